@@ -1,0 +1,46 @@
+# pantau: `make run` sets up and codes the example articles; `make test` sets up and runs the checks.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test lint typecheck pytest eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+# Code the shipped example articles into pantau.db and print their events.
+run: $(STAMP)
+	$(BIN)/pantau gazetteer build
+	$(BIN)/pantau run
+
+test: $(TEST_STAMP) lint typecheck pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check src tests
+
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
+pytest: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+# Score the dev set of ../shared/eval (when it exists) against the pinned floor.
+eval: $(STAMP)
+	bash .ci/eval
+
+bench: $(STAMP)
+	$(BIN)/pantau bench ../shared/eval/corpus/indosum-dev.jsonl.gz
+
+clean:
+	rm -rf $(VENV) pantau.db .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Mention finding and event coding: time, numbers, casualty claims, actors, triggers, events."""

@@ -1,0 +1,187 @@
+"""Actor mentions: named actors from the dictionary, and descriptive heads resolved with a country."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pantau.extract.tokens import Token, match_at, phrase_index
+from pantau.lang import load_tsv
+from pantau.model import ActorRef, Span
+
+ARMED_KINDS = frozenset(
+    {"military", "police", "state_other", "rebel", "rebels", "militia", "identity_militia", "coalition",
+     "external", "unidentified", "country"}
+)
+STATE_KINDS = frozenset({"military", "police", "state_other", "coalition", "country"})
+# ACLED writes some countries with the article: "Military Forces of the United States".
+_WITH_ARTICLE = frozenset(
+    {"USA", "GBR", "PHL", "NLD", "COD", "CAF", "ARE", "CZE", "BHS", "GMB", "COM", "MDV", "MHL", "SLB", "SYC"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """A dictionary actor or a descriptive head waiting for its country."""
+
+    name: str | None  # a named actor's ACLED name
+    template: str | None  # "Military Forces of {country}" for heads
+    inter: int
+    country: str | None
+    kind: str
+    prefix: bool = False  # "polda *": the alias is followed by a proper name
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """An actor found in the text, at token positions [first, last)."""
+
+    span: Span
+    entry: ActorEntry
+    country: str | None
+    first: int
+    last: int
+
+    @property
+    def kind(self) -> str:
+        """The entry's kind: military, police, rebel, civilians, protesters, ..."""
+        return self.entry.kind
+
+    @property
+    def armed(self) -> bool:
+        """True for state forces and armed groups."""
+        return self.entry.kind in ARMED_KINDS
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Actor aliases and heads of one language, with the country names that complete heads."""
+
+    exact: dict[str, list[tuple[tuple[str, ...], object]]]  # case-sensitive aliases (acronyms)
+    folded: dict[str, list[tuple[tuple[str, ...], object]]]  # case-insensitive aliases and heads
+    countries: dict[str, list[tuple[tuple[str, ...], object]]]  # Indonesian country names -> ISO3
+    country_names: Mapping[str, str]  # ISO3 -> English name
+
+    @classmethod
+    def load(cls, countries: Mapping[str, str], country_names: Mapping[str, str], lang: str = "id") -> ActorLexicon:
+        """Load the actor dictionary and heads; countries maps names to ISO3, country_names ISO3 to English."""
+        exact: dict[str, object] = {}
+        folded: dict[str, object] = {}
+        for row in load_tsv(lang, "actors.tsv"):
+            entry = ActorEntry(
+                name=row["name"], template=None, inter=int(row["inter"]),
+                country=row.get("country") or None, kind=row.get("kind", ""),
+            )
+            for alias in row["aliases"].split("|"):
+                alias = alias.strip()
+                if not alias:
+                    continue
+                if alias.endswith("*"):
+                    alias = alias[:-1].strip()
+                    entry_p = ActorEntry(entry.name, None, entry.inter, entry.country, entry.kind, prefix=True)
+                    folded[alias.lower()] = entry_p
+                elif any(c.isupper() for c in alias):
+                    exact[alias] = entry
+                else:
+                    folded[alias] = entry
+        for row in load_tsv(lang, "actor_heads.tsv"):
+            folded.setdefault(
+                row["head"].lower(),
+                ActorEntry(None, row["template"], int(row["inter"]), None, row.get("kind", "")),
+            )
+        exact_index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for alias, value in exact.items():
+            words = tuple(t.text for t in _tok(alias))
+            if words:
+                exact_index.setdefault(words[0], []).append((words, value))
+        for entries in exact_index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        country_index = phrase_index({k.lower(): v for k, v in countries.items()})
+        return cls(exact_index, phrase_index(folded), country_index, dict(country_names))
+
+    def acled_name(self, template: str, iso3: str | None) -> str:
+        """Fill a template such as 'Civilians ({country})' with a country's ACLED name."""
+        name = self.country_names.get(iso3 or "", "") or "International"
+        if "Forces of" in template and iso3 in _WITH_ARTICLE:
+            name = f"the {name}"
+        return template.replace("{country}", name)
+
+
+def _tok(text: str) -> list[Token]:
+    from pantau.extract.tokens import tokenize
+
+    return tokenize(text)
+
+
+def _match_exact(toks: list[Token], i: int, index: dict[str, list[tuple[tuple[str, ...], object]]]):
+    for words, value in index.get(toks[i].text, ()):
+        n = len(words)
+        if i + n <= len(toks) and all(toks[i + k].text == words[k] for k in range(1, n)):
+            return n, value
+    return None
+
+
+def country_at(toks: list[Token], i: int, lex: ActorLexicon) -> tuple[int, str] | None:
+    """A country name starting at token i: (number of tokens, ISO3)."""
+    if i >= len(toks) or not toks[i].text[:1].isupper():
+        return None
+    found = match_at(toks, i, lex.countries)
+    if found is None:
+        return None
+    n, iso = found
+    return n, str(iso)
+
+
+def find_actors(toks: list[Token], lex: ActorLexicon, text: str) -> list[ActorMatch]:
+    """Longest-match actor mentions; heads followed by a country name take that country."""
+    out: list[ActorMatch] = []
+    i = 0
+    n_toks = len(toks)
+    while i < n_toks:
+        found = _match_exact(toks, i, lex.exact) or match_at(toks, i, lex.folded)
+        if found is None:
+            c = country_at(toks, i, lex)
+            if c is not None:
+                n, iso = c
+                entry = ActorEntry(None, "Military Forces of {country}", 1, iso, "country")
+                s, e = toks[i].start, toks[i + n - 1].end
+                out.append(ActorMatch(Span(s, e, text[s:e]), entry, iso, i, i + n))
+                i += n
+                continue
+            i += 1
+            continue
+        n, value = found
+        assert isinstance(value, ActorEntry)
+        j = i + n
+        country = value.country
+        if value.prefix:
+            k = j
+            while k < n_toks and k < j + 3 and toks[k].text[:1].isupper() and toks[k].is_word:
+                k += 1
+            if k == j:
+                i += 1
+                continue
+            j = k
+        elif value.template:
+            c = country_at(toks, j, lex)
+            if c is not None:
+                country = c[1]
+                j += c[0]
+        s, e = toks[i].start, toks[j - 1].end
+        out.append(ActorMatch(Span(s, e, text[s:e]), value, country, i, j))
+        i = j
+    return out
+
+
+def resolve_actor(match: ActorMatch, lex: ActorLexicon, event_country: str | None) -> ActorRef:
+    """The ACLED actor of a match: a foreign state's forces get inter 8, heads take the event's country."""
+    entry = match.entry
+    country = match.country or (event_country if entry.template else entry.country)
+    if entry.name:
+        name = entry.name
+    else:
+        name = lex.acled_name(entry.template or "{country}", country)
+    inter = entry.inter
+    if entry.kind in STATE_KINDS and inter == 1 and country and event_country and country != event_country:
+        inter = 8
+    return ActorRef(name=name, inter=inter, country=country)

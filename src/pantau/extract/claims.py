@@ -1,0 +1,168 @@
+"""Casualty claims: figure, qualifier, kind of harm, victims and who reports them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pantau.extract.tokens import Token, match_at, phrase_index
+from pantau.lang import load_yaml
+from pantau.model import Claim, Quantity, Span
+
+_STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
+
+
+@dataclass(frozen=True)
+class CasualtyLexicon:
+    """Casualty words of one language by role."""
+
+    kinds: dict[str, list[tuple[tuple[str, ...], object]]]
+    qualifiers: dict[str, list[tuple[tuple[str, ...], object]]]
+    victims: dict[str, list[tuple[tuple[str, ...], object]]]
+    including: dict[str, list[tuple[tuple[str, ...], object]]]
+    attribution_after: dict[str, list[tuple[tuple[str, ...], object]]]
+    count_nouns: frozenset[str]
+    non_count: frozenset[str]
+
+    @classmethod
+    def load(cls, lang: str = "id") -> CasualtyLexicon:
+        """Load the casualty vocabulary of a language."""
+        d = load_yaml(lang, "casualties.yaml")
+        t = load_yaml(lang, "text.yaml")["attribution"]
+        kinds = {str(w): k for k, ws in d["kinds"].items() for w in ws}
+        quals = {str(w): k for k, ws in d["qualifiers"].items() for w in ws}
+        victims = {str(w): k for k, ws in d["victims"].items() for w in ws}
+        cues = {str(w): "verb" for w in t["verbs"]} | {str(w): "prep" for w in t["preps"]}
+        return cls(
+            kinds=phrase_index(kinds),
+            qualifiers=phrase_index(quals),
+            victims=phrase_index(victims),
+            including=phrase_index({str(w): True for w in d["including"]}),
+            attribution_after=phrase_index(cues),
+            count_nouns=frozenset(str(w) for w in d["count_nouns"]),
+            non_count=frozenset(str(w).lower() for w in d["non_count_units"]),
+        )
+
+
+def find_kinds(toks: list[Token], lex: CasualtyLexicon) -> list[tuple[int, int, str]]:
+    """Casualty-kind phrases as (first token, last token, kind)."""
+    out = []
+    i = 0
+    while i < len(toks):
+        m = match_at(toks, i, lex.kinds)
+        if m:
+            out.append((i, i + m[0], str(m[1])))
+            i += m[0]
+        else:
+            i += 1
+    return out
+
+
+def claimant(toks: list[Token], lex: CasualtyLexicon, text: str) -> Span | None:
+    """Who the sentence attributes its statement to ('kata X', 'menurut X', 'X mengatakan')."""
+    for i in range(len(toks)):
+        m = match_at(toks, i, lex.attribution_after)
+        if not m:
+            continue
+        n, role = m
+        j = i + n
+        # "menurut X", "kata X", "dilansir X": the claimant follows
+        k = j
+        while k < len(toks) and k < j + 7 and toks[k].text not in _STOP and toks[k].text != ",":
+            k += 1
+        if k > j and (role == "prep" or toks[j].text[:1].isupper()):
+            return Span(toks[j].start, toks[k - 1].end, text[toks[j].start : toks[k - 1].end])
+        # "X mengatakan": the claimant precedes, back to the clause start
+        b = i
+        while b > 0 and b > i - 7 and toks[b - 1].text not in _STOP and toks[b - 1].text not in {",", "”", '"'}:
+            b -= 1
+        if b < i:
+            return Span(toks[b].start, toks[i - 1].end, text[toks[b].start : toks[i - 1].end])
+    return None
+
+
+def find_claims(
+    toks: list[Token], quantities: list[Quantity], lex: CasualtyLexicon, text: str,
+    excluded: list[Span] = (),  # type: ignore[assignment]
+) -> list[Claim]:
+    """Casualty claims of one sentence: each figure tied to the nearest kind of harm."""
+    if not toks:
+        return []
+    kinds = find_kinds(toks, lex)
+    if not kinds:
+        return []
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    who = claimant(toks, lex, text)
+    out: list[Claim] = []
+    used_kinds: set[int] = set()
+    for q in quantities:
+        if any(s.start <= q.span.start < s.end for s in excluded):
+            continue
+        qi = by_start.get(q.span.start)
+        if qi is None:
+            continue
+        qj = qi + 1
+        while qj < len(toks) and toks[qj].end <= q.span.end:
+            qj += 1
+        if qj < len(toks) and toks[qj].low in lex.non_count:
+            continue
+        if q.value >= 1900 and q.value <= 2100 and not q.vague and len(q.span.text) == 4:
+            continue  # a year
+        kind = None
+        # forward: "27 tentara tewas", "tujuh tewas", "100 pasukan penyerang tewas"
+        for ki, (ks, ke, kk) in enumerate(kinds):
+            if qj <= ks <= qj + 5 and not any(toks[x].text in _STOP for x in range(qj, ks)):
+                if not any(x.span.start > q.span.start and x.span.start < toks[ks].start for x in quantities):
+                    kind, kindpos = kk, ki
+                    break
+        if kind is None:
+            # backward: "menewaskan 27 tentara", "korban tewas mencapai 78 orang"
+            for ki in range(len(kinds) - 1, -1, -1):
+                ks, ke, kk = kinds[ki]
+                if qi - 5 <= ke <= qi and not any(toks[x].text in _STOP for x in range(ke, qi)):
+                    kind, kindpos = kk, ki
+                    break
+        if kind is None:
+            continue
+        used_kinds.add(kindpos)
+        qual = None
+        for back in (3, 2, 1):
+            if qi - back >= 0:
+                m = match_at(toks, qi - back, lex.qualifiers)
+                if m and qi - back + m[0] == qi:
+                    qual = str(m[1])
+                    break
+        for back in (3, 2, 1):
+            if qi - back >= 0:
+                m = match_at(toks, qi - back, lex.including)
+                if m and qi - back + m[0] >= qi - 1:
+                    qual = "including"
+                    break
+        victims = None
+        k = qj
+        while k < len(toks) and k < qj + 3:
+            m = match_at(toks, k, lex.victims)
+            if m:
+                vs, ve = toks[k].start, toks[k + m[0] - 1].end
+                victims = text[vs:ve]
+                break
+            k += 1
+        ks, ke, _ = kinds[kindpos]
+        ev = [q.span, Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])]
+        if who:
+            ev.append(who)
+        out.append(Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
+                         claimant=who.text if who else None, evidence=tuple(ev)))
+    return out
+
+
+def fatality_figures(claims: list[Claim]) -> tuple[int, int, int]:
+    """ACLED's conservative figure and the range over killed claims (rule 4 of SPEC.md)."""
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier != "including"]
+    if not killed:
+        return 0, 0, 0
+    per_claimant: dict[str | None, int] = {}
+    for c in killed:
+        # one claimant's later figures update earlier ones: keep its highest
+        per_claimant[c.claimant] = max(per_claimant.get(c.claimant, 0), c.low)
+    best = min(per_claimant.values())
+    return best, min(c.low for c in killed), max(c.high for c in killed)

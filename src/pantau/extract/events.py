@@ -1,0 +1,109 @@
+"""Event candidates: a trigger with its modality, actors, place, time and casualty claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pantau.extract.actors import ActorMatch
+from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
+from pantau.extract.tokens import Token
+from pantau.extract.triggers import TriggerHit
+from pantau.model import Claim, Sentence, Span, TimeMention
+
+PEOPLE_KINDS = frozenset({"civilians", "people", "protesters", "rioters"})
+CROWD_KINDS = frozenset({"people", "protesters", "rioters"})
+SHADOW_WEIGHT = 0.1
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """Everything found in one sentence."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    times: list[TimeMention]
+    claims: list[Claim]
+    actors: list[ActorMatch]
+    places: list  # geo.places.PlaceMention
+    triggers: list[TriggerHit]
+    has_casualty_word: bool
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One trigger read as an event, before article-level resolution and merging."""
+
+    hit: TriggerHit
+    facts: SentenceFacts
+    event_type: str
+    sub_event_type: str
+    modality: str
+    agent: ActorMatch | None
+    target: ActorMatch | None
+    confidence: float
+
+
+def _needs_met(hit: TriggerHit, f: SentenceFacts) -> bool:
+    needs = hit.trigger.needs
+    if "armed" in needs and not any(a.armed for a in f.actors):
+        return False
+    if "casualty" in needs and not (f.claims or f.has_casualty_word):
+        return False
+    if "people" in needs and not any(a.kind in CROWD_KINDS for a in f.actors):
+        return False
+    return not ("place" in needs and not f.places)
+
+
+def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | None) -> tuple[str, str]:
+    """Settle the sub-event type by who acts on whom (territory gains, attacks on civilians, clashes)."""
+    et, sub = hit.trigger.event_type, hit.trigger.sub_event_type
+    agent_kind = agent.kind if agent else None
+    target_kind = target.kind if target else None
+    if sub in ("Government regains territory", "Non-state actor overtakes territory") and agent is not None:
+        state = agent_kind in {"military", "police", "state_other", "coalition", "country"}
+        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    elif et == "Battles" and sub == "Armed clash" and target_kind in {"civilians", "people"}:
+        et, sub = "Violence against civilians", "Attack"
+    elif (
+        et == "Violence against civilians"
+        and sub == "Attack"
+        and agent is not None
+        and target is not None
+        and agent.armed
+        and target.armed
+    ):
+        et, sub = "Battles", "Armed clash"
+    return et, sub
+
+
+def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> list[Candidate]:
+    """Read each trigger of a sentence as an event candidate (asserted ones only unless include_all)."""
+    out: list[Candidate] = []
+    for hit in facts.triggers:
+        if hit.trigger.weight <= SHADOW_WEIGHT:
+            continue  # a longer phrase that hides a trigger: "serangan jantung", "merebut gelar"
+        mod = modality(facts.tokens, hit, lex)
+        if mod != "asserted" and not include_all:
+            continue
+        if not _needs_met(hit, facts):
+            continue
+        agent, target = assign_roles(facts.tokens, hit, facts.actors, lex)
+        et, sub = refine_type(hit, agent, target)
+        if et == "Protests":
+            if has_phrase(facts.tokens, lex.excessive):
+                sub = "Excessive force against protesters"
+            elif sub == "Peaceful protest" and has_phrase(facts.tokens, lex.intervention):
+                sub = "Protest with intervention"
+        conf = hit.trigger.weight
+        conf += 0.15 if any(a.armed for a in facts.actors) else 0.0
+        conf += 0.15 if facts.claims else 0.0
+        conf += 0.1 if facts.places else 0.0
+        conf += 0.05 if facts.times else 0.0
+        out.append(Candidate(hit, facts, et, sub, mod, agent, target, min(conf, 1.0)))
+    return out
+
+
+def span_of(toks: list[Token], first: int, last: int, text: str) -> Span:
+    """The document span of tokens [first, last)."""
+    s, e = toks[first].start, toks[last - 1].end
+    return Span(s, e, text[s:e])

@@ -1,0 +1,154 @@
+"""Numbers from digits and Indonesian number words ("seratus dua puluh", "dua lusin", "puluhan")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pantau.extract.tokens import Token
+from pantau.lang import load_yaml
+from pantau.model import Quantity, Span
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    """Number words of one language, by role."""
+
+    units: dict[str, int]
+    teens: dict[str, int]
+    teen_suffix: str
+    multipliers: dict[str, int]
+    prefixed: dict[str, int]
+    lusin: str
+    lusin_value: int
+    vague: dict[str, int]
+    digit_scales: dict[str, int]
+    thousands: str
+    decimal: str
+
+    @classmethod
+    def load(cls, lang: str = "id") -> NumberLexicon:
+        """Load the number words of a language."""
+        d = load_yaml(lang, "numbers.yaml")
+        return cls(
+            units={str(k): int(v) for k, v in d["units"].items()},
+            teens={str(k): int(v) for k, v in d["teens"].items()},
+            teen_suffix=str(d["teen_suffix"]),
+            multipliers={str(k): int(v) for k, v in d["multipliers"].items()},
+            prefixed={str(k): int(v) for k, v in d["prefixed"].items()},
+            lusin=str(d["lusin"]),
+            lusin_value=int(d["lusin_value"]),
+            vague={str(k): int(v) for k, v in d["vague"].items()},
+            digit_scales={str(k): int(v) for k, v in d["digit_scales"].items()},
+            thousands=str(d["thousands_separator"]),
+            decimal=str(d["decimal_separator"]),
+        )
+
+    def is_number_word(self, word: str) -> bool:
+        """True when the word can be part of a spelled-out number."""
+        return (
+            word in self.units
+            or word in self.teens
+            or word == self.teen_suffix
+            or word in self.multipliers
+            or word in self.prefixed
+            or word == self.lusin
+        )
+
+
+def parse_digits(text: str, lex: NumberLexicon) -> float | None:
+    """Read '1.200', '27', '1,5' as a number; None for dates and times like '08/02' or '15:02'."""
+    if "/" in text or ":" in text:
+        return None
+    if lex.thousands in text:
+        groups = text.split(lex.thousands)
+        if all(len(g) == 3 for g in groups[1:]) and lex.decimal not in text:
+            return float("".join(groups))
+        return None
+    if lex.decimal in text:
+        whole, _, frac = text.partition(lex.decimal)
+        return float(f"{whole}.{frac}") if whole.isdigit() and frac.isdigit() else None
+    return float(text) if text.isdigit() else None
+
+
+def _parse_words(words: list[str], lex: NumberLexicon) -> int | None:
+    """Value of a run of number words: 'seratus dua puluh' -> 120, 'dua lusin' -> 24."""
+    total = small = cur = 0
+    seen = False
+    for w in words:
+        if w in lex.units:
+            if cur:
+                return None  # "dua tiga" is not one number
+            cur = lex.units[w]
+        elif w in lex.teens:
+            small += lex.teens[w]
+        elif w == lex.teen_suffix:
+            small += 10 + cur
+            cur = 0
+        elif w in lex.prefixed:
+            value = lex.prefixed[w]
+            if value >= 1000:
+                total += value
+            else:
+                small += value
+        elif w == lex.lusin:
+            small += (cur or 1) * lex.lusin_value
+            cur = 0
+        elif w in lex.multipliers:
+            m = lex.multipliers[w]
+            if m >= 1000:
+                total += max(small + cur, 1) * m
+                small = cur = 0
+            else:
+                small += (cur or 1) * m
+                cur = 0
+        else:
+            return None
+        seen = True
+    return total + small + cur if seen else None
+
+
+def find_quantities(toks: list[Token], lex: NumberLexicon, text: str) -> list[Quantity]:
+    """Every number in a token list, as digits, number words or vague quantities."""
+    out: list[Quantity] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if t.text[:1].isdigit():
+            value = parse_digits(t.text, lex)
+            if value is not None:
+                end = t.end
+                if i + 1 < n and toks[i + 1].low in lex.digit_scales:
+                    value *= lex.digit_scales[toks[i + 1].low]
+                    end = toks[i + 1].end
+                    i += 1
+                out.append(Quantity(Span(t.start, end, text[t.start : end]), int(value)))
+            i += 1
+            continue
+        if t.low in lex.vague:
+            value = lex.vague[t.low]
+            end = t.end
+            # "puluhan ribu", "ratusan juta": scale the conventional figure
+            if i + 1 < n and toks[i + 1].low in lex.multipliers and lex.multipliers[toks[i + 1].low] >= 1000:
+                value *= lex.multipliers[toks[i + 1].low]
+                end = toks[i + 1].end
+                i += 1
+            out.append(Quantity(Span(t.start, end, text[t.start : end]), value, vague=True))
+            i += 1
+            continue
+        if lex.is_number_word(t.low) and t.low != lex.teen_suffix and t.low not in lex.multipliers:
+            j = i
+            while j < n and lex.is_number_word(toks[j].low):
+                j += 1
+            # take the longest prefix of the run that parses
+            while j > i:
+                value_w = _parse_words([x.low for x in toks[i:j]], lex)
+                if value_w is not None:
+                    break
+                j -= 1
+            if j > i and value_w is not None:
+                out.append(Quantity(Span(t.start, toks[j - 1].end, text[t.start : toks[j - 1].end]), value_w))
+                i = j
+                continue
+        i += 1
+    return out

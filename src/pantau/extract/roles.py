@@ -1,0 +1,114 @@
+"""Who did what to whom: agent and target of a trigger from Indonesian voice, and modality cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pantau.extract.actors import ActorMatch
+from pantau.extract.tokens import Token, match_at, phrase_index
+from pantau.extract.triggers import TriggerHit
+from pantau.lang import load_yaml
+
+Index = dict[str, list[tuple[tuple[str, ...], object]]]
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    """Voice markers, prepositions and modality cues of one language."""
+
+    light_passive: Index
+    agent_preps: Index
+    patient_preps: Index
+    comitative: Index
+    clause_breaks: frozenset[str]
+    modality: Index  # cue -> "future" | "negated" | "hypothetical" | "alleged" | "statement"
+    window: int
+    intervention: Index
+    excessive: Index
+
+    @classmethod
+    def load(cls, lang: str = "id") -> RoleLexicon:
+        """Load role and modality cues of a language."""
+        r = load_yaml(lang, "roles.yaml")
+        m = load_yaml(lang, "modality.yaml")
+        cues: dict[str, object] = {}
+        for key in ("reported_speech", "alleged", "hypothetical", "negated", "future"):
+            for w in m.get(key, []):
+                cues[str(w)] = "statement" if key == "reported_speech" else key
+
+        def idx(words: list[str]) -> Index:
+            return phrase_index({str(w): True for w in words})
+
+        return cls(
+            light_passive=idx(r["passive_light_verbs"]),
+            agent_preps=idx(r["agent_preps"]),
+            patient_preps=idx(r["patient_preps"]),
+            comitative=idx(r["comitative"]),
+            clause_breaks=frozenset(str(w) for w in r["clause_breaks"]),
+            modality=phrase_index(cues),
+            window=int(m.get("window", 4)),
+            intervention=idx(r["protest_intervention"]),
+            excessive=idx(r["protest_excessive"]),
+        )
+
+
+def has_phrase(toks: list[Token], index: Index, lo: int = 0, hi: int | None = None) -> bool:
+    """True when a phrase of the index starts in toks[lo:hi]."""
+    hi = len(toks) if hi is None else hi
+    return any(match_at(toks, i, index) for i in range(max(lo, 0), min(hi, len(toks))))
+
+
+def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon) -> str:
+    """The trigger's modality from cues in the few words before it, within its clause."""
+    lo = hit.first
+    while lo > 0 and hit.first - lo < lex.window and toks[lo - 1].low not in {".", ";", "!", "?"}:
+        lo -= 1
+    for i in range(hit.first - 1, lo - 1, -1):
+        m = match_at(toks, i, lex.modality)
+        if m and i + m[0] <= hit.first:
+            return str(m[1])
+    return "asserted"
+
+
+def _after_prep(toks: list[Token], start: int, actors: list[ActorMatch], prep: Index, limit: int) -> ActorMatch | None:
+    """The first actor right after a preposition of the index, searching toks[start:start+limit]."""
+    for i in range(start, min(len(toks), start + limit)):
+        m = match_at(toks, i, prep)
+        if m:
+            j = i + m[0]
+            for a in actors:
+                if j <= a.first <= j + 2:
+                    return a
+    return None
+
+
+def assign_roles(
+    toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon
+) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """(agent, target) of a trigger among the sentence's actors, by voice."""
+    before = [a for a in actors if a.last <= hit.first]
+    after = [a for a in actors if a.first >= hit.last]
+    voice = hit.trigger.voice
+    nearest_before = before[-1] if before else None
+    next_after = after[0] if after and after[0].first - hit.last <= 8 else None
+    light = any(
+        (m := match_at(toks, i, lex.light_passive)) and i + m[0] == hit.first
+        for i in range(max(0, hit.first - 3), hit.first)
+    )
+    if voice == "passive" or (voice == "noun" and light):
+        agent = _after_prep(toks, hit.last, after, lex.agent_preps, 6)
+        if agent is None and voice == "noun" and next_after is not None and next_after.first - hit.last <= 1:
+            agent = next_after
+        return agent, nearest_before
+    if voice == "intrans":
+        other = _after_prep(toks, hit.last, after, lex.comitative, 4)
+        return nearest_before, other
+    if voice == "noun":
+        target = _after_prep(toks, hit.last, after, lex.patient_preps, 10)
+        if next_after is not None and next_after.first - hit.last <= 1 and next_after is not target:
+            return next_after, target
+        agent = _after_prep(toks, hit.last, after, lex.agent_preps, 4)
+        return agent or nearest_before, target
+    # active
+    target = next_after or _after_prep(toks, hit.last, after, lex.patient_preps, 10)
+    return nearest_before, target

@@ -1,0 +1,249 @@
+"""Indonesian date and time expressions, resolved against a reference date with ACLED's precision."""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import regex
+
+from pantau.lang import load_yaml
+from pantau.model import Span, TimeMention
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    """Compiled time vocabulary of one language."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    relative_weeks: dict[str, tuple[int, int]]
+    relative_months: dict[str, int]
+    relative_years: dict[str, int]
+    ago_units: dict[str, int]
+    pattern: regex.Pattern[str]
+
+    @classmethod
+    def load(cls, lang: str = "id") -> TimeLexicon:
+        """Load and compile the time vocabulary of a language."""
+        d = load_yaml(lang, "time.yaml")
+        months = {str(w): int(m) for m, ws in d["months"].items() for w in ws}
+        weekdays = {str(w): int(k) for k, ws in d["weekdays"].items() for w in ws}
+        rel_days = {str(k): int(v) for k, v in d["relative_days"].items()}
+        rel_weeks = {str(k): (int(v[0]), int(v[1])) for k, v in d["relative_weeks"].items()}
+        rel_months = {str(k): int(v) for k, v in d["relative_months"].items()}
+        rel_years = {str(k): int(v) for k, v in d["relative_years"].items()}
+        ago_units = {str(k): int(v) for k, v in d["ago_units"].items()}
+        mon, wd = _alt(list(months)), _alt(list(weekdays))
+        parts = _alt([str(p) for p in d["day_parts"]])
+        ago = _alt([str(w) for w in d["ago_words"]])
+        units = _alt(list(ago_units))
+        within, last = _alt([str(w) for w in d["within_words"]]), _alt([str(w) for w in d["last_words"]])
+        hours = _alt([str(w) for w in d["hour_units"]])
+        mcue, ycue = _alt([str(w) for w in d["month_cue"]]), _alt([str(w) for w in d["year_cue"]])
+        rel = _alt(list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years))
+        num = r"\d{1,3}|\p{L}+"
+        # Alternatives are tried in order: the most specific forms first.
+        pattern = rf"""
+        (?P<full>(?:(?P<fwd>{wd})\s*,?\s*)?\(?(?P<fd>\d{{1,2}})\s+(?P<fm>{mon})\.?\s*,?\s+(?P<fy>(?:19|20)\d\d)\b)
+        |(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b)
+        |(?P<wdm>(?P<ww>{wd})(?:\s+(?:{parts}))?\s*,?\s*\(\s*(?P<wd_d>\d{{1,2}})\s*/\s*(?P<wd_m>\d{{1,2}})(?:\s*/\s*(?P<wd_y>\d{{2,4}}))?\s*\))
+        |(?P<slash>\(\s*(?P<sd>\d{{1,2}})\s*/\s*(?P<sm>\d{{1,2}})(?:\s*/\s*(?P<sy>\d{{2,4}}))?\s*\)|\b(?P<sd2>\d{{1,2}})/(?P<sm2>\d{{1,2}})(?:/(?P<sy2>(?:19|20)?\d\d))?\b(?!/))
+        |(?P<dm>(?:(?P<dmw>{wd})\s*,?\s*)?\b(?P<dmd>\d{{1,2}})\s+(?P<dmm>{mon})\b\.?)
+        |(?P<my>(?:(?:{mcue})\s+)?\b(?P<mym>{mon})\s+(?P<myy>(?:19|20)\d\d)\b)
+        |(?P<ago>\b(?P<agon>{num})\s+(?P<agou>{units})\s+(?:{ago})\b)
+        |(?P<within>\b(?:{within})\s+(?P<win>{num})\s+(?:{hours}|(?P<winu>{units}))\s+(?:{last})\b)
+        |(?P<rel>\b(?:{rel})\b)
+        |(?P<wday>\b(?P<wdw>{wd})\b(?:\s+(?:{parts}))?)
+        |(?P<mon>\b(?:{mcue})\s+(?P<monm>{mon})\b(?:\s+(?P<monrel>lalu))?)
+        |(?P<yr>\b(?:{ycue})\s+(?P<yry>(?:19|20)\d\d)\b)
+        """
+        compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE | regex.V0)
+        return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, compiled)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year2(y: str | None) -> int | None:
+    if not y:
+        return None
+    v = int(y)
+    return v + 2000 if v < 100 else v
+
+
+def _nearest_past(ref: date, month: int, day: int) -> date | None:
+    """The date with this day and month on or before ref (within a year)."""
+    for y in (ref.year, ref.year - 1):
+        d = _safe_date(y, month, day)
+        if d and d <= ref + timedelta(days=1):
+            return d
+    return None
+
+
+def last_weekday(ref: date, weekday: int) -> date:
+    """The latest date with this weekday on or before ref."""
+    return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _word_number(word: str, units: dict[str, int]) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return units.get(word.lower())
+
+
+def year_for_weekday(day: int, month: int, weekday: int, around: int) -> int | None:
+    """The year nearest `around` in which day/month falls on weekday."""
+    for delta in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6):
+        d = _safe_date(around + delta, month, day)
+        if d and d.weekday() == weekday:
+            return around + delta
+    return None
+
+
+def infer_year(text: str, lex: TimeLexicon, around: int) -> int | None:
+    """The year on which the article's weekday + day/month pairs agree ('Kamis (29/9)')."""
+    votes: Counter[int] = Counter()
+    for m in lex.pattern.finditer(text):
+        if m.group("wdm"):
+            wd, d, mo = lex.weekdays[m.group("ww").lower()], int(m.group("wd_d")), int(m.group("wd_m"))
+        elif m.group("full") and m.group("fwd"):
+            continue  # has its own year
+        elif m.group("dm") and m.group("dmw"):
+            wd, d, mo = lex.weekdays[m.group("dmw").lower()], int(m.group("dmd")), lex.months[m.group("dmm").lower()]
+        else:
+            continue
+        y = year_for_weekday(d, mo, wd, around)
+        if y is not None:
+            votes[y] += 1
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def find_times(
+    text: str, lex: TimeLexicon, ref: date | None, start: int = 0, end: int | None = None,
+    units: dict[str, int] | None = None,
+) -> list[TimeMention]:
+    """Every time expression in text[start:end], resolved against the reference date."""
+    out: list[TimeMention] = []
+    units = units or {}
+    end = len(text) if end is None else end
+    for m in lex.pattern.finditer(text, start, end):
+        span = Span(m.start(), m.end(), m.group(0))
+        resolved = _resolve(m, lex, ref, units)
+        if resolved is None:
+            continue
+        d, precision, kind = resolved
+        out.append(TimeMention(span, d, precision, kind))
+    return out
+
+
+def _resolve(
+    m: regex.Match[str], lex: TimeLexicon, ref: date | None, units: dict[str, int]
+) -> tuple[date | None, int, str] | None:
+    g = m.group
+    if g("full"):
+        d = _safe_date(int(g("fy")), lex.months[g("fm").lower()], int(g("fd")))
+        return (d, 1, "absolute") if d else None
+    if g("iso"):
+        d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
+        return (d, 1, "absolute") if d else None
+    if g("wdm"):
+        day, month, year = int(g("wd_d")), int(g("wd_m")), _year2(g("wd_y"))
+        if not 1 <= month <= 12:
+            return None
+        if year is None and ref is not None:
+            wd = lex.weekdays[g("ww").lower()]
+            near = _nearest_past(ref, month, day)
+            year = near.year if near else ref.year
+            d0 = _safe_date(year, month, day)
+            if d0 is not None and d0.weekday() != wd:
+                # The weekday disagrees with the reference year: trust the weekday.
+                year = year_for_weekday(day, month, wd, ref.year) or year
+        d = _safe_date(year, month, day) if year else None
+        return (d, 1, "daymonth")
+    if g("slash"):
+        day = int(g("sd") or g("sd2"))
+        month = int(g("sm") or g("sm2"))
+        year = _year2(g("sy") or g("sy2"))
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None
+        if year is None:
+            d = _nearest_past(ref, month, day) if ref else None
+        else:
+            d = _safe_date(year, month, day)
+        return (d, 1, "daymonth")
+    if g("dm"):
+        day, month = int(g("dmd")), lex.months[g("dmm").lower()]
+        if not 1 <= day <= 31:
+            return None
+        d = _nearest_past(ref, month, day) if ref else None
+        if ref and g("dmw"):
+            wd = lex.weekdays[g("dmw").lower()]
+            if d is not None and d.weekday() != wd:
+                y = year_for_weekday(day, month, wd, ref.year)
+                d = _safe_date(y, month, day) if y else d
+        return (d, 1, "daymonth")
+    if g("my"):
+        month, year = lex.months[g("mym").lower()], int(g("myy"))
+        return (date(year, month, 1), 3, "month")
+    if g("ago"):
+        n = _word_number(g("agon"), units)
+        if n is None or ref is None:
+            return None if n is None else (None, 2, "relative")
+        days = n * lex.ago_units[g("agou").lower()]
+        precision = 1 if days <= 3 else 2 if days <= 14 else 3
+        return (ref - timedelta(days=days), precision, "relative")
+    if g("within"):
+        n = _word_number(g("win"), units)
+        if n is None:
+            return None
+        days = n * lex.ago_units[g("winu").lower()] if g("winu") else n / 24
+        return (ref, 1 if days <= 1 else 2, "duration")
+    if g("rel"):
+        key = " ".join(g("rel").lower().split())
+        if ref is None:
+            return (None, 2, "relative")
+        if key in lex.relative_days:
+            return (ref + timedelta(days=lex.relative_days[key]), 1, "relative")
+        if key in lex.relative_weeks:
+            off, prec = lex.relative_weeks[key]
+            return (ref + timedelta(days=off), prec, "relative")
+        if key in lex.relative_months:
+            mo = ref.month + lex.relative_months[key]
+            y = ref.year + (mo - 1) // 12
+            mo = (mo - 1) % 12 + 1
+            return (date(y, mo, 1), 3, "month")
+        if key in lex.relative_years:
+            return (date(ref.year + lex.relative_years[key], 1, 1), 3, "year")
+        return None
+    if g("wday"):
+        if not g("wdw")[0].isupper():
+            return None  # "minggu" in lower case is "week", not Sunday
+        if ref is None:
+            return (None, 1, "weekday")
+        return (last_weekday(ref, lex.weekdays[g("wdw").lower()]), 1, "weekday")
+    if g("mon"):
+        month = lex.months[g("monm").lower()]
+        if ref is None:
+            return (None, 3, "month")
+        year = ref.year if month <= ref.month and not g("monrel") else ref.year - 1
+        if month < ref.month and g("monrel"):
+            year = ref.year
+        last = calendar.monthrange(year, month)[1]
+        return (date(year, month, min(15, last)), 3, "month")
+    if g("yr"):
+        return (date(int(g("yry")), 1, 1), 3, "year")
+    return None

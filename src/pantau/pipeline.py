@@ -1,0 +1,173 @@
+"""The pipeline of SPEC.md for one article: clean, metadata, sentences, mentions, events, merge, geocode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+
+from pantau.extract.actors import ActorLexicon, find_actors
+from pantau.extract.claims import CasualtyLexicon, find_claims, find_kinds
+from pantau.extract.events import Candidate, SentenceFacts, candidates
+from pantau.extract.numbers import NumberLexicon, find_quantities
+from pantau.extract.roles import RoleLexicon
+from pantau.extract.timex import TimeLexicon, find_times, infer_year
+from pantau.extract.tokens import tokenize
+from pantau.extract.triggers import TriggerLexicon, find_triggers
+from pantau.geo.gazetteer import Gazetteer
+from pantau.geo.lexicon import PlaceLexicon
+from pantau.geo.places import find_places
+from pantau.geo.resolve import focus_countries
+from pantau.merge import assemble
+from pantau.model import Article, ArticleMeta, Block, Event, text_hash
+from pantau.text.clean import CleanLexicon, mark_boilerplate
+from pantau.text.metadata import MetaLexicon, article_meta
+from pantau.text.sentences import SentenceLexicon, split_sentences
+
+
+@dataclass(frozen=True)
+class Config:
+    """Run options: reference date, modalities, age limit, confidence floor."""
+
+    reference_date: date | None = None
+    include_all: bool = False  # output non-asserted events with their modality
+    max_age_days: int | None = 45  # older incidents are background (CODING.md: optional)
+    min_confidence: float = 0.55
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Every loaded lexicon and the gazetteer, built once and passed to the stages."""
+
+    lang: str
+    clean: CleanLexicon
+    sentences: SentenceLexicon
+    meta: MetaLexicon
+    time: TimeLexicon
+    numbers: NumberLexicon
+    casualties: CasualtyLexicon
+    actors: ActorLexicon
+    triggers: TriggerLexicon
+    roles: RoleLexicon
+    places: PlaceLexicon
+    gazetteer: Gazetteer
+    version: str = field(default="")
+
+    @classmethod
+    def load(cls, lang: str = "id", gazetteer: Path | None = None) -> Resources:
+        """Load the lexicons of a language and the gazetteer."""
+        gaz = Gazetteer.load(gazetteer)
+        countries, names = gaz.country_tables()
+        res = cls(
+            lang=lang,
+            clean=CleanLexicon.load(lang),
+            sentences=SentenceLexicon.load(lang),
+            meta=MetaLexicon.load(lang),
+            time=TimeLexicon.load(lang),
+            numbers=NumberLexicon.load(lang),
+            casualties=CasualtyLexicon.load(lang),
+            actors=ActorLexicon.load(countries, names, lang),
+            triggers=TriggerLexicon.load(lang),
+            roles=RoleLexicon.load(lang),
+            places=PlaceLexicon.load(lang),
+            gazetteer=gaz,
+        )
+        return cls(**{**res.__dict__, "version": lexicon_version(lang)})
+
+
+def lexicon_version(lang: str) -> str:
+    """A version string of the code and the language data, part of every event id."""
+    from importlib import resources
+
+    try:
+        code = importlib_metadata.version("pantau")
+    except importlib_metadata.PackageNotFoundError:
+        code = "0"
+    folder = resources.files("pantau") / "lang" / lang
+    data = "".join(sorted(p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith((".yaml", ".tsv"))))
+    return f"{code}+{text_hash(data)[:8]}"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The article's blocks, metadata, sentences with their facts, and its reference date."""
+
+    article: Article
+    blocks: tuple[Block, ...]
+    meta: ArticleMeta
+    reference: date | None
+    reference_is_published: bool
+    facts: tuple[SentenceFacts, ...]
+    focus: tuple[str, ...]
+
+
+def reference_date(article: Article, meta: ArticleMeta, res: Resources, cfg: Config) -> tuple[date | None, bool]:
+    """The date relative expressions resolve against, and whether it is the publication date."""
+    if meta.published:
+        return meta.published, True
+    fallback = cfg.reference_date or article.crawled
+    if fallback is None:
+        return None, False
+    year = infer_year(article.text, res.time, fallback.year)
+    if year is not None and year != fallback.year:
+        # "Kamis (29/9)": the weekday fixes the year; resolve from the end of that year.
+        return min(date(year, 12, 31), fallback), False
+    return fallback, False
+
+
+def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
+    """Run the mention stages over an article."""
+    text = article.text
+    blocks = mark_boilerplate(text, res.clean)
+    meta = article_meta(article, res.time, res.meta)
+    ref, is_pub = reference_date(article, meta, res, cfg)
+    sentences = split_sentences(text, blocks, res.sentences)
+    dateline = meta.dateline
+    all_places = [
+        p for p in find_places(text, res.gazetteer, res.places)
+        if not (dateline and p.span.start < dateline.end)
+    ]
+    facts: list[SentenceFacts] = []
+    pi = 0
+    for s in sentences:
+        toks = tokenize(text, s.start, s.end)
+        times = find_times(text, res.time, ref, s.start, s.end, units=res.numbers.units)
+        quantities = find_quantities(toks, res.numbers, text)
+        claims = find_claims(toks, quantities, res.casualties, text, [t.span for t in times])
+        actors = find_actors(toks, res.actors, text)
+        while pi < len(all_places) and all_places[pi].span.start < s.start:
+            pi += 1
+        places = []
+        pj = pi
+        while pj < len(all_places) and all_places[pj].span.start < s.end:
+            places.append(all_places[pj])
+            pj += 1
+        # a place name is not also an actor ("Suriah" in "di Suriah")
+        place_starts = {p.span.start for p in places}
+        actors = [a for a in actors if not (a.kind == "country" and a.span.start in place_starts and _after_in(text, a.span.start))]
+        triggers = find_triggers(toks, res.triggers, text)
+        has_cas = bool(find_kinds(toks, res.casualties)) if triggers else False
+        facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
+    focus = focus_countries(all_places, text, res.gazetteer)
+    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus))
+
+
+def _after_in(text: str, pos: int) -> bool:
+    """True when the word before pos is a locative preposition (di, ke, dari)."""
+    before = text[max(0, pos - 6) : pos].lower().split()
+    return bool(before) and before[-1] in {"di", "ke", "dari", "wilayah", "negara"}
+
+
+def extract_events(article: Article, res: Resources, cfg: Config | None = None) -> list[Event]:
+    """Code the events of one article."""
+    cfg = cfg or Config()
+    an = analyse(article, res, cfg)
+    cands: list[Candidate] = []
+    for f in an.facts:
+        cands.extend(candidates(f, res.roles, cfg.include_all))
+    events = assemble(an, cands, res, cfg)
+    if cfg.max_age_days is not None and an.reference is not None:
+        oldest = an.reference - timedelta(days=cfg.max_age_days)
+        events = [e for e in events if e.event_date is None or e.event_date >= oldest]
+    return events

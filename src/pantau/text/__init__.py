@@ -1,0 +1,1 @@
+"""Text stages: boilerplate marking, sentence splitting, article metadata."""
