@@ -15,6 +15,7 @@ from pantau.extract.roles import RoleLexicon
 from pantau.extract.timex import TimeLexicon, find_times, infer_year
 from pantau.extract.tokens import tokenize
 from pantau.extract.triggers import TriggerLexicon, find_triggers
+from pantau.geo.countries import country_tables
 from pantau.geo.gazetteer import Gazetteer
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.places import find_places
@@ -58,7 +59,7 @@ class Resources:
     def load(cls, lang: str = "id", gazetteer: Path | None = None) -> Resources:
         """Load the lexicons of a language and the gazetteer."""
         gaz = Gazetteer.load(gazetteer)
-        countries, names = gaz.country_tables()
+        countries, names = country_tables()
         res = cls(
             lang=lang,
             clean=CleanLexicon.load(lang),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pantau.extract.tokens import Token, match_at, phrase_index
+from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang import load_tsv
 from pantau.model import ActorRef, Span
 
@@ -57,16 +57,20 @@ class ActorMatch:
 class ActorLexicon:
     """Actor aliases and heads of one language, with the country names that complete heads."""
 
-    exact: dict[str, list[tuple[tuple[str, ...], object]]]  # case-sensitive aliases (acronyms)
-    folded: dict[str, list[tuple[tuple[str, ...], object]]]  # case-insensitive aliases and heads
+    aliases: dict[str, list[tuple[tuple[str, ...], object]]]  # by lower-case first word, longest first
     countries: dict[str, list[tuple[tuple[str, ...], object]]]  # Indonesian country names -> ISO3
     country_names: Mapping[str, str]  # ISO3 -> English name
 
     @classmethod
     def load(cls, countries: Mapping[str, str], country_names: Mapping[str, str], lang: str = "id") -> ActorLexicon:
         """Load the actor dictionary and heads; countries maps names to ISO3, country_names ISO3 to English."""
-        exact: dict[str, object] = {}
-        folded: dict[str, object] = {}
+        entries: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+
+        def add(alias: str, entry: ActorEntry) -> None:
+            words = tuple(t.text for t in tokenize(alias))
+            if words:
+                entries.setdefault(words[0].lower(), []).append((words, entry))
+
         for row in load_tsv(lang, "actors.tsv"):
             entry = ActorEntry(
                 name=row["name"], template=None, inter=int(row["inter"]),
@@ -74,30 +78,16 @@ class ActorLexicon:
             )
             for alias in row["aliases"].split("|"):
                 alias = alias.strip()
-                if not alias:
-                    continue
                 if alias.endswith("*"):
-                    alias = alias[:-1].strip()
-                    entry_p = ActorEntry(entry.name, None, entry.inter, entry.country, entry.kind, prefix=True)
-                    folded[alias.lower()] = entry_p
-                elif any(c.isupper() for c in alias):
-                    exact[alias] = entry
-                else:
-                    folded[alias] = entry
+                    add(alias[:-1].strip(), ActorEntry(entry.name, None, entry.inter, entry.country, entry.kind, True))
+                elif alias:
+                    add(alias, entry)
         for row in load_tsv(lang, "actor_heads.tsv"):
-            folded.setdefault(
-                row["head"].lower(),
-                ActorEntry(None, row["template"], int(row["inter"]), None, row.get("kind", "")),
-            )
-        exact_index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-        for alias, value in exact.items():
-            words = tuple(t.text for t in _tok(alias))
-            if words:
-                exact_index.setdefault(words[0], []).append((words, value))
-        for entries in exact_index.values():
-            entries.sort(key=lambda e: -len(e[0]))
+            add(row["head"], ActorEntry(None, row["template"], int(row["inter"]), None, row.get("kind", "")))
+        for items in entries.values():
+            items.sort(key=lambda e: -len(e[0]))
         country_index = phrase_index({k.lower(): v for k, v in countries.items()})
-        return cls(exact_index, phrase_index(folded), country_index, dict(country_names))
+        return cls(entries, country_index, dict(country_names))
 
     def acled_name(self, template: str, iso3: str | None) -> str:
         """Fill a template such as 'Civilians ({country})' with a country's ACLED name."""
@@ -107,16 +97,17 @@ class ActorLexicon:
         return template.replace("{country}", name)
 
 
-def _tok(text: str) -> list[Token]:
-    from pantau.extract.tokens import tokenize
+def _word_matches(alias_word: str, tok: Token) -> bool:
+    """Acronyms ("IS", "KKB") match only in capitals; other words match in any case."""
+    if len(alias_word) > 1 and alias_word.isupper():
+        return tok.text == alias_word
+    return tok.low == alias_word.lower()
 
-    return tokenize(text)
 
-
-def _match_exact(toks: list[Token], i: int, index: dict[str, list[tuple[tuple[str, ...], object]]]):
-    for words, value in index.get(toks[i].text, ()):
+def _match_alias(toks: list[Token], i: int, index: dict[str, list[tuple[tuple[str, ...], object]]]):
+    for words, value in index.get(toks[i].low, ()):
         n = len(words)
-        if i + n <= len(toks) and all(toks[i + k].text == words[k] for k in range(1, n)):
+        if i + n <= len(toks) and all(_word_matches(words[k], toks[i + k]) for k in range(n)):
             return n, value
     return None
 
@@ -138,7 +129,7 @@ def find_actors(toks: list[Token], lex: ActorLexicon, text: str) -> list[ActorMa
     i = 0
     n_toks = len(toks)
     while i < n_toks:
-        found = _match_exact(toks, i, lex.exact) or match_at(toks, i, lex.folded)
+        found = _match_alias(toks, i, lex.aliases)
         if found is None:
             c = country_at(toks, i, lex)
             if c is not None:

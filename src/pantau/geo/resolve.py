@@ -1,0 +1,154 @@
+"""Choosing the place a mention means, and turning it into an ACLED-style Location."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+
+from pantau.geo.gazetteer import Gazetteer, Place
+from pantau.geo.normalize import name_key
+from pantau.geo.places import PlaceMention, dateline_span
+from pantau.model import Location, Span
+
+# Which gazetteer features a cue word fits (cue keys are the fixed English keys of places.yaml).
+CUE_FEATURES: dict[str, frozenset[str]] = {
+    "city": frozenset({"city", "admin2", "village", "district"}),
+    "regency": frozenset({"admin2", "city", "district"}),
+    "district": frozenset({"district", "admin2", "city", "village"}),
+    "village": frozenset({"village", "district", "city"}),
+    "province": frozenset({"admin1", "region"}),
+    "camp": frozenset({"camp", "village", "district"}),
+    "desert": frozenset({"desert", "region"}),
+    "river": frozenset({"water"}),
+    "valley": frozenset({"region", "water", "village"}),
+    "region": frozenset({"region", "admin1", "admin2", "district", "country"}),
+    "airbase": frozenset({"airport", "landmark", "city", "village"}),
+    "airport": frozenset({"airport", "city"}),
+    "oilfield": frozenset({"oilfield", "village", "landmark"}),
+    "mountain": frozenset({"landmark", "region", "village"}),
+    "island": frozenset({"region", "admin2", "city"}),
+    "lake": frozenset({"water"}),
+    "border": frozenset({"country", "admin1", "region", "city"}),
+}
+STRONG_CUES = frozenset({"village", "district", "regency", "camp", "city", "province", "desert", "oilfield",
+                         "airbase", "airport", "river", "valley"})
+# A bare name prefers the specific place over the admin area of the same name ("Homs" the city).
+FEATURE_RANK: dict[str, float] = {
+    "city": 1.0, "camp": 0.9, "oilfield": 0.9, "airport": 0.9, "landmark": 0.85, "district": 0.85,
+    "village": 0.8, "admin2": 0.7, "admin1": 0.6, "region": 0.6, "water": 0.5, "desert": 0.5, "country": 0.4,
+}
+# The least precise geo_precision a feature allows (ACLED: a province or country alone is 3).
+PRECISION_FLOOR: dict[str, int] = {
+    "country": 3, "admin1": 3, "region": 3, "desert": 3, "admin2": 2, "water": 2,
+}
+_PLAUSIBLE_POPULATION = 50_000
+_NEAR_KM = 50.0
+_REGION_KM = 250.0
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def focus_countries(
+    mentions: Sequence[PlaceMention], text: str, gaz: Gazetteer | None = None, dateline: Span | None = None
+) -> tuple[str, ...]:
+    """ISO3s the article is about, heaviest first: named countries, then the countries of unambiguous places.
+
+    Mentions inside the dateline (where the article was written) do not count; it is found in text when
+    not given."""
+    if dateline is None and gaz is not None:
+        dateline = dateline_span(text, gaz.lexicon)
+    weight: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for m in mentions:
+        if dateline is not None and m.span.start < dateline.end and m.span.end > dateline.start:
+            continue
+        isos = {p.iso3 for p in m.candidates if p.iso3}
+        if not isos:
+            continue
+        countries = {p.iso3 for p in m.candidates if p.feature == "country" and p.iso3}
+        if countries:
+            for iso in countries:
+                weight[iso] += 2.0 / len(countries)
+        elif len(isos) == 1:
+            (iso,) = isos
+            admin = any(p.feature in ("admin1", "admin2") for p in m.candidates)
+            weight[iso] += 1.5 if admin else 1.0
+        elif len(isos) <= 3:
+            for iso in isos:
+                weight[iso] += 0.2
+        for iso in isos:
+            first.setdefault(iso, m.span.start)
+    ranked = sorted(weight, key=lambda iso: (-weight[iso], first[iso]))
+    return tuple(iso for iso in ranked if weight[iso] >= 0.4)
+
+
+def _score(
+    place: Place, mention: PlaceMention, focus: Sequence[str], context: Sequence[Place]
+) -> tuple[float, bool]:
+    """A candidate's score and whether it is plausible at all."""
+    score = 0.0
+    plausible = False
+    if place.iso3 is not None and place.iso3 in focus:
+        rank = list(focus).index(place.iso3)
+        score += (3.0, 2.0, 1.5)[min(rank, 2)]
+        plausible = True
+    near = [distance_km(place, c) for c in context if c.key != place.key]
+    if near:
+        d = min(near)
+        if d <= _NEAR_KM:
+            score += 2.0
+            plausible = True
+        elif d <= _REGION_KM:
+            score += 1.0
+            plausible = True
+    if mention.cue in CUE_FEATURES:
+        if place.feature in CUE_FEATURES[mention.cue]:
+            score += 1.5
+            plausible = plausible or mention.cue in STRONG_CUES
+        elif mention.cue in STRONG_CUES:
+            score -= 1.0
+    score += FEATURE_RANK.get(place.feature, 0.5)
+    if name_key(place.name) == name_key(mention.span.text):
+        score += 0.3
+    score += math.log10(place.population + 1) / 10
+    if place.feature in PRECISION_FLOOR or place.population >= _PLAUSIBLE_POPULATION:
+        plausible = True
+    return score, plausible
+
+
+def resolve(mention: PlaceMention, focus: Sequence[str], context: Sequence[Place] = ()) -> Place | None:
+    """The candidate the mention most likely means: in a focus country first, near the article's other places,
+    fitting the cue word, then by feature and population. None when no candidate is plausible (e.g. only
+    tiny villages abroad, with no cue, far from everything else in the article)."""
+    best: tuple[float, Place] | None = None
+    for place in mention.candidates:
+        score, plausible = _score(place, mention, focus, context)
+        if plausible and (best is None or score > best[0]):
+            best = (score, place)
+    return best[1] if best else None
+
+
+def to_location(place: Place, precision: int, name: str | None = None) -> Location:
+    """An ACLED-style Location; a country, province or region is never more precise than 3."""
+    floor = PRECISION_FLOOR.get(place.feature, 1)
+    return Location(
+        name=name or place.name,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        country=place.country,
+        iso=place.iso3,
+        geo_precision=max(1, min(3, max(precision, floor))),
+    )
+
+
+def locate(mention: PlaceMention, place: Place) -> Location:
+    """The Location of a resolved mention: precision 1 in the place, 2 near it (or as the feature allows)."""
+    return to_location(place, 2 if mention.relation == "near" else 1)
