@@ -168,8 +168,6 @@ def test_claimants(text: str, claimant: str) -> None:
     assert spans and text[spans[0].start : spans[0].end] == claimant
 
 
-@pytest.mark.xfail(strict=True, reason="claimant() requires a capitalised word after a verb cue: "
-                   "'..., kata juru bicara militer.' gives claimant None, expected 'juru bicara militer'")
 @pytest.mark.parametrize(
     ("text", "claimant"),
     [
@@ -236,11 +234,11 @@ XFAIL_FIGURES: list[tuple[str, list[Triple], str]] = [
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(t, e, marks=pytest.mark.xfail(strict=True, reason=r), id=t[:30])
+        pytest.param(t, e, id=t[:30])
         for t, e, r in XFAIL_FIGURES
     ],
 )
-def test_known_misreadings(text: str, expected: list[Triple]) -> None:
+def test_figures_near_other_numbers_and_active_verbs(text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
 
 

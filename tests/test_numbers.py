@@ -115,8 +115,6 @@ def test_half_a_million() -> None:
     assert quantity(text, "Setengah juta").value == 500_000
 
 
-@pytest.mark.xfail(strict=True, reason="'miliar' is missing from digit_scales and multipliers: '1,5 miliar' "
-                   "is read as 1 (span '1,5'); expected 1 500 000 000")
 def test_miliar() -> None:
     text = "Rekonstruksi Gaza diperkirakan butuh 1,5 miliar dolar."
     assert quantity(text, "1,5 miliar").value == 1_500_000_000

@@ -85,8 +85,6 @@ def test_body_lines_are_not_marked(line: str) -> None:
     assert reason(line) is None
 
 
-@pytest.mark.xfail(strict=True, reason="body lines whose first word is a boilerplate heading word are "
-                   "marked: 'Iklan ...' as 'share', 'Berita terbaru ...' as 'read_also'; expected None")
 @pytest.mark.parametrize(
     "line",
     [
@@ -182,9 +180,6 @@ def test_sentence_splitting(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="YAML 1.1 reads the bare 'no' in text.yaml abbreviations as the "
-                   "boolean False, so the list holds 'false' and 'No. 5' ends a sentence: got "
-                   "['Rumah di Jl. Merdeka No.', '5 dibakar massa.', ...]")
 def test_nomor_abbreviation() -> None:
     text = "Rumah di Jl. Merdeka No. 5 dibakar massa. Pemiliknya selamat."
     assert sentences(text) == ["Rumah di Jl. Merdeka No. 5 dibakar massa.", "Pemiliknya selamat."]

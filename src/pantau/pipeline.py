@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
+import regex
+
 from pantau.extract.actors import ActorLexicon, find_actors
 from pantau.extract.claims import CasualtyLexicon, find_claims, find_kinds
 from pantau.extract.events import Candidate, SentenceFacts, candidates
@@ -129,11 +131,12 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         p for p in find_places(text, res.gazetteer, res.places)
         if not (dateline and p.span.start < dateline.end)
     ]
+    year_hint = None if ref else _year_hint(text)
     facts: list[SentenceFacts] = []
     pi = 0
     for s in sentences:
         toks = tokenize(text, s.start, s.end)
-        times = find_times(text, res.time, ref, s.start, s.end, units=res.numbers.units)
+        times = find_times(text, res.time, ref, s.start, s.end, units=res.numbers.units, year_hint=year_hint)
         quantities = find_quantities(toks, res.numbers, text)
         claims = find_claims(toks, quantities, res.casualties, text, [t.span for t in times])
         actors = find_actors(toks, res.actors, text)
@@ -152,6 +155,15 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
     focus = focus_countries(all_places, text, res.gazetteer)
     return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus))
+
+
+def _year_hint(text: str) -> int | None:
+    """The latest year the text mentions: completes day/month dates when no reference date is known."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None
+
+
+_YEAR = regex.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?!\d)")
 
 
 def _after_in(text: str, pos: int) -> bool:

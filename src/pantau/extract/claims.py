@@ -31,7 +31,8 @@ class CasualtyLexicon:
         kinds = {str(w): k for k, ws in d["kinds"].items() for w in ws}
         quals = {str(w): k for k, ws in d["qualifiers"].items() for w in ws}
         victims = {str(w): k for k, ws in d["victims"].items() for w in ws}
-        cues = {str(w): "verb" for w in t["verbs"]} | {str(w): "prep" for w in t["preps"]}
+        cues = ({str(w): "verb" for w in t["verbs"]} | {str(w): "prep" for w in t["preps"]}
+                | {str(w): "prep" for w in t["verbs_after"]})
         return cls(
             kinds=phrase_index(kinds),
             qualifiers=phrase_index(quals),
@@ -69,7 +70,7 @@ def claimant(toks: list[Token], lex: CasualtyLexicon, text: str) -> Span | None:
         k = j
         while k < len(toks) and k < j + 7 and toks[k].text not in _STOP and toks[k].text != ",":
             k += 1
-        if k > j and (role == "prep" or toks[j].text[:1].isupper()):
+        if k > j and role == "prep":
             return Span(toks[j].start, toks[k - 1].end, text[toks[j].start : toks[k - 1].end])
         # "X mengatakan": the claimant precedes, back to the clause start
         b = i
@@ -94,9 +95,12 @@ def find_claims(
     who = claimant(toks, lex, text)
     out: list[Claim] = []
     used_kinds: set[int] = set()
+    counts: list[tuple[Quantity, int, int]] = []  # figures that can count people: (quantity, first, end token)
     for q in quantities:
         if any(s.start <= q.span.start < s.end for s in excluded):
             continue
+        if who is not None and who.start <= q.span.start < who.end:
+            continue  # "kata seorang pejabat": the claimant, not a figure
         qi = by_start.get(q.span.start)
         if qi is None:
             continue
@@ -107,15 +111,29 @@ def find_claims(
             continue
         if q.value >= 1900 and q.value <= 2100 and not q.vague and len(q.span.text) == 4:
             continue  # a year
+        if q.span.text[:1].isdigit() and qi > 0 and toks[qi - 1].text[:1].isupper() and toks[qi - 1].is_word \
+                and not match_at(toks, qi - 1, lex.qualifiers) and qi - 1 > 0:
+            continue  # a unit's number: "Yonif 751", "Densus 88"
+        counts.append((q, qi, qj))
+    starts = [c[0].span.start for c in counts]
+    for q, qi, qj in counts:
         kind = None
-        # forward: "27 tentara tewas", "tujuh tewas", "100 pasukan penyerang tewas"
+        kindpos = -1
+        # "menewaskan 27 tentara", "menewaskan sedikitnya 7 orang": a kind right before the figure wins
         for ki, (ks, ke, kk) in enumerate(kinds):
-            if qj <= ks <= qj + 5 and not any(toks[x].text in _STOP for x in range(qj, ks)):
-                if not any(x.span.start > q.span.start and x.span.start < toks[ks].start for x in quantities):
+            if qi - 3 <= ke <= qi and all(match_at(toks, x, lex.qualifiers) or toks[x].low in lex.count_nouns
+                                          for x in range(ke, qi)) and (ke == qi or kk != "killed" or True):
+                if ke == qi or any(match_at(toks, x, lex.qualifiers) for x in range(ke, qi)):
                     kind, kindpos = kk, ki
-                    break
         if kind is None:
-            # backward: "menewaskan 27 tentara", "korban tewas mencapai 78 orang"
+            # forward: "27 tentara tewas", "tujuh tewas", "100 pasukan penyerang tewas"
+            for ki, (ks, ke, kk) in enumerate(kinds):
+                if qj <= ks <= qj + 5 and not any(toks[x].text in _STOP for x in range(qj, ks)):
+                    if not any(q.span.start < st < toks[ks].start for st in starts):
+                        kind, kindpos = kk, ki
+                        break
+        if kind is None:
+            # backward: "korban tewas mencapai 78 orang"
             for ki in range(len(kinds) - 1, -1, -1):
                 ks, ke, kk = kinds[ki]
                 if qi - 5 <= ke <= qi and not any(toks[x].text in _STOP for x in range(ke, qi)):

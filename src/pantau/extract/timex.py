@@ -28,6 +28,7 @@ class TimeLexicon:
     relative_months: dict[str, int]
     relative_years: dict[str, int]
     ago_units: dict[str, int]
+    one_unit: dict[str, int]
     pattern: regex.Pattern[str]
 
     @classmethod
@@ -49,7 +50,11 @@ class TimeLexicon:
         hours = _alt([str(w) for w in d["hour_units"]])
         mcue, ycue = _alt([str(w) for w in d["month_cue"]]), _alt([str(w) for w in d["year_cue"]])
         rel = _alt(list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years))
-        num = r"\d{1,3}|\p{L}+"
+        nd = load_yaml(lang, "numbers.yaml")
+        number_words = [str(w) for w in list(nd["units"]) + list(nd["teens"])]
+        num = r"\d{1,3}|" + _alt(number_words) + r"(?:\s+(?:belas|puluh))?"
+        one_unit = {str(k): int(v) for k, v in d.get("one_unit_words", {}).items()}
+        one = _alt(list(one_unit)) or "(?!)"
         # Alternatives are tried in order: the most specific forms first.
         pattern = rf"""
         (?P<full>(?:(?P<fwd>{wd})\s*,?\s*)?\(?(?P<fd>\d{{1,2}})\s+(?P<fm>{mon})\.?\s*,?\s+(?P<fy>(?:19|20)\d\d)\b)
@@ -59,6 +64,7 @@ class TimeLexicon:
         |(?P<dm>(?:(?P<dmw>{wd})\s*,?\s*)?\b(?P<dmd>\d{{1,2}})\s+(?P<dmm>{mon})\b\.?)
         |(?P<my>(?:(?:{mcue})\s+)?\b(?P<mym>{mon})\s+(?P<myy>(?:19|20)\d\d)\b)
         |(?P<ago>\b(?P<agon>{num})\s+(?P<agou>{units})\s+(?:{ago})\b)
+        |(?P<ago1>\b(?P<ago1w>{one})\s+(?:{ago})\b)
         |(?P<within>\b(?:{within})\s+(?P<win>{num})\s+(?:{hours}|(?P<winu>{units}))\s+(?:{last})\b)
         |(?P<rel>\b(?:{rel})\b)
         |(?P<wday>\b(?P<wdw>{wd})\b(?:\s+(?:{parts}))?)
@@ -66,7 +72,7 @@ class TimeLexicon:
         |(?P<yr>\b(?:{ycue})\s+(?P<yry>(?:19|20)\d\d)\b)
         """
         compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE | regex.V0)
-        return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, compiled)
+        return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -100,7 +106,10 @@ def last_weekday(ref: date, weekday: int) -> date:
 def _word_number(word: str, units: dict[str, int]) -> int | None:
     if word.isdigit():
         return int(word)
-    return units.get(word.lower())
+    parts = word.lower().split()
+    if len(parts) == 2 and parts[0] in units:
+        return units[parts[0]] * 10 if parts[1] == "puluh" else 10 + units[parts[0]]
+    return units.get(word.lower(), {"sepuluh": 10, "sebelas": 11}.get(word.lower()))
 
 
 def year_for_weekday(day: int, month: int, weekday: int, around: int) -> int | None:
@@ -134,7 +143,7 @@ def infer_year(text: str, lex: TimeLexicon, around: int) -> int | None:
 
 def find_times(
     text: str, lex: TimeLexicon, ref: date | None, start: int = 0, end: int | None = None,
-    units: dict[str, int] | None = None,
+    units: dict[str, int] | None = None, year_hint: int | None = None,
 ) -> list[TimeMention]:
     """Every time expression in text[start:end], resolved against the reference date."""
     out: list[TimeMention] = []
@@ -142,7 +151,7 @@ def find_times(
     end = len(text) if end is None else end
     for m in lex.pattern.finditer(text, start, end):
         span = Span(m.start(), m.end(), m.group(0))
-        resolved = _resolve(m, lex, ref, units)
+        resolved = _resolve(m, lex, ref, units, year_hint)
         if resolved is None:
             continue
         d, precision, kind = resolved
@@ -151,7 +160,7 @@ def find_times(
 
 
 def _resolve(
-    m: regex.Match[str], lex: TimeLexicon, ref: date | None, units: dict[str, int]
+    m: regex.Match[str], lex: TimeLexicon, ref: date | None, units: dict[str, int], year_hint: int | None = None
 ) -> tuple[date | None, int, str] | None:
     g = m.group
     if g("full"):
@@ -164,14 +173,21 @@ def _resolve(
         day, month, year = int(g("wd_d")), int(g("wd_m")), _year2(g("wd_y"))
         if not 1 <= month <= 12:
             return None
+        wd = lex.weekdays[g("ww").lower()]
         if year is None and ref is not None:
-            wd = lex.weekdays[g("ww").lower()]
             near = _nearest_past(ref, month, day)
             year = near.year if near else ref.year
             d0 = _safe_date(year, month, day)
             if d0 is not None and d0.weekday() != wd:
-                # The weekday disagrees with the reference year: trust the weekday.
-                year = year_for_weekday(day, month, wd, ref.year) or year
+                # The weekday and the day/month disagree: a nearby year where they agree, else the
+                # weekday itself (outlets mistype "(6/3)" for "(3/6)" more often than the weekday).
+                y = year_for_weekday(day, month, wd, ref.year)
+                if y is not None and abs(y - ref.year) <= 1 and (_safe_date(y, month, day) or ref) <= ref:
+                    year = y
+                else:
+                    return (last_weekday(ref, wd), 1, "weekday")
+        elif year is None and year_hint is not None:
+            year = year_for_weekday(day, month, wd, year_hint)
         d = _safe_date(year, month, day) if year else None
         return (d, 1, "daymonth")
     if g("slash"):
@@ -181,7 +197,7 @@ def _resolve(
         if not 1 <= month <= 12 or not 1 <= day <= 31:
             return None
         if year is None:
-            d = _nearest_past(ref, month, day) if ref else None
+            d = _nearest_past(ref, month, day) if ref else (_safe_date(year_hint, month, day) if year_hint else None)
         else:
             d = _safe_date(year, month, day)
         return (d, 1, "daymonth")
@@ -189,7 +205,7 @@ def _resolve(
         day, month = int(g("dmd")), lex.months[g("dmm").lower()]
         if not 1 <= day <= 31:
             return None
-        d = _nearest_past(ref, month, day) if ref else None
+        d = _nearest_past(ref, month, day) if ref else (_safe_date(year_hint, month, day) if year_hint else None)
         if ref and g("dmw"):
             wd = lex.weekdays[g("dmw").lower()]
             if d is not None and d.weekday() != wd:
@@ -206,6 +222,11 @@ def _resolve(
         days = n * lex.ago_units[g("agou").lower()]
         precision = 1 if days <= 3 else 2 if days <= 14 else 3
         return (ref - timedelta(days=days), precision, "relative")
+    if g("ago1"):
+        if ref is None:
+            return (None, 2, "relative")
+        days = lex.one_unit[g("ago1w").lower()]
+        return (ref - timedelta(days=days), 1 if days <= 1 else 2 if days <= 14 else 3, "relative")
     if g("within"):
         n = _word_number(g("win"), units)
         if n is None:
@@ -242,8 +263,8 @@ def _resolve(
         year = ref.year if month <= ref.month and not g("monrel") else ref.year - 1
         if month < ref.month and g("monrel"):
             year = ref.year
-        last = calendar.monthrange(year, month)[1]
-        return (date(year, month, min(15, last)), 3, "month")
+        d = date(year, month, min(15, calendar.monthrange(year, month)[1]))
+        return (min(d, ref), 3, "month")
     if g("yr"):
         return (date(int(g("yry")), 1, 1), 3, "year")
     return None

@@ -18,7 +18,7 @@ from typing import Any
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.normalize import is_latin, loose_key, name_key
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 MAX_TOKENS = 8
 USER_ID_OFFSET = 50_000_000
 # Countries whose place names reach Indonesian news through Arabic-script transliteration: their
@@ -27,6 +27,7 @@ ARABIC_CC = frozenset(
     ("SY", "IQ", "LB", "JO", "PS", "IL", "YE", "SA", "EG", "LY", "TN", "DZ", "MA", "SD", "KW", "QA", "AE",
      "OM", "BH", "IR", "AF", "PK")
 )
+LOOSE_MIN = 5  # shorter loose keys collide with common words
 CITY_POPULATION = 10_000  # GeoNames cities500 has no feature codes: above this a place is a "city"
 
 Row = tuple[int, str, str, float, float, str | None, str | None, str | None, str | None, str, int]
@@ -133,7 +134,7 @@ class IndexBuilder:
             ids.append(pid)
         if arabic:
             lk = loose_key(key, self.articles)
-            if len(lk) >= 4:
+            if len(lk.replace(" ", "")) >= LOOSE_MIN:
                 lids = self.loose[lk]
                 if pid not in lids:
                     lids.append(pid)
@@ -221,7 +222,9 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
         for alias in names:
             key = keep_alias(alias, str(c["name"]), b.stop)
             if key:
-                b.add_key(pid, key, arabic)
+                # loose keys only from the main name: GeoNames' alternates already hold the variants,
+                # and loosening all of them makes common words collide (Game -> Hama)
+                b.add_key(pid, key, arabic and alias == c["name"])
                 if key != name_key(str(c["name"])):
                     by_key[(cc, key)].append(pid)
 

@@ -34,11 +34,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pantau.geo.build import USER_ID_OFFSET, build_index, cache_dir, index_version
+from pantau.geo.build import LOOSE_MIN, USER_ID_OFFSET, build_index, cache_dir, index_version
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.normalize import loose_key, name_key, ngrams, tokens
 
 USER_DB = "user-gazetteer.sqlite"
+ACRONYM_MAX = 5  # an all-caps word this short is an acronym: only countries, provinces, project aliases
+_ACRONYM_FEATURES = frozenset({"country", "admin1", "admin2"})
 _BATCH = 500
 
 
@@ -164,7 +166,7 @@ class Gazetteer:
         keys = {key for _, _, key in grams}
         loose = {key: loose_key(key, self.articles) for key in keys}
         exact_hits = self._fetch("aliases", keys)
-        loose_hits = self._fetch("loose", (lk for lk in loose.values() if len(lk) >= 4))
+        loose_hits = self._fetch("loose", (k for k in loose.values() if len(k.replace(" ", "")) >= LOOSE_MIN))
         out: list[tuple[int, int, tuple[Place, ...]]] = []
         for i, j, key in grams:
             pids = exact_hits.get(key, ()) + loose_hits.get(loose[key], ())
@@ -174,6 +176,8 @@ class Gazetteer:
             if len(key) < 3 and not text[s:e].isupper():
                 continue
             places = self.places(pids)
+            if text[s:e].isupper() and len(key.replace(" ", "")) <= ACRONYM_MAX:
+                places = tuple(p for p in places if p.feature in _ACRONYM_FEATURES or p.key.startswith("px:"))
             if places:
                 out.append((s, e, places))
         return out
@@ -194,7 +198,7 @@ class Gazetteer:
             return ()
         lk = loose_key(key, self.articles)
         pids = self._fetch("aliases", [key]).get(key, ())
-        if len(lk) >= 4:
+        if len(lk.replace(" ", "")) >= LOOSE_MIN:
             pids += self._fetch("loose", [lk]).get(lk, ())
         return self.places(pids)
 

@@ -16,6 +16,7 @@ from pantau.model import Span
 # Places whose name may stand inside a longer capitalised name and still be the place
 _BIG_FEATURES = frozenset({"country", "admin1", "admin2", "region", "water", "desert"})
 _BIG_POPULATION = 100_000
+_NAME_PART_POPULATION = 20_000
 _SENTENCE_END = set(".!?:;\n|–—-\"“”(")
 
 
@@ -131,42 +132,73 @@ def _lowercase_words(text: str) -> set[str]:
     return {fold(m.group()) for m in TOKEN_RE.finditer(text) if m.group().islower()}
 
 
-def _is_big(places: tuple[Place, ...]) -> bool:
-    return any(p.feature in _BIG_FEATURES or p.population >= _BIG_POPULATION for p in places)
+def _is_big(places: tuple[Place, ...], population: int = _BIG_POPULATION) -> bool:
+    return any(p.feature in _BIG_FEATURES or p.population >= population for p in places)
 
 
-def _keep(
-    text: str, s: int, e: int, places: tuple[Place, ...], lex: PlaceLexicon, lower: set[str],
-    big_edges: set[int],
-) -> bool:
-    """Common-word guards for a gazetteer hit."""
-    words = tokens(text, s, e)
-    key = " ".join(t.key for t in words)
-    if key in lex.stopwords:
-        return False
-    if len(words) == 1:
-        if key in lex.single_word_blocks:
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """What the common-word guards know about the whole text."""
+
+    text: str
+    lex: PlaceLexicon
+    lower: frozenset[str]  # words written in lower case somewhere in the text
+    big_edges: frozenset[int]  # where hits of big places start and end
+    name_parts: frozenset[str]  # words seen inside longer capitalised names that are not places
+    cue_words: frozenset[str]
+
+    @classmethod
+    def make(cls, text: str, lex: PlaceLexicon, cands: list[tuple[int, int, tuple[Place, ...]]]) -> _Doc:
+        edges = {x for s, e, _ in cands for x in (s, e)}
+        cue_words = frozenset(w for w, _ in lex.cues)
+        toks = tokens(text)
+        parts: set[str] = set()
+        for a, b in pairwise(toks):
+            if text[a.end : b.start] != " " or not (a.text[0].isupper() and b.text[0].isupper()):
+                continue
+            if a.key in cue_words or b.key in cue_words or a.key in lex.stopwords or b.key in lex.stopwords:
+                continue
+            if b.start not in edges:
+                parts.add(a.key)
+            if a.end not in edges:
+                parts.add(b.key)
+        return cls(
+            text, lex, frozenset(_lowercase_words(text)),
+            frozenset(x for s, e, ps in cands if _is_big(ps) for x in (s, e)), frozenset(parts), cue_words,
+        )
+
+    def keep(self, s: int, e: int, places: tuple[Place, ...]) -> bool:
+        """Common-word and person-name guards for a gazetteer hit."""
+        text, lex = self.text, self.lex
+        words = tokens(text, s, e)
+        key = " ".join(t.key for t in words)
+        if key in lex.stopwords:
             return False
+        if len(words) == 1:
+            if key in lex.single_word_blocks:
+                return False
+            nxt = tokens(text, e, min(len(text), e + 40))[:1]
+            if key in lex.number_words and nxt and nxt[0].key in lex.count_nouns:
+                return False
+            if _sentence_start(text, s) and key in self.lower and not text[s:e].isupper():
+                return False
+            if key in self.name_parts and not _is_big(places, _NAME_PART_POPULATION):
+                return False
+        if _is_big(places) or text[s:e].isupper():
+            return True
+        # a small place's name inside a longer capitalised name ("Recep Tayyip Erdogan") is not a place
+        prev = _preceding_tokens(text, s, 1)
         nxt = tokens(text, e, min(len(text), e + 40))[:1]
-        if key in lex.number_words and nxt and nxt[0].key in lex.count_nouns:
-            return False
-        if _sentence_start(text, s) and key in lower and not text[s:e].isupper():
-            return False
-    if _is_big(places) or text[s:e].isupper():
+        if prev and prev[0].text[0].isupper() and text[prev[0].end : s] == " ":
+            t = prev[0]
+            common = t.key in lex.stopwords or (_sentence_start(text, t.start) and t.key in self.lower)
+            if not common and t.end not in self.big_edges and t.key not in self.cue_words:
+                return False
+        if nxt and nxt[0].text[0].isupper() and text[e : nxt[0].start] == " ":
+            t = nxt[0]
+            if t.key not in lex.stopwords and t.start not in self.big_edges:
+                return False
         return True
-    # a small place's name inside a longer capitalised name ("Recep Tayyip Erdogan") is not a place
-    prev = _preceding_tokens(text, s, 1)
-    nxt = tokens(text, e, min(len(text), e + 40))[:1]
-    if prev and prev[0].text[0].isupper() and text[prev[0].end : s] == " ":
-        t = prev[0]
-        common = t.key in lex.stopwords or (_sentence_start(text, t.start) and t.key in lower)
-        if not common and t.end not in big_edges and not any(t.key == w for w, _ in lex.cues):
-            return False
-    if nxt and nxt[0].text[0].isupper() and text[e : nxt[0].start] == " ":
-        t = nxt[0]
-        if t.key not in lex.stopwords and t.start not in big_edges:
-            return False
-    return True
 
 
 def find_places(
@@ -177,13 +209,12 @@ def find_places(
 
     Mentions inside the article's dateline are left out unless skip_dateline is False."""
     stop = len(text) if end is None else end
-    lower = _lowercase_words(text)
     dl = dateline_span(text, lex) if skip_dateline else None
     cands = gaz.candidates(text, start, stop)
-    big_edges = {x for s, e, ps in cands if _is_big(ps) for x in (s, e)}
+    doc = _Doc.make(text, lex, cands)
     hits = [
         (s, e, ps) for s, e, ps in cands
-        if not (dl and s < dl.end and e > dl.start) and _keep(text, s, e, ps, lex, lower, big_edges)
+        if not (dl and s < dl.end and e > dl.start) and doc.keep(s, e, ps)
     ]
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int, tuple[Place, ...]]] = []

@@ -42,7 +42,7 @@ FEATURE_RANK: dict[str, float] = {
 PRECISION_FLOOR: dict[str, int] = {
     "country": 3, "admin1": 3, "region": 3, "desert": 3, "admin2": 2, "water": 2,
 }
-_PLAUSIBLE_POPULATION = 50_000
+_PLAUSIBLE_POPULATION = 100_000  # abroad, outside the focus countries, a bare name needs this many people
 _NEAR_KM = 50.0
 _REGION_KM = 250.0
 
@@ -98,15 +98,15 @@ def _score(
         rank = list(focus).index(place.iso3)
         score += (3.0, 2.0, 1.5)[min(rank, 2)]
         plausible = True
-    near = [distance_km(place, c) for c in context if c.key != place.key]
+    own = {p.key for p in mention.candidates}
+    near = [distance_km(place, c) for c in context if c.key not in own]
     if near:
         d = min(near)
         if d <= _NEAR_KM:
-            score += 2.0
-            plausible = True
-        elif d <= _REGION_KM:
             score += 1.0
             plausible = True
+        elif d <= _REGION_KM:
+            score += 0.5
     if mention.cue in CUE_FEATURES:
         if place.feature in CUE_FEATURES[mention.cue]:
             score += 1.5
@@ -114,9 +114,11 @@ def _score(
         elif mention.cue in STRONG_CUES:
             score -= 1.0
     score += FEATURE_RANK.get(place.feature, 0.5)
+    if place.feature == "country" and mention.cue not in STRONG_CUES:
+        score += 3.0  # "Jepang" is Japan, not the village of that name
     if name_key(place.name) == name_key(mention.span.text):
         score += 0.3
-    score += math.log10(place.population + 1) / 10
+    score += math.log10(place.population + 1) / 3
     if place.feature in PRECISION_FLOOR or place.population >= _PLAUSIBLE_POPULATION:
         plausible = True
     return score, plausible

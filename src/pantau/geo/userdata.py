@@ -128,7 +128,7 @@ def import_geonames_dump(path: Path, cache: Path | None = None, skip_bad: bool =
             for alias in {f[1], f[2], *f[3].split(",")}:
                 akey = keep_alias(alias, f[1], b.stop)
                 if akey:
-                    b.add_key(pid, akey, cc in ARABIC_CC)
+                    b.add_key(pid, akey, cc in ARABIC_CC and alias in (f[1], f[2]))
         b.write(ucon)
         ucon.execute("INSERT OR REPLACE INTO meta VALUES ('source', ?)", (os.fspath(path),))
         ucon.commit()
