@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from pantau.extract.actors import ActorMatch, resolve_actor
 from pantau.extract.claims import fatality_figures
-from pantau.extract.events import CROWD_KINDS, PEOPLE_KINDS, Candidate, SentenceFacts
+from pantau.extract.events import PEOPLE_KINDS, Candidate
 from pantau.geo.gazetteer import Place
-from pantau.geo.resolve import resolve, to_location
+from pantau.geo.resolve import distance_km, resolve, to_location
 from pantau.model import ActorRef, Claim, Event, Evidence, Location, Span, text_hash
 
 if TYPE_CHECKING:
@@ -26,6 +26,14 @@ _SUB_RANK = {
     "Abduction/forced disappearance": 3, "Sexual violence": 3, "Attack": 1,
     "Arrests": 3, "Disrupted weapons use": 2, "Agreement": 2, "Looting/property destruction": 2,
 }
+
+
+# Reports of one incident name places this close (a town and its district).
+SAME_AREA_KM = 25.0
+# A town beats its district, a district its province, a province its country.
+_FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "water": 1, "desert": 1, "admin2": 2}
+# Strategic developments other than these need a strong trigger: talk of truces and surrenders is common.
+_ROUTINE_SD = frozenset({"Arrests", "Disrupted weapons use", "Looting/property destruction"})
 
 
 @dataclass
@@ -51,6 +59,7 @@ class Group:
 def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | None, int, Span | None]:
     """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
     focus = an.focus
+    art_text = an.article.text
     context: list[Place] = []
     f = c.facts
 
@@ -60,9 +69,13 @@ def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | N
             place = resolve(m, focus, context)
             if place is None:
                 continue
-            specific = place.feature not in ("country",)
+            if place.feature == "country" and focus and place.iso3 not in focus[:2]:
+                continue  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
+            if m.cue is None and _inside_name(art_text, m.span.start):
+                continue  # "Dana White", "Eduardo Ruiz": part of a person's name
+            rank = _FEATURE_RANK.get(place.feature, 2)
             after = m.span.start >= anchor
-            scored.append(((specific, after, -abs(m.span.start - anchor)), place, m))
+            scored.append(((rank, after, -abs(m.span.start - anchor)), place, m))
         if not scored:
             return None, 3, None
         scored.sort(key=lambda x: x[0], reverse=True)
@@ -90,6 +103,19 @@ def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | N
     return None, 3, None
 
 
+def _inside_name(text: str, start: int) -> bool:
+    """True when a capitalised word that is not a sentence start stands right before the name."""
+    before = text[max(0, start - 30) : start]
+    words = before.split()
+    if not words or not before.endswith((" ", "\u00a0")):
+        return False
+    prev = words[-1]
+    if not prev[:1].isupper() or not prev.isalpha():
+        return False
+    ahead = before[: len(before) - len(prev) - 1].rstrip()
+    return bool(ahead) and ahead[-1:] not in ".!?\"“”'(:"
+
+
 def _choose_date(c: Candidate, an: Analysis) -> tuple[date | None, int, Span | None, bool]:
     """The candidate's date: its sentence's time expression, its paragraph's, else the publication date."""
     f = c.facts
@@ -109,16 +135,16 @@ def _choose_date(c: Candidate, an: Analysis) -> tuple[date | None, int, Span | N
 
 
 def _compatible(g: Group, place: Place | None, d: date | None, from_text: bool, et: str) -> bool:
+    """One incident: same type, places in one area, and no two different dates the text states."""
     if g.event_type != et:
         return False
-    if g.place is not None and place is not None and g.place.key != place.key:
-        same_area = g.place.admin1 and g.place.admin1 == place.admin1 and g.place.iso3 == place.iso3
-        coarse = "country" in (g.place.feature, place.feature)
-        if not (coarse and g.place.iso3 == place.iso3) and not same_area:
-            return False
-    if g.date_from_text and from_text and g.date != d:
+    if g.date_from_text and from_text and g.date is not None and d is not None and abs((g.date - d).days) > 1:
         return False
-    return True
+    if g.place is None or place is None or g.place.key == place.key:
+        return True
+    if "country" in (g.place.feature, place.feature) or g.precision == 3:
+        return g.place.iso3 == place.iso3
+    return distance_km(g.place, place) <= SAME_AREA_KM
 
 
 def _actor(m: ActorMatch | None, res: Resources, country: str | None, et: str) -> ActorRef | None:
@@ -130,7 +156,8 @@ def _actor(m: ActorMatch | None, res: Resources, country: str | None, et: str) -
             "Protests": "Protesters ({country})",
             "Riots": "Rioters ({country})",
         }.get(et, "Civilians ({country})") if entry.kind in ("people", "civilians") else entry.template
-        return ActorRef(res.actors.acled_name(template, m.country or country), _inter_of(template), m.country or country)
+        where = m.country or country
+        return ActorRef(res.actors.acled_name(template, where), _inter_of(template), where)
     return resolve_actor(m, res.actors, country)
 
 
@@ -180,6 +207,8 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     groups: list[Group] = []
     for c in cands:
         if c.confidence < cfg.min_confidence or (not strong and c.hit.trigger.weight < 0.9):
+            continue
+        if c.event_type == "Strategic developments" and c.sub_event_type not in _ROUTINE_SD and c.confidence < 0.95:
             continue
         place, prec, pspan = _choose_place(c, an, res)
         d, tprec, dspan, from_text = _choose_date(c, an)
@@ -233,7 +262,7 @@ def _build(an: Analysis, g: Group, res: Resources) -> Event:
         if cl.kind == "killed":
             evidence.extend(Evidence("fatalities", s) for s in cl.evidence)
     location: Location | None = to_location(g.place, g.precision) if g.place else None
-    sources = tuple(s for s in ((an.meta.outlet,) + an.meta.sources) if s)
+    sources = tuple(s for s in (an.meta.outlet, *an.meta.sources) if s)
     civ = a2 is not None and a2.inter == 7
     key = "|".join(
         str(x) for x in (art.article_id, g.event_type, g.sub_event_type, g.date, location.name if location else "",

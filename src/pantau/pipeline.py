@@ -88,7 +88,8 @@ def lexicon_version(lang: str) -> str:
     except importlib_metadata.PackageNotFoundError:
         code = "0"
     folder = resources.files("pantau") / "lang" / lang
-    data = "".join(sorted(p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith((".yaml", ".tsv"))))
+    files = [p for p in folder.iterdir() if p.name.endswith((".yaml", ".tsv"))]
+    data = "".join(sorted(p.read_text(encoding="utf-8") for p in files))
     return f"{code}+{text_hash(data)[:8]}"
 
 
@@ -149,7 +150,10 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
             pj += 1
         # a place name is not also an actor ("Suriah" in "di Suriah")
         place_starts = {p.span.start for p in places}
-        actors = [a for a in actors if not (a.kind == "country" and a.span.start in place_starts and _after_in(text, a.span.start))]
+        actors = [
+            a for a in actors
+            if not (a.kind == "country" and a.span.start in place_starts and _after_in(text, a.span.start))
+        ]
         triggers = find_triggers(toks, res.triggers, text)
         has_cas = bool(find_kinds(toks, res.casualties)) if triggers else False
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))

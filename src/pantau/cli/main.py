@@ -8,7 +8,7 @@ import tracemalloc
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -115,7 +115,7 @@ def run(
         raise typer.Exit(1)
 
 
-def event_table(records: list[dict], title: str):  # type: ignore[no-untyped-def]
+def event_table(records: list[dict], title: str) -> Any:
     """A rich table of event records: date, type, place, actors, fatalities."""
     from rich.table import Table
 
@@ -165,7 +165,7 @@ def events(
 @gazetteer_app.command("import")
 def gazetteer_import(file: Annotated[Path, typer.Argument(help="A GeoNames country dump (e.g. ID.txt)")]) -> None:
     """Add the places of a GeoNames dump to the gazetteer."""
-    from pantau.geo.gazetteer import import_geonames_dump
+    from pantau.geo.userdata import import_geonames_dump
 
     try:
         added = import_geonames_dump(file)

@@ -168,10 +168,7 @@ def resolve_actor(match: ActorMatch, lex: ActorLexicon, event_country: str | Non
     """The ACLED actor of a match: a foreign state's forces get inter 8, heads take the event's country."""
     entry = match.entry
     country = match.country or (event_country if entry.template else entry.country)
-    if entry.name:
-        name = entry.name
-    else:
-        name = lex.acled_name(entry.template or "{country}", country)
+    name = entry.name or lex.acled_name(entry.template or "{country}", country)
     inter = entry.inter
     if entry.kind in STATE_KINDS and inter == 1 and country and event_country and country != event_country:
         inter = 8

@@ -31,7 +31,7 @@ class CasualtyLexicon:
         kinds = {str(w): k for k, ws in d["kinds"].items() for w in ws}
         quals = {str(w): k for k, ws in d["qualifiers"].items() for w in ws}
         victims = {str(w): k for k, ws in d["victims"].items() for w in ws}
-        cues = ({str(w): "verb" for w in t["verbs"]} | {str(w): "prep" for w in t["preps"]}
+        cues: dict[str, str] = ({str(w): "verb" for w in t["verbs"]} | {str(w): "prep" for w in t["preps"]}
                 | {str(w): "prep" for w in t["verbs_after"]})
         return cls(
             kinds=phrase_index(kinds),
@@ -120,18 +120,17 @@ def find_claims(
         kind = None
         kindpos = -1
         # "menewaskan 27 tentara", "menewaskan sedikitnya 7 orang": a kind right before the figure wins
-        for ki, (ks, ke, kk) in enumerate(kinds):
-            if qi - 3 <= ke <= qi and all(match_at(toks, x, lex.qualifiers) or toks[x].low in lex.count_nouns
-                                          for x in range(ke, qi)) and (ke == qi or kk != "killed" or True):
-                if ke == qi or any(match_at(toks, x, lex.qualifiers) for x in range(ke, qi)):
-                    kind, kindpos = kk, ki
+        for ki, (_, ke, kk) in enumerate(kinds):
+            between = range(ke, qi)
+            if qi - 3 <= ke <= qi and all(match_at(toks, x, lex.qualifiers) for x in between):
+                kind, kindpos = kk, ki
         if kind is None:
             # forward: "27 tentara tewas", "tujuh tewas", "100 pasukan penyerang tewas"
-            for ki, (ks, ke, kk) in enumerate(kinds):
-                if qj <= ks <= qj + 5 and not any(toks[x].text in _STOP for x in range(qj, ks)):
-                    if not any(q.span.start < st < toks[ks].start for st in starts):
-                        kind, kindpos = kk, ki
-                        break
+            for ki, (ks, _, kk) in enumerate(kinds):
+                if (qj <= ks <= qj + 5 and not any(toks[x].text in _STOP for x in range(qj, ks))
+                        and not any(q.span.start < st < toks[ks].start for st in starts)):
+                    kind, kindpos = kk, ki
+                    break
         if kind is None:
             # backward: "korban tewas mencapai 78 orang"
             for ki in range(len(kinds) - 1, -1, -1):

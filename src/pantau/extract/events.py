@@ -62,6 +62,8 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and agent is not None:
         state = agent_kind in {"military", "police", "state_other", "coalition", "country"}
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    elif et == "Battles" and sub == "Armed clash" and CROWD_KINDS & {agent_kind, target_kind}:
+        et, sub = "Riots", "Violent demonstration"  # a crowd fighting the police is a riot, not a battle
     elif et == "Battles" and sub == "Armed clash" and target_kind in {"civilians", "people"}:
         et, sub = "Violence against civilians", "Attack"
     elif (

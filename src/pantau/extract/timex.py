@@ -231,7 +231,7 @@ def _resolve(
         n = _word_number(g("win"), units)
         if n is None:
             return None
-        days = n * lex.ago_units[g("winu").lower()] if g("winu") else n / 24
+        days = n * lex.ago_units[g("winu").lower()] if g("winu") else 0
         return (ref, 1 if days <= 1 else 2, "duration")
     if g("rel"):
         key = " ".join(g("rel").lower().split())

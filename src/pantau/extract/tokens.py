@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import regex
@@ -34,7 +35,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
-def phrase_index(phrases: dict[str, object]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+def phrase_index(phrases: Mapping[str, object]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
     """Index lower-case phrases by their first word, longest first, for token-level matching."""
     index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
     for phrase, value in phrases.items():

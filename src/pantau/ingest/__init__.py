@@ -87,7 +87,7 @@ def _row_article(row: dict[str, Any], name: str, n: int) -> Article | ReadError:
 def _open_text(path: Path) -> io.TextIOBase:
     if path.name.endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8")
-    return open(path, encoding="utf-8", newline="")  # noqa: SIM115
+    return open(path, encoding="utf-8", newline="")
 
 
 def read_jsonl(path: Path) -> Iterator[Article | ReadError]:

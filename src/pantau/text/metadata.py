@@ -43,7 +43,9 @@ class MetaLexicon:
         return cls(
             agencies=agencies,
             agency_pattern=regex.compile(rf"(?<![\p{{L}}])(?:{ag})(?![\p{{L}}])"),
-            cite_pattern=regex.compile(rf"(?i:\b(?:{preps})\b)\s+(?:(?i:laman|situs|kantor berita|media)\s+)?(?P<src>{ag})(?![\p{{L}}])"),
+            cite_pattern=regex.compile(
+                rf"(?i:\b(?:{preps})\b)\s+(?:(?i:laman|situs|kantor berita|media)\s+)?(?P<src>{ag})(?![\p{{L}}])"
+            ),
             source_line=regex.compile(rf"(?im)^\s*sumber\s*:\s*(?P<src>[^\n]{{2,60}}?)\s*$|\(\s*(?P<src2>{ag})\s*/\s*\w+\s*\)"),
             published_cue=regex.compile(rf"(?i)\b(?:{cues})\b"),
             header_chars=int(d.get("header_chars", 300)),

@@ -47,9 +47,9 @@ def split_block(text: str, start: int, end: int, lex: SentenceLexicon) -> list[t
         cut = start + m.end()
         if not _NEXT_START.match(text, cut, end):
             continue
-        if m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’)]")) == 1:
-            if _is_abbreviation(text[seg_start : start + m.start()], lex):
-                continue
+        single_period = m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’)]")) == 1
+        if single_period and _is_abbreviation(text[seg_start : start + m.start()], lex):
+            continue
         spans.append((seg_start, cut))
         seg_start = cut
         while seg_start < end and text[seg_start].isspace():
