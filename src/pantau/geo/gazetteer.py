@@ -36,7 +36,7 @@ from typing import Any
 
 from pantau.geo.build import LOOSE_MIN, USER_ID_OFFSET, build_index, cache_dir, index_version
 from pantau.geo.lexicon import PlaceLexicon
-from pantau.geo.normalize import loose_key, name_key, ngrams, tokens
+from pantau.geo.normalize import Token, loose_key, name_key, ngrams, tokens
 
 USER_DB = "user-gazetteer.sqlite"
 ACRONYM_MAX = 5  # an all-caps word this short is an acronym: only countries, provinces, project aliases
@@ -160,11 +160,15 @@ class Gazetteer:
     ) -> list[tuple[int, int, tuple[Place, ...]]]:
         """Every alias occurrence in text at word boundaries that starts with a capital (or is an Arabic
         article before a capitalised word), as (start, end, places); offsets are code points of text."""
-        toks = tokens(text, start, end)
+        return self.candidates_in(text, tokens(text, start, end))
+
+    def candidates_in(self, text: str, toks: Sequence[Token]) -> list[tuple[int, int, tuple[Place, ...]]]:
+        """candidates() over words of text already split by normalize.tokens."""
         startable = [self._startable(text, toks, i) for i in range(len(toks))]
-        grams = [(i, j, key) for i, j, key in ngrams(text, toks, self.max_tokens) if startable[i]]
+        grams = list(ngrams(text, toks, self.max_tokens, startable))
         keys = {key for _, _, key in grams}
-        loose = {key: loose_key(key, self.articles) for key in keys}
+        tok_loose = [loose_key(t.key, self.articles) for t in toks]  # loose keys fold word by word
+        loose = {key: " ".join(x for x in tok_loose[i:j] if x) for i, j, key in grams}
         exact_hits = self._fetch("aliases", keys)
         loose_hits = self._fetch("loose", (k for k in loose.values() if len(k.replace(" ", "")) >= LOOSE_MIN))
         out: list[tuple[int, int, tuple[Place, ...]]] = []
@@ -182,7 +186,7 @@ class Gazetteer:
                 out.append((s, e, places))
         return out
 
-    def _startable(self, text: str, toks: Sequence[Any], i: int) -> bool:
+    def _startable(self, text: str, toks: Sequence[Token], i: int) -> bool:
         first = toks[i].text[0]
         if first.isupper():
             return True

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import regex
 import yaml
 
 from pantau.geo.normalize import name_key
@@ -31,9 +32,13 @@ class PlaceLexicon:
     count_nouns: frozenset[str]
     stopwords: frozenset[str]
     single_word_blocks: frozenset[str]
+    titles: frozenset[str]
+    home_country: str | None
     dateline_window: int
     outlets: tuple[str, ...]
     digest: str  # hash of the yaml text: part of the gazetteer index version
+    relation_re: regex.Pattern[str]  # a "near" phrase ending where a place name (or its cue) starts
+    dateline_res: tuple[regex.Pattern[str], ...]  # dateline forms, tried in order on each top line
 
     @classmethod
     def load(cls, lang: str = "id") -> PlaceLexicon:
@@ -54,25 +59,35 @@ class PlaceLexicon:
         def words(items: list[str] | None) -> tuple[str, ...]:
             return tuple(sorted({name_key(w) for w in items or []}, key=lambda w: (-len(w), w)))
 
+        directions, heads, links = words(rel["directions"]), words(rel.get("direction_heads")), words(
+            rel.get("distance_links")
+        )
+        units, dwords = words(rel.get("distance_units")), words(rel.get("distance_words"))
+        near, trailing = words(rel.get("near_words")), words(rel.get("trailing"))
+        outlets = tuple(sorted({w.lower() for w in date.get("outlets", [])}, key=lambda w: (-len(w), w)))
         return cls(
             lang=lang,
             cues=tuple(cues),
             strong_cues=frozenset(data.get("strong_cues", [])),
-            directions=words(rel["directions"]),
-            direction_heads=words(rel.get("direction_heads")),
-            distance_units=words(rel.get("distance_units")),
-            distance_words=words(rel.get("distance_words")),
-            distance_links=words(rel.get("distance_links")),
-            near_words=words(rel.get("near_words")),
-            trailing=words(rel.get("trailing")),
+            directions=directions,
+            direction_heads=heads,
+            distance_units=units,
+            distance_words=dwords,
+            distance_links=links,
+            near_words=near,
+            trailing=trailing,
             arabic_articles=frozenset(name_key(w) for w in data.get("arabic_articles", [])),
             number_words=frozenset(name_key(w) for w in data.get("number_words", [])),
             count_nouns=frozenset(name_key(w) for w in data.get("count_nouns", [])),
             stopwords=frozenset(name_key(w) for w in data.get("stopwords", [])),
             single_word_blocks=frozenset(name_key(w) for w in data.get("single_word_blocks", [])),
+            titles=frozenset(name_key(w) for w in data.get("titles", [])),
+            home_country=data.get("home_country"),
             dateline_window=int(date.get("window", 400)),
-            outlets=tuple(sorted({w.lower() for w in date.get("outlets", [])}, key=lambda w: (-len(w), w))),
+            outlets=outlets,
             digest=hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16],
+            relation_re=_relation_re(directions, heads, links, units, dwords, near, trailing),
+            dateline_res=_dateline_res(outlets),
         )
 
     def cue_of(self, phrase_key: str) -> str | None:
@@ -81,3 +96,40 @@ class PlaceLexicon:
             if words == phrase_key:
                 return key
         return None
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _relation_re(
+    directions: tuple[str, ...], heads: tuple[str, ...], links: tuple[str, ...], units: tuple[str, ...],
+    dwords: tuple[str, ...], near: tuple[str, ...], trailing: tuple[str, ...],
+) -> regex.Pattern[str]:
+    """"di sebelah timur", "beberapa kilometer ke utara", "di dekat", "pinggiran" before a name."""
+    direction = (
+        rf"(?:(?:di|ke)\s+)?(?:(?:{_alt(heads)})\s+)?(?:{_alt(directions)})(?:\s+(?:{_alt(trailing)}))?"
+    )
+    distance = (
+        rf"(?:(?:{_alt(dwords)})\s+)?(?:\d+(?:[.,]\d+)?\s*|(?:{_alt(dwords)})\s+)(?:{_alt(units)})\s+"
+        rf"(?:(?:{_alt(links)})\s+)*"
+    )
+    return regex.compile(rf"(?:(?:{distance})?{direction}|(?:{_alt(near)}))\s+$", regex.IGNORECASE)
+
+
+def _dateline_res(outlets: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    """Dateline forms: PLACE, OUTLET --; PLACE (OUTLET) -; OUTLET, PLACE -; CAPS--; CAPS -; OUTLET -."""
+    known = "|".join(regex.escape(o) for o in outlets)
+    outlet = rf"(?:{known}|[\p{{L}}\d]+(?:\.[\p{{L}}]{{2,4}}){{1,2}})"
+    place = r"\p{Lu}[\p{L}.'’ -]{1,40}?"
+    caps = r"\p{Lu}[\p{Lu}.'’ -]{2,30}?"
+    dash = r"(?:-{1,2}|–|—)"
+    ignore = regex.IGNORECASE
+    return (
+        regex.compile(rf"(?P<p>{place})\s*,\s*{outlet}\s*{dash}", ignore),
+        regex.compile(rf"(?P<p>{place})\s*\([^()\n]{{2,40}}\)\s*{dash}", ignore),
+        regex.compile(rf"{outlet}\s*,\s*(?P<p>{place})\s*{dash}", ignore),
+        regex.compile(rf"(?P<p>{caps})\s*(?:--|–|—)"),
+        regex.compile(rf"(?P<p>{caps})\s+-\s"),
+        regex.compile(rf"{outlet}\s*{dash}\s", ignore),
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -13,6 +13,8 @@ import regex
 TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’`ʼ‘][\p{L}\p{M}\p{N}]+)*")
 JOIN_RE = regex.compile(r"[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|[ \t\u00a0]+")
 _APOSTROPHES = str.maketrans("", "", "'’`ʼ‘ʻʿʾ")
+_MARKS = str.maketrans("", "", "‘’ʻʿʾ")
+_SPECIAL_CASED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 _SPECIAL = str.maketrans(
     {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"}
 )
@@ -37,9 +39,19 @@ _LOOSE_SUBS = (
 
 
 def fold(text: str) -> str:
-    """Casefold and strip diacritics and apostrophes, keeping the string's length unchanged where possible."""
+    """Casefold and strip diacritics and apostrophes ("Ḩamāh" -> "hamah", "Ma'rib" -> "marib")."""
+    if text.isascii():
+        return text.lower().translate(_APOSTROPHES)
     text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_APOSTROPHES)
+
+
+def plain(name: str) -> str:
+    """A display name without diacritics or Arabic ayn/hamza marks, case kept ("Ālbū Kamāl" -> "Albu Kamal")."""
+    if name.isascii():
+        return name
+    text = unicodedata.normalize("NFKD", name.translate(_SPECIAL_CASED))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_MARKS)
 
 
 def name_key(name: str) -> str:
@@ -95,9 +107,14 @@ def joined(text: str, left: Token, right: Token) -> bool:
     return bool(gap) and JOIN_RE.fullmatch(gap) is not None
 
 
-def ngrams(text: str, toks: list[Token], max_len: int) -> Iterator[tuple[int, int, str]]:
-    """Every run of up to max_len joined tokens as (first token index, last index + 1, key)."""
+def ngrams(
+    text: str, toks: Sequence[Token], max_len: int, starts: Sequence[bool] | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """Every run of up to max_len joined tokens as (first token index, last index + 1, key), optionally
+    only those starting where starts[i] is true."""
     for i in range(len(toks)):
+        if starts is not None and not starts[i]:
+            continue
         key = toks[i].key
         yield i, i + 1, key
         for j in range(i + 1, min(len(toks), i + max_len)):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -10,13 +9,13 @@ import regex
 
 from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
-from pantau.geo.normalize import TOKEN_RE, Token, fold, joined, tokens
+from pantau.geo.normalize import Token, joined, tokens
 from pantau.model import Span
 
 # Places whose name may stand inside a longer capitalised name and still be the place
 _BIG_FEATURES = frozenset({"country", "admin1", "admin2", "region", "water", "desert"})
 _BIG_POPULATION = 100_000
-_NAME_PART_POPULATION = 20_000
+_NAME_PART_POPULATION = 1_000_000  # "Vladimir Putin" is a person even though Vladimir is a city
 _SENTENCE_END = set(".!?:;\n|–—-\"“”(")
 
 
@@ -31,33 +30,13 @@ class PlaceMention:
     relation_span: Span | None
 
 
-def _dash() -> str:
-    return r"(?:-{1,2}|–|—)"
-
-
 def dateline_span(text: str, lex: PlaceLexicon | None = None) -> Span | None:
     """The dateline at the top of an article ("JAKARTA, CNN Indonesia --", "Jakarta (ANTARA) -"), or None."""
     lex = lex or PlaceLexicon.load("id")
-    window = text[: lex.dateline_window]
-    known = "|".join(regex.escape(o) for o in lex.outlets)
-    outlet = rf"(?:{known}|[\p{{L}}\d]+(?:\.[\p{{L}}]{{2,4}}){{1,2}})"
-    place = r"\p{Lu}[\p{L}.'’ -]{1,40}?"
-    caps = r"\p{Lu}[\p{Lu}.'’ -]{2,30}?"
-    patterns = (
-        rf"(?P<p>{place})\s*,\s*{outlet}\s*{_dash()}",
-        rf"(?P<p>{place})\s*\([^()\n]{{2,40}}\)\s*{_dash()}",
-        rf"{outlet}\s*,\s*(?P<p>{place})\s*{_dash()}",
-        rf"(?P<p>{caps})\s*(?:--|–|—)",
-        rf"(?P<p>{caps})\s+-\s",
-        rf"{outlet}\s*{_dash()}\s",
-    )
-    compiled = [
-        regex.compile(p, regex.IGNORECASE if i in (0, 1, 2, 5) else 0) for i, p in enumerate(patterns)
-    ]
     pos = 0
-    for line in window.splitlines(keepends=True):
+    for line in text[: lex.dateline_window].splitlines(keepends=True):
         lead = len(line) - len(line.lstrip())
-        for i, pat in enumerate(compiled):
+        for i, pat in enumerate(lex.dateline_res):
             m = pat.match(line, lead)
             if m is None:
                 continue
@@ -100,20 +79,6 @@ def _cue_before(text: str, start: int, lex: PlaceLexicon) -> tuple[str | None, i
     return None, start
 
 
-def _relation_re(lex: PlaceLexicon) -> regex.Pattern[str]:
-    def alt(words: Sequence[str]) -> str:
-        return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-
-    dirs, heads, links = alt(lex.directions), alt(lex.direction_heads), alt(lex.distance_links)
-    units, dwords, near = alt(lex.distance_units), alt(lex.distance_words), alt(lex.near_words)
-    trail = alt(lex.trailing)
-    direction = rf"(?:(?:di|ke)\s+)?(?:(?:{heads})\s+)?(?:{dirs})(?:\s+(?:{trail}))?"
-    distance = rf"(?:(?:{dwords})\s+)?(?:\d+(?:[.,]\d+)?\s*|(?:{dwords})\s+)(?:{units})\s+(?:(?:{links})\s+)*"
-    return regex.compile(
-        rf"(?:(?:{distance})?{direction}|(?:{near}))\s+$", regex.IGNORECASE
-    )
-
-
 def _relation(text: str, start: int, rel_re: regex.Pattern[str]) -> Span | None:
     left = max(0, start - 80)
     m = rel_re.search(text, left, start)
@@ -126,10 +91,6 @@ def _relation(text: str, start: int, rel_re: regex.Pattern[str]) -> Span | None:
     while e > s and text[e - 1].isspace():
         e -= 1
     return Span(s, e, text[s:e])
-
-
-def _lowercase_words(text: str) -> set[str]:
-    return {fold(m.group()) for m in TOKEN_RE.finditer(text) if m.group().islower()}
 
 
 def _is_big(places: tuple[Place, ...], population: int = _BIG_POPULATION) -> bool:
@@ -148,22 +109,25 @@ class _Doc:
     cue_words: frozenset[str]
 
     @classmethod
-    def make(cls, text: str, lex: PlaceLexicon, cands: list[tuple[int, int, tuple[Place, ...]]]) -> _Doc:
-        edges = {x for s, e, _ in cands for x in (s, e)}
+    def make(
+        cls, text: str, lex: PlaceLexicon, cands: list[tuple[int, int, tuple[Place, ...]]], toks: list[Token]
+    ) -> _Doc:
+        spans = [(s, e) for s, e, _ in cands]
         cue_words = frozenset(w for w, _ in lex.cues)
-        toks = tokens(text)
         parts: set[str] = set()
         for a, b in pairwise(toks):
             if text[a.end : b.start] != " " or not (a.text[0].isupper() and b.text[0].isupper()):
                 continue
             if a.key in cue_words or b.key in cue_words or a.key in lex.stopwords or b.key in lex.stopwords:
                 continue
-            if b.start not in edges:
-                parts.add(a.key)
-            if a.end not in edges:
-                parts.add(b.key)
+            if a.key in lex.titles:
+                continue  # "Kapolres Poso": a title before a place
+            if a.text.isupper() or b.text.isupper():
+                continue  # "Polda Papua", "PT Freeport": an acronym before a name is a title, not a name part
+            if not any(s <= a.start and b.end <= e for s, e in spans):
+                parts.update((a.key, b.key))  # "Anies Baswedan", "Valentino Rossi": a person's name
         return cls(
-            text, lex, frozenset(_lowercase_words(text)),
+            text, lex, frozenset(t.key for t in toks if t.text.islower()),
             frozenset(x for s, e, ps in cands if _is_big(ps) for x in (s, e)), frozenset(parts), cue_words,
         )
 
@@ -182,7 +146,10 @@ class _Doc:
                 return False
             if _sentence_start(text, s) and key in self.lower and not text[s:e].isupper():
                 return False
-            if key in self.name_parts and not _is_big(places, _NAME_PART_POPULATION):
+            if key in self.name_parts and not any(
+                p.feature == "country" or (p.feature == "city" and p.population >= _NAME_PART_POPULATION)
+                for p in places
+            ):
                 return False
         if _is_big(places) or text[s:e].isupper():
             return True
@@ -192,7 +159,8 @@ class _Doc:
         if prev and prev[0].text[0].isupper() and text[prev[0].end : s] == " ":
             t = prev[0]
             common = t.key in lex.stopwords or (_sentence_start(text, t.start) and t.key in self.lower)
-            if not common and t.end not in self.big_edges and t.key not in self.cue_words:
+            titled = t.key in self.cue_words or t.key in lex.titles
+            if not common and not titled and t.end not in self.big_edges:
                 return False
         if nxt and nxt[0].text[0].isupper() and text[e : nxt[0].start] == " ":
             t = nxt[0]
@@ -210,8 +178,10 @@ def find_places(
     Mentions inside the article's dateline are left out unless skip_dateline is False."""
     stop = len(text) if end is None else end
     dl = dateline_span(text, lex) if skip_dateline else None
-    cands = gaz.candidates(text, start, stop)
-    doc = _Doc.make(text, lex, cands)
+    toks = tokens(text)
+    inside = [t for t in toks if start <= t.start and t.end <= stop]
+    cands = gaz.candidates_in(text, inside)
+    doc = _Doc.make(text, lex, cands, toks)
     hits = [
         (s, e, ps) for s, e, ps in cands
         if not (dl and s < dl.end and e > dl.start) and doc.keep(s, e, ps)
@@ -221,9 +191,9 @@ def find_places(
     for h in hits:
         if all(h[1] <= t[0] or h[0] >= t[1] for t in taken):
             taken.append(h)
-    taken.extend(_unknown_after_cues(text, start, stop, lex, taken, dl))
+    taken.extend(_unknown_after_cues(text, inside, lex, taken, dl))
     taken.sort(key=lambda h: h[0])
-    rel_re = _relation_re(lex)
+    rel_re = lex.relation_re
     out: list[PlaceMention] = []
     for s, e, places in taken:
         cue, cue_start = _cue_inside(text, s, e, lex)
@@ -247,20 +217,21 @@ def _cue_inside(text: str, s: int, e: int, lex: PlaceLexicon) -> tuple[str | Non
 
 
 def _unknown_after_cues(
-    text: str, start: int, stop: int, lex: PlaceLexicon, taken: list[tuple[int, int, tuple[Place, ...]]],
+    text: str, toks: list[Token], lex: PlaceLexicon, taken: list[tuple[int, int, tuple[Place, ...]]],
     dl: Span | None,
 ) -> list[tuple[int, int, tuple[Place, ...]]]:
     """Capitalised names after a strong cue ("desa Xyz") that the gazetteer does not know."""
-    toks = tokens(text, start, stop)
-    strong = {w: k for w, k in lex.cues if k in lex.strong_cues}
+    strong: dict[str, list[list[str]]] = {}
+    for w, cue in lex.cues:
+        if cue in lex.strong_cues:
+            strong.setdefault(w.split()[0], []).append(w.split())
     out: list[tuple[int, int, tuple[Place, ...]]] = []
     i = 0
     while i < len(toks):
         hit = None
-        for w, _ in strong.items():
-            n = len(w.split())
-            chunk = toks[i : i + n]
-            if len(chunk) == n and " ".join(t.key for t in chunk) == w:
+        for words in strong.get(toks[i].key, ()):
+            n = len(words)
+            if [t.key for t in toks[i : i + n]] == words:
                 hit = n
                 break
         if hit is None:

@@ -60,32 +60,40 @@ def focus_countries(
     """ISO3s the article is about, heaviest first: named countries, then the countries of unambiguous places.
 
     Mentions inside the dateline (where the article was written) do not count; it is found in text when
-    not given."""
+    not given. The language's home country (Indonesia) always comes last if not already named."""
     if dateline is None and gaz is not None:
         dateline = dateline_span(text, gaz.lexicon)
     weight: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
+    seen: set[str] = set()
     for m in mentions:
         if dateline is not None and m.span.start < dateline.end and m.span.end > dateline.start:
             continue
         isos = {p.iso3 for p in m.candidates if p.iso3}
         if not isos:
             continue
+        key = name_key(m.span.text)
+        repeat = key in seen  # a name said again adds little: a football club must not become a country
+        seen.add(key)
         countries = {p.iso3 for p in m.candidates if p.feature == "country" and p.iso3}
         if countries:
             for iso in countries:
-                weight[iso] += 2.0 / len(countries)
-        elif len(isos) == 1:
+                weight[iso] += (0.25 if repeat else 2.0) / len(countries)
+        elif len(isos) == 1 and not repeat:
             (iso,) = isos
             admin = any(p.feature in ("admin1", "admin2") for p in m.candidates)
-            weight[iso] += 1.5 if admin else 1.0
-        elif len(isos) <= 3:
+            big = any(p.population >= _PLAUSIBLE_POPULATION for p in m.candidates)
+            weight[iso] += 1.5 if admin else 1.0 if big else 0.3
+        elif len(isos) <= 3 and not repeat:
             for iso in isos:
                 weight[iso] += 0.2
         for iso in isos:
             first.setdefault(iso, m.span.start)
-    ranked = sorted(weight, key=lambda iso: (-weight[iso], first[iso]))
-    return tuple(iso for iso in ranked if weight[iso] >= 0.4)
+    ranked = [iso for iso in sorted(weight, key=lambda iso: (-weight[iso], first[iso])) if weight[iso] >= 0.4]
+    home = gaz.lexicon.home_country if gaz is not None else None
+    if home and home not in ranked:
+        ranked.append(home)
+    return tuple(ranked)
 
 
 def _score(
@@ -96,7 +104,7 @@ def _score(
     plausible = False
     if place.iso3 is not None and place.iso3 in focus:
         rank = list(focus).index(place.iso3)
-        score += (3.0, 2.0, 1.5)[min(rank, 2)]
+        score += (2.5, 1.5, 1.0)[min(rank, 2)]
         plausible = True
     own = {p.key for p in mention.candidates}
     near = [distance_km(place, c) for c in context if c.key not in own]
@@ -116,11 +124,16 @@ def _score(
     score += FEATURE_RANK.get(place.feature, 0.5)
     if place.feature == "country" and mention.cue not in STRONG_CUES:
         score += 3.0  # "Jepang" is Japan, not the village of that name
-    if name_key(place.name) == name_key(mention.span.text):
-        score += 0.3
-    score += math.log10(place.population + 1) / 3
+    said = name_key(mention.span.text)
+    if name_key(place.name) == said:
+        score += 1.5  # "Madrid" is the place named Madrid, not one that has it as an alternate name
+    elif said.endswith(name_key(place.name)):
+        score += 1.0  # "Kota Gaza", "Kabupaten Nduga"
+    score += math.log10(place.population + 1) / 2
     if place.feature in PRECISION_FLOOR or place.population >= _PLAUSIBLE_POPULATION:
         plausible = True
+    if place.key.startswith("px:"):
+        plausible = True  # the project's own entries are there because conflict news names them
     return score, plausible
 
 

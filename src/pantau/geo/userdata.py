@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pantau.geo.build import ARABIC_CC, CITY_POPULATION, SCHEMA, USER_ID_OFFSET, IndexBuilder, keep_alias
 from pantau.geo.gazetteer import USER_DB, Gazetteer
+from pantau.geo.normalize import plain
 
 _COLUMNS = 19
 _ADMIN_CODES = {"ADM1": "admin1", "ADM1H": "admin1", "ADM2": "admin2", "ADM2H": "admin2"}
@@ -119,7 +120,7 @@ def import_geonames_dump(path: Path, cache: Path | None = None, skip_bad: bool =
             iso3, cname = countries.get(cc, (None, None))
             pop = int(f[14] or 0)
             pid = ids.get(key) or b.add_place(
-                key, f[1], float(f[4]), float(f[5]), iso3, cname, a1.get((cc, f[10])),
+                key, plain(f[2] or f[1]), float(f[4]), float(f[5]), iso3, cname, a1.get((cc, f[10])),
                 adm2.get((cc, f[10], f[11])), _feature(f[6], f[7], pop), pop,
             )
             if key not in existing:

@@ -1,0 +1,391 @@
+"""Tests of pantau.geo: gazetteer, place mentions in Indonesian text, disambiguation.
+
+Every sentence here is written for the tests; none comes from a real article."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from pantau.geo import (
+    Gazetteer,
+    PlaceLexicon,
+    PlaceMention,
+    dateline_span,
+    find_places,
+    focus_countries,
+    import_geonames_dump,
+    locate,
+    resolve,
+    to_location,
+)
+from pantau.geo.build import read_tsv
+from pantau.geo.normalize import loose_key, name_key
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def lex() -> PlaceLexicon:
+    return PlaceLexicon.load("id")
+
+
+def mention_of(text: str, surface: str, gaz: Gazetteer, lex: PlaceLexicon) -> PlaceMention:
+    found = [m for m in find_places(text, gaz, lex) if m.span.text == surface]
+    assert found, f"{surface!r} not found in {[m.span.text for m in find_places(text, gaz, lex)]}"
+    return found[0]
+
+
+def resolved(text: str, surface: str, gaz: Gazetteer, lex: PlaceLexicon) -> tuple[PlaceMention, object]:
+    mentions = find_places(text, gaz, lex)
+    focus = focus_countries(mentions, text, gaz)
+    m = mention_of(text, surface, gaz, lex)
+    context = [p for other in mentions if other is not m for p in other.candidates[:1]]
+    return m, resolve(m, focus, context)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "iso3"),
+    [
+        ("Pasukan rezim menggempur kota Homs pada Selasa.", "Homs", "Homs", "SYR"),
+        ("Jet tempur Rusia menyerang Deir Zour, Suriah, Rabu malam.", "Deir Zour", "Deir ez-Zor", "SYR"),
+        ("Koalisi mengebom posisi ISIS di Deir Az Zor, Suriah timur.", "Deir Az Zor", "Deir ez-Zor", "SYR"),
+        ("Milisi bentrok dengan tentara Suriah di Deir al-Zour.", "Deir al-Zour", "Deir ez-Zor", "SYR"),
+        ("Ribuan warga Suriah berunjuk rasa di Damaskus.", "Damaskus", "Damascus", "SYR"),
+        ("Serangan roket menghantam Halab, kota terbesar kedua di Suriah.", "Halab", "Aleppo", "SYR"),
+        ("Pasukan pemerintah Suriah merebut Abu Kamal dari ISIS.", "Abu Kamal", "Albu Kamal", "SYR"),
+        ("Tentara Irak memasuki kota tua Mosul.", "Mosul", "Mosul", "IRQ"),
+        ("Israel kembali menggempur Jalur Gaza pada Jumat.", "Jalur Gaza", "Gaza Strip", "PSE"),
+        ("Tentara Israel menangkap tiga pemuda di Tepi Barat.", "Tepi Barat", "West Bank", "PSE"),
+        ("Polisi Israel membubarkan jemaah di Yerusalem Timur.", "Yerusalem Timur", "East Jerusalem", "PSE"),
+        ("Kelompok bersenjata menembak dua karyawan di Timika, Papua.", "Timika", "Timika", "IDN"),
+        ("Bom meledak di Terminal Kampung Melayu, Jakarta Timur.", "Terminal Kampung Melayu",
+         "Kampung Melayu", "IDN"),
+        ("Militer Filipina menggempur militan di Marawi, Mindanao.", "Marawi", "Marawi City", "PHL"),
+        ("Satgas memburu anggota MIT di pegunungan Poso, Sulawesi Tengah.", "Poso", "Poso", "IDN"),
+        ("Pasukan Kurdi mengepung Raqqa dari tiga arah.", "Raqqa", "Ar Raqqah", "SYR"),
+        ("Penembak tak dikenal menyerang pos polisi di Tembagapura, Mimika.", "Tembagapura", "Tembagapura",
+         "IDN"),
+        ("Massa membakar ban di depan gedung DPRD di Makassar.", "Makassar", "Makassar", "IDN"),
+        ("Pejuang ISIS terakhir menyerah di Baghouz, Suriah.", "Baghouz", "Baghouz", "SYR"),
+        ("Ratusan pengungsi Rohingya tiba di kamp Kutupalong, Bangladesh.", "Kutupalong", "Kutupalong camp",
+         "BGD"),
+    ],
+)
+def test_resolves_place(gaz: Gazetteer, lex: PlaceLexicon, text: str, surface: str, name: str, iso3: str) -> None:
+    _, place = resolved(text, surface, gaz, lex)
+    assert place is not None
+    assert (place.name, place.iso3) == (name, iso3)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "cue", "relation_text"),
+    [
+        ("Bentrokan terjadi di sebelah timur kota al-Sukhna, Suriah.", "al-Sukhna", "As Sukhnah", "city",
+         "di sebelah timur"),
+        ("Pesawat koalisi menyerang konvoi di dekat Sungai Efrat, Suriah.", "Sungai Efrat", "Euphrates", "river",
+         "di dekat"),
+        ("Serangan udara menghantam beberapa kilometer ke utara kota Raqqa, Suriah.", "Raqqa", "Ar Raqqah",
+         "city", "beberapa kilometer ke utara"),
+        ("Tentara Suriah merebut pangkalan udara di barat Aleppo.", "Aleppo", "Aleppo", None, "di barat"),
+        ("Pemberontak menembakkan mortir dari pinggiran Idlib, Suriah.", "Idlib", "Idlib", None, "pinggiran"),
+        ("Ledakan terdengar tak jauh dari Mosul, Irak.", "Mosul", "Mosul", "at", "tak jauh dari"),
+    ],
+)
+def test_near_relations(
+    gaz: Gazetteer, lex: PlaceLexicon, text: str, surface: str, name: str, cue: str | None, relation_text: str
+) -> None:
+    m, place = resolved(text, surface, gaz, lex)
+    assert place is not None and place.name == name  # type: ignore[attr-defined]
+    assert m.relation == "near"
+    assert m.cue == cue
+    assert m.relation_span is not None and m.relation_span.text == relation_text
+    assert text[m.relation_span.start : m.relation_span.end] == relation_text
+    assert locate(m, place).geo_precision == 2  # type: ignore[arg-type]
+
+
+def test_in_relation_is_default(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    m = mention_of("Pasukan rezim menggempur kota Homs pada Selasa.", "Homs", gaz, lex)
+    assert m.relation == "in" and m.relation_span is None and m.cue == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1", "iso3"),
+    [
+        ("Kontak senjata kembali terjadi di Papua pada Senin.", "Papua", "Papua", "IDN"),
+        ("Polisi menangkap lima terduga teroris di Jawa Barat.", "Jawa Barat", "West Java", "IDN"),
+        ("Aparat menambah pasukan di Papua Tengah.", "Papua Tengah", "Central Papua", "IDN"),
+        ("Ribuan buruh berunjuk rasa di Sulawesi Tengah.", "Sulawesi Tengah", "Central Sulawesi", "IDN"),
+    ],
+)
+def test_province_alone_is_precision_3(
+    gaz: Gazetteer, lex: PlaceLexicon, text: str, surface: str, admin1: str, iso3: str
+) -> None:
+    m, place = resolved(text, surface, gaz, lex)
+    assert place is not None
+    assert place.feature == "admin1" and place.admin1 == admin1 and place.iso3 == iso3  # type: ignore[attr-defined]
+    loc = locate(m, place)  # type: ignore[arg-type]
+    assert loc.geo_precision == 3 and loc.iso == iso3 and loc.latitude is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("JAKARTA, CNN Indonesia -- Pasukan Suriah merebut Homs.", "JAKARTA, CNN Indonesia --"),
+        ("Jakarta, CNN Indonesia -- Polisi menangkap dua orang di Bekasi.", "Jakarta, CNN Indonesia --"),
+        ("DAMASKUS-- Tentara pemerintah merebut Douma.", "DAMASKUS--"),
+        ("Jakarta (ANTARA) - Demonstran membakar ban di Makassar.", "Jakarta (ANTARA) -"),
+        ("Jayapura (ANTARA News) - Dua anggota Brimob terluka di Puncak.", "Jayapura (ANTARA News) -"),
+        ("TEMPO.CO, Jakarta - Ledakan terjadi di Surabaya.", "TEMPO.CO, Jakarta -"),
+        ("Bentrokan di Papua\nTIMIKA, KOMPAS.com - Warga memblokade jalan di Mimika.", "TIMIKA, KOMPAS.com -"),
+    ],
+)
+def test_dateline_found_and_not_a_mention(gaz: Gazetteer, lex: PlaceLexicon, text: str, dateline: str) -> None:
+    span = dateline_span(text, lex)
+    assert span is not None and span.text == dateline and text[span.start : span.end] == dateline
+    for m in find_places(text, gaz, lex):
+        assert m.span.end <= span.start or m.span.start >= span.end
+    assert any(m.span.start >= span.end for m in find_places(text, gaz, lex))
+
+
+def test_no_dateline_in_plain_sentence(lex: PlaceLexicon) -> None:
+    assert dateline_span("Pasukan Irak merebut kembali Tikrit dari ISIS pada Selasa.", lex) is None
+
+
+def test_dateline_excluded_from_focus(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    text = "JAKARTA, CNN Indonesia -- Jet tempur menggempur Idlib dan Hama di Suriah."
+    mentions = find_places(text, gaz, lex, skip_dateline=False)
+    assert any(m.span.text == "JAKARTA" for m in mentions)
+    # Indonesia only as the home country, last; the dateline's JAKARTA adds nothing
+    assert focus_countries(mentions, text, gaz) == ("SYR", "IDN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lima orang tewas dalam serangan bom di pasar itu.",
+        "Tiga tentara dan Lima warga sipil terluka.",
+        "Jadi, aparat menutup jalan itu. Mereka jadi sasaran.",
+        "Hal ini disampaikan juru bicara polisi. Hal itu dibenarkan warga.",
+        "Saat itu suasana masih sepi, kata Barat.",
+        "Presiden Recep Tayyip Erdogan menelepon Vladimir Putin.",
+        "Google dan Samsung membuka kantor baru.",
+    ],
+)
+def test_common_words_are_not_places(gaz: Gazetteer, lex: PlaceLexicon, text: str) -> None:
+    mentions = find_places(text, gaz, lex)
+    assert all(m.candidates == () for m in mentions), [m.span.text for m in mentions]
+
+
+def test_lima_the_city_mid_sentence(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    text = "Ribuan orang berunjuk rasa di Lima, ibu kota Peru, menuntut presiden mundur."
+    _, place = resolved(text, "Lima", gaz, lex)
+    assert place is not None and place.iso3 == "PER"  # type: ignore[attr-defined]
+
+
+def test_unknown_name_after_strong_cue(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    text = "Kelompok bersenjata membakar rumah warga di desa Xyzabad, Kabupaten Nduga."
+    m = mention_of(text, "Xyzabad", gaz, lex)
+    assert m.candidates == () and m.cue == "village"
+    nduga = mention_of(text, "Kabupaten Nduga", gaz, lex)
+    assert nduga.candidates and nduga.candidates[0].admin2 == "Nduga"
+
+
+def test_longest_match_wins(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    texts = [m.span.text for m in find_places("Demonstran berkumpul di Jakarta Pusat sejak pagi.", gaz, lex)]
+    assert texts == ["Jakarta Pusat"]
+
+
+def test_offsets_are_code_points(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    text = "Ḩalab 🙂 diserang; warga mengungsi ke Ḩamāh dan Idlib."
+    for m in find_places(text, gaz, lex):
+        assert text[m.span.start : m.span.end] == m.span.text
+    assert {"Idlib"} <= {m.span.text for m in find_places(text, gaz, lex)}
+
+
+@pytest.mark.parametrize("focus", [(), ("SYR",), ("LBY",), ("IDN", "USA")])
+def test_homs_is_the_syrian_city(gaz: Gazetteer, lex: PlaceLexicon, focus: tuple[str, ...]) -> None:
+    m = mention_of("Serangan terjadi di Homs pada Kamis.", "Homs", gaz, lex)
+    place = resolve(m, focus)
+    assert place is not None and (place.name, place.iso3, place.feature) == ("Homs", "SYR", "city")
+
+
+def test_title_before_place_keeps_the_place(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    text = "Kapolres Poso mengatakan anggota MIT melarikan diri ke hutan."
+    _, place = resolved(text, "Poso", gaz, lex)
+    assert place is not None and place.iso3 == "IDN"  # type: ignore[attr-defined]
+
+
+def test_sabha_in_syria_when_syria_is_the_focus(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    m = mention_of("ISIS menyerang Wadi al-Sabha di tepi Sungai Efrat.", "Wadi al-Sabha", gaz, lex)
+    place = resolve(m, ("SYR",))
+    assert place is not None and place.iso3 == "SYR"
+    m2 = mention_of("Bentrokan suku pecah di Sabha, Libya selatan.", "Sabha", gaz, lex)
+    place2 = resolve(m2, ("LBY",))
+    assert place2 is not None and place2.iso3 == "LBY"
+
+
+def test_focus_countries_order(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    text = ("Pasukan Suriah dan milisi Iran menggempur Aleppo. Amerika Serikat mengecam serangan itu. "
+            "Di Homs dan Hama warga mengungsi ke Suriah utara.")
+    focus = focus_countries(find_places(text, gaz, lex), text, gaz)
+    assert focus[0] == "SYR" and {"IRN", "USA"} <= set(focus)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Suriah", "SYR"), ("Irak", "IRQ"), ("AS", "USA"), ("Amerika Serikat", "USA"), ("Inggris", "GBR"),
+        ("Yaman", "YEM"), ("Arab Saudi", "SAU"), ("Tiongkok", "CHN"), ("Libanon", "LBN"), ("Lebanon", "LBN"),
+        ("Palestina", "PSE"), ("Yordania", "JOR"), ("Mesir", "EGY"), ("Filipina", "PHL"), ("Turki", "TUR"),
+        ("Rusia", "RUS"), ("Prancis", "FRA"), ("Jerman", "DEU"), ("Sudan Selatan", "SSD"), ("Ukraina", "UKR"),
+        ("Syria", "SYR"), ("Afganistan", "AFG"), ("Myanmar", "MMR"), ("Pantai Gading", "CIV"),
+        ("as", None), ("Jakarta", None),
+    ],
+)
+def test_country_of_name(gaz: Gazetteer, name: str, iso3: str | None) -> None:
+    assert gaz.country_of_name(name) == iso3
+
+
+def test_country_and_admin1_places(gaz: Gazetteer) -> None:
+    syria = gaz.country("SYR")
+    assert syria is not None and syria.feature == "country" and syria.name == "Syria"
+    assert abs(syria.latitude - 33.5) < 0.2  # placed at Damascus, its capital
+    loc = to_location(syria, 1)
+    assert loc.geo_precision == 3 and loc.iso == "SYR" and loc.country == "Syria"
+    deir = gaz.admin1("SYR", "Deir Zour")
+    assert deir is not None and deir.admin1 == "Deir ez-Zor" and deir.feature == "admin1"
+    jabar = gaz.admin1("IDN", "Jawa Barat")
+    assert jabar is not None and jabar.name == "West Java" and to_location(jabar, 1).geo_precision == 3
+    assert gaz.admin1("IDN", "Atlantis Raya") is None
+    assert gaz.country("XXX") is None
+
+
+def test_lookup_transliterations_agree(gaz: Gazetteer) -> None:
+    keys = [{p.key for p in gaz.lookup(n) if p.feature == "city"} for n in
+            ("Deir ez-Zor", "Deir Zour", "Deir Az Zor", "Deir al-Zour", "Dayr az Zawr")]
+    assert keys[0] and all(k == keys[0] for k in keys)
+    assert loose_key(name_key("Deir al-Zour"), frozenset({"al", "az", "ez"})) == loose_key(
+        name_key("Dayr az Zawr"), frozenset({"al", "az", "ez"})
+    )
+
+
+def test_to_location_fields(gaz: Gazetteer) -> None:
+    homs = next(p for p in gaz.lookup("Homs") if p.feature == "city" and p.iso3 == "SYR")
+    loc = to_location(homs, 1)
+    assert (loc.name, loc.admin1, loc.country, loc.iso, loc.geo_precision) == ("Homs", "Homs", "Syria", "SYR", 1)
+    assert to_location(homs, 2, name="Homs timur").name == "Homs timur"
+    assert to_location(homs, 2).geo_precision == 2
+
+
+def test_index_is_cached_not_rebuilt(gaz: Gazetteer) -> None:
+    before = gaz.path.stat().st_mtime_ns
+    again = Gazetteer.load()
+    assert again.path == gaz.path and gaz.path.stat().st_mtime_ns == before
+    assert again.stats()["places"] > 230_000
+
+
+def test_gazetteer_pickles(gaz: Gazetteer) -> None:
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert copy.lookup("Aleppo") == gaz.lookup("Aleppo")
+
+
+def _data(name: str) -> str:
+    return resources.files("pantau.geo").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["countries_id.tsv", "admin1_id.tsv", "aliases_id.tsv"])
+def test_data_files_say_where_facts_come_from(name: str) -> None:
+    head = "\n".join(line for line in _data(name).splitlines() if line.startswith("#")).lower()
+    assert "source" in head or "sources" in head
+    assert "coordinates" in head
+
+
+def test_every_project_place_is_indexed(gaz: Gazetteer) -> None:
+    for line, row in read_tsv(_data("aliases_id.tsv")):
+        assert len(row) == 11, f"aliases_id.tsv line {line}: {len(row)} columns"
+        assert row[10], f"aliases_id.tsv line {line}: no coordinate source"
+        for alias in row[2].split("|"):
+            if len(name_key(alias)) >= 3 and name_key(alias) not in gaz.lexicon.stopwords:
+                assert gaz.lookup(alias), f"line {line}: {alias!r} not indexed"
+        if row[0] != "=":
+            assert any(p.key == f"px:{row[0]}" for p in gaz.lookup(row[1]))
+
+
+def test_every_country_is_a_place(gaz: Gazetteer) -> None:
+    for line, row in read_tsv(_data("countries_id.tsv")):
+        place = gaz.country(row[0])
+        assert place is not None, f"countries_id.tsv line {line}: {row[0]}"
+        assert place.name == row[1]
+        for alias in row[2].split("|"):
+            assert gaz.country_of_name(alias) == row[0], f"line {line}: {alias}"
+
+
+def test_every_admin1_row_is_found_by_its_aliases(gaz: Gazetteer) -> None:
+    iso3 = {"ID": "IDN", "SY": "SYR", "IQ": "IRQ", "PS": "PSE", "LB": "LBN", "IL": "ISR", "YE": "YEM",
+            "SA": "SAU", "EG": "EGY", "AF": "AFG", "MM": "MMR", "PH": "PHL", "IN": "IND", "PK": "PAK",
+            "NG": "NGA", "LY": "LBY"}
+    for line, row in read_tsv(_data("admin1_id.tsv")):
+        for alias in row[3].split("|"):
+            place = gaz.admin1(iso3[row[0]], alias)
+            assert place is not None, f"admin1_id.tsv line {line}: {alias}"
+            assert place.admin1 == row[2]
+
+
+def test_lexicon_words_live_in_yaml(lex: PlaceLexicon) -> None:
+    assert lex.cue_of("kota") == "city" and lex.cue_of("kamp pengungsi") == "camp"
+    assert "lima" in lex.number_words and "orang" in lex.count_nouns
+    assert "kota" in lex.stopwords and "jakarta" not in lex.stopwords
+
+
+DUMP_ROWS = [
+    ["99900001", "Kampung Ujicoba", "Kampung Ujicoba", "Ujicoba,Kp Ujicoba", "-4.5", "138.1", "P", "PPL", "ID",
+     "", "PE", "", "", "", "0", "", "1500", "Asia/Jayapura", "2024-01-01"],
+    ["99900002", "Bukit Percobaan", "Bukit Percobaan", "", "-4.6", "138.2", "T", "HLL", "ID", "", "PE", "",
+     "", "", "0", "", "2000", "Asia/Jayapura", "2024-01-01"],
+    ["99900003", "Kamp Contohan", "Kamp Contohan", "", "36.1", "37.1", "S", "CMPRF", "SY", "", "09", "", "",
+     "", "0", "", "400", "Asia/Damascus", "2024-01-01"],
+]
+
+
+def _write_dump(path: Path, rows: list[list[str]], extra: str = "") -> Path:
+    path.write_text("".join("\t".join(r) + "\n" for r in rows) + extra, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def user_cache(tmp_path: Path, gaz: Gazetteer) -> Path:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    shutil.copy(gaz.path, cache / gaz.path.name)  # the main index, so the test needs no rebuild
+    return cache
+
+
+def test_import_geonames_dump(tmp_path: Path, user_cache: Path) -> None:
+    dump = _write_dump(tmp_path / "XX.txt", DUMP_ROWS)
+    assert import_geonames_dump(dump, user_cache) == 3
+    assert import_geonames_dump(dump, user_cache) == 0  # the same file again adds nothing
+    g = Gazetteer.load(user_cache / next(p.name for p in user_cache.glob("gazetteer-*.sqlite")))
+    places = g.lookup("Ujicoba")
+    assert [p.key for p in places] == ["gn:99900001"]
+    assert places[0].admin1 == "Highland Papua" and places[0].iso3 == "IDN" and places[0].feature == "village"
+    assert g.lookup("Kamp Contohan")[0].feature == "camp"
+    assert g.stats()["user_places"] == 3
+    assert g.lookup("Aleppo")  # the main index is still there
+
+
+def test_import_reports_bad_rows(tmp_path: Path, user_cache: Path) -> None:
+    bad = ["99900009", "Rusak", "Rusak", "", "utara", "138.1", "P", "PPL", "ID", "", "PE", "", "", "", "0",
+           "", "", "", ""]
+    dump = _write_dump(tmp_path / "bad.txt", [*DUMP_ROWS[:1], bad], extra="too\tfew\tcolumns\n")
+    with pytest.raises(ValueError, match=r"line 2: .*line 3: "):
+        import_geonames_dump(dump, user_cache)
+    assert not (user_cache / "user-gazetteer.sqlite").exists()  # nothing written
+    assert import_geonames_dump(dump, user_cache, skip_bad=True) == 1
