@@ -107,6 +107,7 @@ class _Doc:
     big_edges: frozenset[int]  # where hits of big places start and end
     name_parts: frozenset[str]  # words seen inside longer capitalised names that are not places
     cue_words: frozenset[str]
+    strong_words: frozenset[str]  # last words of strong cues ("provinsi", "desa", "kamp pengungsi")
 
     @classmethod
     def make(
@@ -129,6 +130,7 @@ class _Doc:
         return cls(
             text, lex, frozenset(t.key for t in toks if t.text.islower()),
             frozenset(x for s, e, ps in cands if _is_big(ps) for x in (s, e)), frozenset(parts), cue_words,
+            frozenset(w.split()[-1] for w, k in lex.cues if k in lex.strong_cues),
         )
 
     def keep(self, s: int, e: int, places: tuple[Place, ...]) -> bool:
@@ -146,7 +148,9 @@ class _Doc:
                 return False
             if _sentence_start(text, s) and key in self.lower and not text[s:e].isupper():
                 return False
-            if key in self.name_parts and not any(
+            prev_word = _preceding_tokens(text, s, 1)
+            cued = bool(prev_word) and prev_word[0].key in self.strong_words  # "Provinsi Nangarhar"
+            if key in self.name_parts and not cued and not any(
                 p.feature == "country" or (p.feature == "city" and p.population >= _NAME_PART_POPULATION)
                 for p in places
             ):
