@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from pantau.extract.actors import ActorMatch, resolve_actor
 from pantau.extract.claims import fatality_figures
-from pantau.extract.events import PEOPLE_KINDS, Candidate
+from pantau.extract.events import PEOPLE_KINDS, Candidate, SentenceFacts
+from pantau.extract.tokens import match_at
 from pantau.geo.gazetteer import Place
 from pantau.geo.resolve import distance_km, resolve, to_location
-from pantau.model import ActorRef, Claim, Event, Evidence, Location, Span, text_hash
+from pantau.model import ActorRef, Claim, Event, Evidence, Location, Span, TimeMention, text_hash
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis, Config, Resources
@@ -48,7 +49,7 @@ class Group:
     date: date | None
     time_precision: int
     date_span: Span | None
-    date_from_text: bool
+    date_strength: int  # 2 stated in the sentence, 1 in the paragraph before it, 0 a report or publication date
     agent: ActorMatch | None
     target: ActorMatch | None
     confidence: float
@@ -116,29 +117,61 @@ def _inside_name(text: str, start: int) -> bool:
     return bool(ahead) and ahead[-1:] not in ".!?\"“”'(:"
 
 
-def _choose_date(c: Candidate, an: Analysis) -> tuple[date | None, int, Span | None, bool]:
-    """The candidate's date: its sentence's time expression, its paragraph's, else the publication date."""
+def _choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None, int, Span | None, int]:
+    """The candidate's date: its sentence's time expression, its paragraph's, else the publication date.
+
+    A date that only says when somebody spoke ("kata X, Jumat (17/10)") is the report's date: it is used
+    like a publication date, so that it neither splits an incident nor beats a stated event date."""
     f = c.facts
     times = [t for t in f.times if t.date is not None]
-    if times:
-        best = min(times, key=lambda t: abs(t.span.start - c.hit.span.start))
-        return best.date, best.precision, best.span, True
+    stated = [t for t in times if not _speech_time(f, t, res)]
+    if stated:
+        best = min(stated, key=lambda t: abs(t.span.start - c.hit.span.start))
+        return best.date, best.precision, best.span, 2
     for g in reversed([g for g in an.facts if g.sentence.index < f.sentence.index]):
         if g.sentence.paragraph != f.sentence.paragraph and g.sentence.index < f.sentence.index - 3:
             break
-        ts = [t for t in g.times if t.date is not None and t.precision == 1]
+        ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
         if ts:
-            return ts[-1].date, ts[-1].precision, ts[-1].span, True
+            return ts[-1].date, ts[-1].precision, ts[-1].span, 1
+    if times:
+        return times[0].date, times[0].precision, times[0].span, 0
     if an.reference is not None:
-        return an.reference, 2, an.meta.published_span, False
-    return None, 3, None, False
+        return an.reference, 2, an.meta.published_span, 0
+    return None, 3, None, 0
 
 
-def _compatible(g: Group, place: Place | None, d: date | None, from_text: bool, et: str) -> bool:
+# How far before a date an attribution verb makes it the date somebody spoke.
+_SPEECH_WINDOW = 8
+
+
+def _speech_time(f: SentenceFacts, t: TimeMention, res: Resources) -> bool:
+    """True for "..., kata X, Jumat (17/10)" and "dilansir AFP, Jumat (17/10)": the date of a statement."""
+    toks = f.tokens
+    i = next((k for k, tok in enumerate(toks) if tok.start >= t.span.start), len(toks))
+    if i == 0 or toks[i - 1].text != ",":
+        return False
+    cues = res.casualties.attribution_after
+    for k in range(max(0, i - 1 - _SPEECH_WINDOW), i - 1):
+        if match_at(toks, k, cues) or _glued_cue(toks[k].text, cues):
+            return True
+    return False
+
+
+def _glued_cue(word: str, cues: dict[str, list[tuple[tuple[str, ...], object]]]) -> bool:
+    """True for a cue glued to the source by a missing space ("dilansirAFP")."""
+    for n in range(3, len(word) - 1):
+        if word[n].isupper() and word[:n].islower():
+            head = word[:n]
+            return any(len(words) == 1 for words, _ in cues.get(head, ()))
+    return False
+
+
+def _compatible(g: Group, place: Place | None, d: date | None, strength: int, et: str) -> bool:
     """One incident: same type, places in one area, and no two different dates the text states."""
     if g.event_type != et:
         return False
-    if g.date_from_text and from_text and g.date is not None and d is not None and abs((g.date - d).days) > 1:
+    if g.date_strength == 2 and strength == 2 and g.date is not None and d is not None and abs((g.date - d).days) > 1:
         return False
     if g.place is None or place is None or g.place.key == place.key:
         return True
@@ -211,9 +244,9 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         if c.event_type == "Strategic developments" and c.sub_event_type not in _ROUTINE_SD and c.confidence < 0.95:
             continue
         place, prec, pspan = _choose_place(c, an, res)
-        d, tprec, dspan, from_text = _choose_date(c, an)
+        d, tprec, dspan, strength = _choose_date(c, an, res)
         for g in groups:
-            if _compatible(g, place, d, from_text, c.event_type):
+            if _compatible(g, place, d, strength, c.event_type):
                 g.members.append(c)
                 if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
                     g.sub_event_type = c.sub_event_type
@@ -223,14 +256,23 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                     g.target = c.target
                 if (g.place is None or g.place.feature == "country") and place is not None:
                     g.place, g.precision, g.place_span = place, prec, pspan
-                if not g.date_from_text and from_text:
-                    g.date, g.time_precision, g.date_span, g.date_from_text = d, tprec, dspan, True
+                if strength > g.date_strength:
+                    g.date, g.time_precision, g.date_span, g.date_strength = d, tprec, dspan, strength
                 g.confidence = max(g.confidence, c.confidence)
                 break
         else:
-            groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, from_text,
+            groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
                                 c.agent, c.target, c.confidence, c.modality, [c]))
-    return [_build(an, g, res) for g in groups]
+    # an incident in a country the article is not about is a comparison or background
+    groups = [g for g in groups if g.place is None or not an.focus or g.place.iso3 in an.focus[:2]]
+    return [e for e in (_build(an, g, res) for g in groups) if _plausible(e)]
+
+
+def _plausible(e: Event) -> bool:
+    """ACLED's structural constraints: a clash is fought between two sides (a territory change may name one)."""
+    if e.sub_event_type == "Armed clash":
+        return e.actor1 is not None and e.actor2 is not None
+    return True
 
 
 def _build(an: Analysis, g: Group, res: Resources) -> Event:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import regex
 
-from pantau.extract.actors import ActorLexicon, find_actors
+from pantau.extract.actors import ActorLexicon, ActorMatch, find_actors
 from pantau.extract.claims import CasualtyLexicon, find_claims, find_kinds
 from pantau.extract.events import Candidate, SentenceFacts, candidates
 from pantau.extract.numbers import NumberLexicon, find_quantities
@@ -20,10 +20,10 @@ from pantau.extract.triggers import TriggerLexicon, find_triggers
 from pantau.geo.countries import country_tables
 from pantau.geo.gazetteer import Gazetteer
 from pantau.geo.lexicon import PlaceLexicon
-from pantau.geo.places import find_places
+from pantau.geo.places import PlaceMention, find_places
 from pantau.geo.resolve import focus_countries
 from pantau.merge import assemble
-from pantau.model import Article, ArticleMeta, Block, Event, text_hash
+from pantau.model import Article, ArticleMeta, Block, Event, Span, text_hash
 from pantau.text.clean import CleanLexicon, mark_boilerplate
 from pantau.text.metadata import MetaLexicon, article_meta
 from pantau.text.sentences import SentenceLexicon, split_sentences
@@ -134,6 +134,7 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
     ]
     year_hint = None if ref else _year_hint(text)
     facts: list[SentenceFacts] = []
+    focus_places: list[PlaceMention] = []
     pi = 0
     for s in sentences:
         toks = tokenize(text, s.start, s.end)
@@ -154,10 +155,15 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
             a for a in actors
             if not (a.kind == "country" and a.span.start in place_starts and _after_in(text, a.span.start))
         ]
+        # ... and a name inside an actor ("militer AS", "pasukan Rusia") is not where anything happened
+        places = [p for p in places if p.cue is not None or not _inside_actor(p.span, actors)]
+        actor_starts = {a.span.start for a in actors if a.kind == "country"}
+        # the article's focus comes from where things are, not from who speaks ("Rusia mengatakan")
+        focus_places.extend(p for p in places if p.cue is not None or p.span.start not in actor_starts)
         triggers = find_triggers(toks, res.triggers, text)
         has_cas = bool(find_kinds(toks, res.casualties)) if triggers else False
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
-    focus = focus_countries(all_places, text, res.gazetteer)
+    focus = focus_countries(focus_places, text, res.gazetteer)
     return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus))
 
 
@@ -168,6 +174,13 @@ def _year_hint(text: str) -> int | None:
 
 
 _YEAR = regex.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?!\d)")
+
+
+def _inside_actor(span: Span, actors: list[ActorMatch]) -> bool:
+    """True when span lies within an actor mention other than a bare country name."""
+    return any(
+        a.kind != "country" and a.span.start <= span.start and span.end <= a.span.end for a in actors
+    )
 
 
 def _after_in(text: str, pos: int) -> bool:

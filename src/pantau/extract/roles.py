@@ -20,6 +20,7 @@ class RoleLexicon:
     agent_preps: Index
     patient_preps: Index
     comitative: Index
+    between: Index
     clause_breaks: frozenset[str]
     modality: Index  # cue -> "future" | "negated" | "hypothetical" | "alleged" | "statement"
     window: int
@@ -44,6 +45,7 @@ class RoleLexicon:
             agent_preps=idx(r["agent_preps"]),
             patient_preps=idx(r["patient_preps"]),
             comitative=idx(r["comitative"]),
+            between=idx(r.get("between", [])),
             clause_breaks=frozenset(str(w) for w in r["clause_breaks"]),
             modality=phrase_index(cues),
             window=int(m.get("window", 4)),
@@ -82,6 +84,17 @@ def _after_prep(toks: list[Token], start: int, actors: list[ActorMatch], prep: I
     return None
 
 
+def _between(toks: list[Token], start: int, after: list[ActorMatch], between: Index) -> tuple[ActorMatch, ActorMatch] | None:
+    """The two sides of "antara X dan Y" right after a symmetric trigger."""
+    for i in range(start, min(len(toks), start + 3)):
+        m = match_at(toks, i, between)
+        if m:
+            sides = [a for a in after if a.first >= i + m[0] and a.first - (i + m[0]) <= 8]
+            if len(sides) >= 2:
+                return sides[0], sides[1]
+    return None
+
+
 def assign_roles(
     toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
@@ -101,6 +114,9 @@ def assign_roles(
             agent = next_after
         return agent, nearest_before
     if voice == "intrans":
+        pair = _between(toks, hit.last, after, lex.between)
+        if pair is not None:
+            return pair
         other = _after_prep(toks, hit.last, after, lex.comitative, 4)
         return nearest_before, other
     if voice == "noun":
