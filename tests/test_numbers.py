@@ -68,7 +68,9 @@ def test_clock_times_and_dates_are_not_quantities(text: str, forbidden: str) -> 
 @pytest.mark.parametrize(
     ("digits", "value"),
     [("27", 27.0), ("1.200", 1200.0), ("1,5", 1.5), ("12.345.678", 12_345_678.0),
-     ("1.20", None), ("08/02", None), ("15:02", None)],
+     ("1.20", None), ("08/02", None), ("15:02", None),
+     # superscripts and other Unicode digits pass str.isdigit() but are not numbers to read
+     ("²", None), ("10²", None), ("1.²³⁴", None), ("٣", None)],
 )
 def test_parse_digits(digits: str, value: float | None) -> None:
     assert parse_digits(digits, LEX) == value

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from pantau.extract.actors import ActorMatch, resolve_actor
 from pantau.extract.claims import fatality_figures
 from pantau.extract.events import PEOPLE_KINDS, Candidate, SentenceFacts
@@ -33,6 +35,8 @@ _SUB_RANK = {
 SAME_AREA_KM = 25.0
 # A town beats its district, a district its province, a province its country.
 _FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "water": 1, "desert": 1, "admin2": 2}
+# A place named after a cue ("di", "kota") counts this many bare mentions when the article's place is chosen.
+_CUED_WEIGHT = 3
 # Strategic developments other than these need a strong trigger: talk of truces and surrenders is common.
 _ROUTINE_SD = frozenset({"Arrests", "Disrupted weapons use", "Looting/property destruction"})
 
@@ -72,8 +76,8 @@ def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | N
                 continue
             if place.feature == "country" and focus and place.iso3 not in focus[:2]:
                 continue  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
-            if m.cue is None and _inside_name(art_text, m.span.start):
-                continue  # "Dana White", "Eduardo Ruiz": part of a person's name
+            if m.cue is None and (_inside_name(art_text, m.span.start) or _first_name(art_text, m.span)):
+                continue  # "Dana White", "Eduardo Ruiz", "Riyad Jaffar": part of a person's name
             rank = _FEATURE_RANK.get(place.feature, 2)
             after = m.span.start >= anchor
             scored.append(((rank, after, -abs(m.span.start - anchor)), place, m))
@@ -90,11 +94,22 @@ def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | N
     # look back through the paragraph, then the whole article, for a specific place
     para = f.sentence.paragraph
     earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
-    for pool in ([g for g in earlier if g.sentence.paragraph == para][::-1], earlier, list(an.facts)):
-        for g in pool:
-            p2, prec2, span2 = pick(list(g.places), g.sentence.start)
-            if p2 is not None and p2.feature != "country" and (place is None or p2.iso3 == place.iso3):
-                return p2, prec2, span2
+    for g in [g for g in earlier if g.sentence.paragraph == para][::-1]:
+        p2, prec2, span2 = pick(list(g.places), g.sentence.start)
+        if p2 is not None and p2.feature != "country" and (place is None or p2.iso3 == place.iso3):
+            return p2, prec2, span2
+    # else the specific place the article names most often, the first of equals
+    found: dict[str, list[tuple[Place, int, Span | None]]] = {}
+    weight: dict[str, int] = {}
+    for g in an.facts:
+        p2, prec2, span2 = pick(list(g.places), g.sentence.start)
+        if p2 is not None and p2.feature != "country" and (place is None or p2.iso3 == place.iso3):
+            found.setdefault(p2.key, []).append((p2, prec2, span2))
+            # "di Amman" says where; a bare name may be a person's ("Zakariya menuntut")
+            cued = any(m.cue is not None and m.span == span2 for m in g.places)
+            weight[p2.key] = weight.get(p2.key, 0) + (_CUED_WEIGHT if cued else 1)
+    if found:
+        return found[max(found, key=lambda k: weight[k])][0]
     if place is not None:
         return place, 3, span
     if focus:
@@ -115,6 +130,22 @@ def _inside_name(text: str, start: int) -> bool:
         return False
     ahead = before[: len(before) - len(prev) - 1].rstrip()
     return bool(ahead) and ahead[-1:] not in ".!?\"“”'(:"
+
+
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{Lu}\p{Ll}{2,})\b")
+
+
+def _first_name(text: str, span: Span) -> bool:
+    """True when the name is followed by a capitalised word that the text also uses alone (a surname)."""
+    m = _NEXT_WORD.match(text, span.end)
+    if m is None:
+        return False
+    word = m.group(1)
+    # "Riyad Jaffar (27) ... Jaffar membunuh": the second word stands alone elsewhere, not after the first
+    return any(
+        x.start() != m.start(1) and not text[max(0, x.start() - 40) : x.start()].rstrip().endswith(span.text)
+        for x in regex.finditer(rf"\b{regex.escape(word)}\b", text)
+    )
 
 
 def _choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None, int, Span | None, int]:
@@ -265,7 +296,25 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                                 c.agent, c.target, c.confidence, c.modality, [c]))
     # an incident in a country the article is not about is a comparison or background
     groups = [g for g in groups if g.place is None or not an.focus or g.place.iso3 in an.focus[:2]]
-    return [e for e in (_build(an, g, res) for g in groups) if _plausible(e)]
+    events = [e for e in (_build(an, g, res) for g in groups) if _plausible(e)]
+    return _in_context(events)
+
+
+# Armed non-state groups: arresting or disarming them is political whatever else the article says.
+_ARMED_NON_STATE = frozenset({2, 3, 4})
+
+
+def _in_context(events: list[Event]) -> list[Event]:
+    """Strategic developments only where the article reports violence or demonstrations, or armed groups.
+
+    An arrest of a singer for drugs or a shop "dirusak" in a match report is not political; the arrest of
+    rioters after a riot, or of a terror suspect, is."""
+    violent = any(e.event_type != "Strategic developments" for e in events)
+    return [
+        e for e in events
+        if e.event_type != "Strategic developments" or violent
+        or any(a is not None and a.inter in _ARMED_NON_STATE for a in (e.actor1, e.actor2))
+    ]
 
 
 def _plausible(e: Event) -> bool:

@@ -40,7 +40,9 @@ DISORDER: dict[str, str] = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
-MODALITIES = ("asserted", "negated", "future", "hypothetical", "alleged")
+# SPEC.md's five, then two of pantau's own, output only with --all: a trigger inside a statement about an
+# incident ("mengecam serangan") and an example or trend ("seperti ledakan bom di Boston").
+MODALITIES = ("asserted", "negated", "future", "hypothetical", "alleged", "statement", "generic")
 
 
 def text_hash(text: str) -> str:

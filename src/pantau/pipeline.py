@@ -11,6 +11,7 @@ import regex
 
 from pantau.extract.actors import ActorLexicon, ActorMatch, find_actors
 from pantau.extract.claims import CasualtyLexicon, find_claims, find_kinds
+from pantau.extract.domain import DomainLexicon, Topic, article_topic
 from pantau.extract.events import Candidate, SentenceFacts, candidates
 from pantau.extract.numbers import NumberLexicon, find_quantities
 from pantau.extract.roles import RoleLexicon
@@ -27,6 +28,11 @@ from pantau.model import Article, ArticleMeta, Block, Event, Span, text_hash
 from pantau.text.clean import CleanLexicon, mark_boilerplate
 from pantau.text.metadata import MetaLexicon, article_meta
 from pantau.text.sentences import SentenceLexicon, split_sentences
+
+
+# In an off-topic article (extract.domain) a trigger must be this strong, and its sentence this rich.
+OFF_TOPIC_WEIGHT = 0.8
+OFF_TOPIC_CONFIDENCE = 0.95
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class Resources:
     triggers: TriggerLexicon
     roles: RoleLexicon
     places: PlaceLexicon
+    domains: DomainLexicon
     gazetteer: Gazetteer
     version: str = field(default="")
 
@@ -74,6 +81,7 @@ class Resources:
             triggers=TriggerLexicon.load(lang),
             roles=RoleLexicon.load(lang),
             places=PlaceLexicon.load(lang),
+            domains=DomainLexicon.load(lang),
             gazetteer=gaz,
         )
         return cls(**{**res.__dict__, "version": lexicon_version(lang)})
@@ -104,6 +112,7 @@ class Analysis:
     reference_is_published: bool
     facts: tuple[SentenceFacts, ...]
     focus: tuple[str, ...]
+    topic: Topic
 
 
 def reference_date(article: Article, meta: ArticleMeta, res: Resources, cfg: Config) -> tuple[date | None, bool]:
@@ -164,7 +173,8 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         has_cas = bool(find_kinds(toks, res.casualties)) if triggers else False
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
     focus = focus_countries(focus_places, text, res.gazetteer)
-    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus))
+    topic = article_topic((t for f in facts for t in f.tokens), res.domains)
+    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic)
 
 
 def _year_hint(text: str) -> int | None:
@@ -196,6 +206,9 @@ def extract_events(article: Article, res: Resources, cfg: Config | None = None) 
     cands: list[Candidate] = []
     for f in an.facts:
         cands.extend(candidates(f, res.roles, cfg.include_all))
+    if an.topic.off_topic:
+        # a match report or a film review: only an unmistakable incident counts
+        cands = [c for c in cands if c.hit.trigger.weight >= OFF_TOPIC_WEIGHT and c.confidence >= OFF_TOPIC_CONFIDENCE]
     events = assemble(an, cands, res, cfg)
     if cfg.max_age_days is not None and an.reference is not None:
         oldest = an.reference - timedelta(days=cfg.max_age_days)

@@ -45,7 +45,8 @@ class Candidate:
 
 def _needs_met(hit: TriggerHit, f: SentenceFacts) -> bool:
     needs = hit.trigger.needs
-    if "armed" in needs and not any(a.armed for a in f.actors):
+    # a bare country name is no armed actor here: "Jerman menaklukkan Cile" is football
+    if "armed" in needs and not any(a.armed and a.kind != "country" for a in f.actors):
         return False
     if "casualty" in needs and not (f.claims or f.has_casualty_word):
         return False

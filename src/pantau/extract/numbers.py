@@ -61,13 +61,18 @@ def parse_digits(text: str, lex: NumberLexicon) -> float | None:
         return None
     if lex.thousands in text:
         groups = text.split(lex.thousands)
-        if all(len(g) == 3 for g in groups[1:]) and lex.decimal not in text:
+        if all(len(g) == 3 and _digits(g) for g in groups[1:]) and _digits(groups[0]) and lex.decimal not in text:
             return float("".join(groups))
         return None
     if lex.decimal in text:
         whole, _, frac = text.partition(lex.decimal)
-        return float(f"{whole}.{frac}") if whole.isdigit() and frac.isdigit() else None
-    return float(text) if text.isdigit() else None
+        return float(f"{whole}.{frac}") if _digits(whole) and _digits(frac) else None
+    return float(text) if _digits(text) else None
+
+
+def _digits(text: str) -> bool:
+    """True for ASCII digits only: str.isdigit() also accepts "²", which float() refuses."""
+    return text.isascii() and text.isdigit()
 
 
 def _parse_words(words: list[str], lex: NumberLexicon) -> int | None:

@@ -24,6 +24,7 @@ class RoleLexicon:
     clause_breaks: frozenset[str]
     modality: Index  # cue -> "future" | "negated" | "hypothetical" | "alleged" | "statement"
     window: int
+    generic: Index  # cues that count only right before the trigger
     intervention: Index
     excessive: Index
 
@@ -49,6 +50,7 @@ class RoleLexicon:
             clause_breaks=frozenset(str(w) for w in r["clause_breaks"]),
             modality=phrase_index(cues),
             window=int(m.get("window", 4)),
+            generic=idx(m.get("generic", [])),
             intervention=idx(r["protest_intervention"]),
             excessive=idx(r["protest_excessive"]),
         )
@@ -62,6 +64,10 @@ def has_phrase(toks: list[Token], index: Index, lo: int = 0, hi: int | None = No
 
 def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon) -> str:
     """The trigger's modality from cues in the few words before it, within its clause."""
+    for i in range(max(0, hit.first - 2), hit.first):
+        m = match_at(toks, i, lex.generic)
+        if m and i + m[0] == hit.first:
+            return "generic"
     lo = hit.first
     while lo > 0 and hit.first - lo < lex.window and toks[lo - 1].low not in {".", ";", "!", "?"}:
         lo -= 1

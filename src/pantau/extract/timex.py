@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
+import ahocorasick
 import regex
 
 from pantau.lang import load_yaml
@@ -15,6 +18,26 @@ from pantau.model import Span, TimeMention
 
 def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Characters other than A-Z/a-z that the pattern's IGNORECASE matches to ASCII letters, and whose lower()
+# is not that letter (İ ı ſ K): texts holding them are searched the slow way.
+_CASE_EXOTIC = "\u0130\u0131\u017f\u212a"
+_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
+
+
+def _anchors(starters: Iterable[list[str]]) -> Any:
+    """An automaton of every word a match can begin with (and the digits and "("), or None when a list is
+    empty or a word has cased non-ASCII letters (then lower-case matching would not be exact)."""
+    lists = list(starters)
+    words = {w for ws in lists for w in ws}
+    if any(not ws for ws in lists) or any(not c.isascii() and c.lower() != c.upper() for w in words for c in w):
+        return None
+    auto = ahocorasick.Automaton()
+    for w in words | set("0123456789("):
+        auto.add_word(w.lower(), len(w))
+    auto.make_automaton()
+    return auto
 
 
 @dataclass(frozen=True)
@@ -30,6 +53,7 @@ class TimeLexicon:
     ago_units: dict[str, int]
     one_unit: dict[str, int]
     pattern: regex.Pattern[str]
+    anchors: Any = None  # Aho-Corasick automaton of the words a match of pattern can begin with
 
     @classmethod
     def load(cls, lang: str = "id") -> TimeLexicon:
@@ -55,7 +79,8 @@ class TimeLexicon:
         num = r"\d{1,3}|" + _alt(number_words) + r"(?:\s+(?:belas|puluh))?"
         one_unit = {str(k): int(v) for k, v in d.get("one_unit_words", {}).items()}
         one = _alt(list(one_unit)) or "(?!)"
-        # Alternatives are tried in order: the most specific forms first.
+        # Alternatives are tried in order: the most specific forms first. Every alternative must begin
+        # with a digit, "(" or a word of `starters` below: matches are only tried where one of those is.
         pattern = rf"""
         (?P<full>(?:(?P<fwd>{wd})\s*,?\s*)?\(?(?P<fd>\d{{1,2}})\s+(?P<fm>{mon})\.?\s*,?\s+(?P<fy>(?:19|20)\d\d)\b)
         |(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b)
@@ -72,7 +97,37 @@ class TimeLexicon:
         |(?P<yr>\b(?:{ycue})\s+(?P<yry>(?:19|20)\d\d)\b)
         """
         compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE | regex.V0)
-        return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled)
+        starters = [list(weekdays), list(months), [str(w) for w in d["month_cue"]], [str(w) for w in d["year_cue"]],
+                    number_words, [str(w) for w in d["within_words"]],
+                    list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years)]
+        if one_unit:
+            starters.append(list(one_unit))
+        return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled,
+                   _anchors(starters))
+
+
+def time_matches(text: str, lex: TimeLexicon, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
+    """The matches of lex.pattern.finditer(text, start, end), trying the pattern only where a match can begin."""
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    low = piece.lower()
+    if lex.anchors is None or len(low) != len(piece) or (
+        not piece.isascii() and any(c in piece for c in _CASE_EXOTIC)
+    ):
+        yield from lex.pattern.finditer(text, start, end)
+        return
+    begins = {start + e - n + 1 for e, n in lex.anchors.iter(low)}
+    if not piece.isascii():
+        begins.update(start + m.start() for m in _OTHER_DIGIT.finditer(piece))
+    match = lex.pattern.match
+    nxt = start
+    for p in sorted(begins):
+        if p < nxt:
+            continue
+        m = match(text, p, end)
+        if m is not None:
+            yield m
+            nxt = m.end()
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -104,7 +159,7 @@ def last_weekday(ref: date, weekday: int) -> date:
 
 
 def _word_number(word: str, units: dict[str, int]) -> int | None:
-    if word.isdigit():
+    if word.isascii() and word.isdigit():
         return int(word)
     parts = word.lower().split()
     if len(parts) == 2 and parts[0] in units:
@@ -124,7 +179,7 @@ def year_for_weekday(day: int, month: int, weekday: int, around: int) -> int | N
 def infer_year(text: str, lex: TimeLexicon, around: int) -> int | None:
     """The year on which the article's weekday + day/month pairs agree ('Kamis (29/9)')."""
     votes: Counter[int] = Counter()
-    for m in lex.pattern.finditer(text):
+    for m in time_matches(text, lex):
         if m.group("wdm"):
             wd, d, mo = lex.weekdays[m.group("ww").lower()], int(m.group("wd_d")), int(m.group("wd_m"))
         elif m.group("full") and m.group("fwd"):
@@ -149,7 +204,7 @@ def find_times(
     out: list[TimeMention] = []
     units = units or {}
     end = len(text) if end is None else end
-    for m in lex.pattern.finditer(text, start, end):
+    for m in time_matches(text, lex, start, end):
         span = Span(m.start(), m.end(), m.group(0))
         resolved = _resolve(m, lex, ref, units, year_hint)
         if resolved is None:

@@ -19,7 +19,7 @@ from typing import Any
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.normalize import is_latin, loose_key, name_key, plain
 
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 MAX_TOKENS = 8
 USER_ID_OFFSET = 50_000_000
 # Countries whose place names reach Indonesian news through Arabic-script transliteration: their
@@ -39,11 +39,26 @@ CREATE TABLE places(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, lat REAL
                     country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT, population INTEGER);
 CREATE TABLE aliases(akey TEXT PRIMARY KEY, pids TEXT) WITHOUT ROWID;
 CREATE TABLE loose(akey TEXT PRIMARY KEY, pids TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS prefixes(akey TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE countries(iso3 TEXT PRIMARY KEY, iso2 TEXT, name TEXT, pid INTEGER);
 CREATE TABLE country_names(akey TEXT PRIMARY KEY, iso3 TEXT) WITHOUT ROWID;
 CREATE TABLE admin1(cc TEXT, code TEXT, name TEXT, pid INTEGER, PRIMARY KEY(cc, code));
 CREATE TABLE admin1_names(iso3 TEXT, akey TEXT, pid INTEGER, PRIMARY KEY(iso3, akey)) WITHOUT ROWID;
 """
+
+
+# Every proper word prefix of an alias key ("deir ez" of "deir ez zor"): a name of n words is only looked
+# up when its first n - 1 words are such a prefix.
+PREFIXES_TABLE = "CREATE TABLE IF NOT EXISTS prefixes(akey TEXT PRIMARY KEY) WITHOUT ROWID"
+
+
+def alias_prefixes(keys: Iterable[str]) -> set[str]:
+    """The proper word prefixes of alias keys ("a b c" -> "a", "a b")."""
+    out: set[str] = set()
+    for key in keys:
+        words = key.split(" ")
+        out.update(" ".join(words[:n]) for n in range(1, len(words)))
+    return out
 
 
 def cache_dir() -> Path:
@@ -162,6 +177,8 @@ class IndexBuilder:
                 f"INSERT OR REPLACE INTO {table} VALUES (?,?)",
                 ((k, " ".join(map(str, v))) for k, v in data.items()),
             )
+        con.execute(PREFIXES_TABLE)
+        con.executemany("INSERT OR IGNORE INTO prefixes VALUES (?)", ((k,) for k in alias_prefixes(self.aliases)))
 
 
 def _rg_admin(

@@ -23,7 +23,8 @@ Where the places come from, and why:
 
 The index is a read-only SQLite file built once (about half a minute) into the cache folder
 ($PANTAU_CACHE or ~/.cache/pantau), named by a hash of all inputs; opening it costs milliseconds and
-almost no memory, and each text costs a few batched primary-key queries.
+almost no memory, and each text costs a few batched primary-key queries: names of one word first, then
+only the longer names whose first words begin some alias (the index's `prefixes` table).
 """
 
 from __future__ import annotations
@@ -36,12 +37,13 @@ from typing import Any
 
 from pantau.geo.build import LOOSE_MIN, USER_ID_OFFSET, build_index, cache_dir, index_version
 from pantau.geo.lexicon import PlaceLexicon
-from pantau.geo.normalize import Token, loose_key, name_key, ngrams, tokens
+from pantau.geo.normalize import Token, joined, loose_key, name_key, tokens
 
 USER_DB = "user-gazetteer.sqlite"
 ACRONYM_MAX = 5  # an all-caps word this short is an acronym: only countries, provinces, project aliases
 _ACRONYM_FEATURES = frozenset({"country", "admin1", "admin2"})
-_BATCH = 500
+_BATCH = 400  # keys per query (two tables: 800 parameters, under SQLite's oldest limit of 999)
+_LOOSE_MEMO = 100_000  # loose keys of words remembered per gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,10 @@ class Place:
     # country admin1 admin2 city village district camp oilfield airport region water desert landmark
     feature: str
     population: int
+
+
+def _has_table(con: sqlite3.Connection, name: str) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
 
 def _connect(path: Path, immutable: bool) -> sqlite3.Connection:
@@ -79,6 +85,10 @@ class Gazetteer:
         self.articles = frozenset(meta["articles"].split())
         self._places: dict[int, Place] = {}
         self._lexicon: PlaceLexicon | None = None
+        # the main index's loose keys are few: held in memory; words' loose keys are memoised
+        self._loose_main = {k: tuple(int(p) for p in v.split()) for k, v in self._con.execute("SELECT * FROM loose")}
+        self._loose_words: dict[str, str] = {}
+        self._pruned = {con: _has_table(con, "prefixes") for con in (self._con, self._user) if con is not None}
 
     @property
     def lexicon(self) -> PlaceLexicon:
@@ -114,6 +124,60 @@ class Gazetteer:
 
     # -- low level --------------------------------------------------------------------------------
 
+    def _loose_word(self, key: str) -> str:
+        """loose_key of one word's key, memoised."""
+        lk = self._loose_words.get(key)
+        if lk is None:
+            if len(self._loose_words) >= _LOOSE_MEMO:
+                self._loose_words.clear()
+            lk = self._loose_words[key] = loose_key(key, self.articles)
+        return lk
+
+    def _exact(self, chains: list[list[str]]) -> dict[str, tuple[int, ...]]:
+        """pids per key of the alias tables for chains of keys (each key the one before plus a word), main index
+        first. Where the index has prefixes, a key is only looked up when the key before it is a prefix."""
+        out: dict[str, tuple[int, ...]] = {}
+        for con, pruned in self._pruned.items():
+            if not pruned:
+                wanted = list(dict.fromkeys(k for ks in chains for k in ks if k))
+                for akey, pids in self._query(con, wanted, False)[0]:
+                    out[akey] = out.get(akey, ()) + pids
+                continue
+            seen: set[str] = set()
+            prefixes: set[str] = set()
+            alive = chains
+            level = 0
+            while alive:
+                keys = [k for k in dict.fromkeys(ks[level] for ks in alive) if k not in seen]
+                seen.update(keys)
+                hits, found = self._query(con, keys, True)
+                prefixes |= found
+                for akey, pids in hits:
+                    if akey:  # as _fetch: an empty key names nothing
+                        out[akey] = out.get(akey, ()) + pids
+                level += 1
+                alive = [ks for ks in alive if len(ks) > level and ks[level - 1] in prefixes]
+        return out
+
+    def _query(
+        self, con: sqlite3.Connection, keys: list[str], with_prefixes: bool
+    ) -> tuple[list[tuple[str, tuple[int, ...]]], set[str]]:
+        """(key, pids) rows of the aliases table for keys, and which keys are in the prefixes table."""
+        hits: list[tuple[str, tuple[int, ...]]] = []
+        prefixes: set[str] = set()
+        for i in range(0, len(keys), _BATCH):
+            chunk = keys[i : i + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT akey, pids FROM aliases WHERE akey IN ({marks})"
+            if with_prefixes:
+                sql += f" UNION ALL SELECT akey, NULL FROM prefixes WHERE akey IN ({marks})"
+            for akey, pids in con.execute(sql, chunk * 2 if with_prefixes else chunk):
+                if pids is None:
+                    prefixes.add(akey)
+                else:
+                    hits.append((akey, tuple(int(p) for p in pids.split())))
+        return hits, prefixes
+
     def _fetch(self, table: str, keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
         """pids per key from one alias table of the main and the user index."""
         wanted = list(dict.fromkeys(k for k in keys if k))
@@ -121,11 +185,20 @@ class Gazetteer:
         for con in (self._con, self._user):
             if con is None:
                 continue
-            for i in range(0, len(wanted), _BATCH):
-                chunk = wanted[i : i + _BATCH]
-                sql = f"SELECT akey, pids FROM {table} WHERE akey IN ({','.join('?' * len(chunk))})"
-                for akey, pids in con.execute(sql, chunk):
-                    out[akey] = out.get(akey, ()) + tuple(int(p) for p in pids.split())
+            for akey, pids in self._fetch_from(con, table, wanted).items():
+                out[akey] = out.get(akey, ()) + pids
+        return out
+
+    @staticmethod
+    def _fetch_from(con: sqlite3.Connection, table: str, keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
+        """pids per key from one table of one index."""
+        wanted = list(dict.fromkeys(k for k in keys if k))
+        out: dict[str, tuple[int, ...]] = {}
+        for i in range(0, len(wanted), _BATCH):
+            chunk = wanted[i : i + _BATCH]
+            sql = f"SELECT akey, pids FROM {table} WHERE akey IN ({','.join('?' * len(chunk))})"
+            for akey, pids in con.execute(sql, chunk):
+                out[akey] = tuple(int(p) for p in pids.split())
         return out
 
     def _place(self, pid: int) -> Place | None:
@@ -164,13 +237,32 @@ class Gazetteer:
 
     def candidates_in(self, text: str, toks: Sequence[Token]) -> list[tuple[int, int, tuple[Place, ...]]]:
         """candidates() over words of text already split by normalize.tokens."""
-        startable = [self._startable(text, toks, i) for i in range(len(toks))]
-        grams = list(ngrams(text, toks, self.max_tokens, startable))
-        keys = {key for _, _, key in grams}
-        tok_loose = [loose_key(t.key, self.articles) for t in toks]  # loose keys fold word by word
+        n = len(toks)
+        link = [joined(text, toks[k], toks[k + 1]) for k in range(n - 1)]
+        # every run of up to max_tokens joined words from a word that may start a name (normalize.ngrams)
+        grams: list[tuple[int, int, str]] = []
+        chains: list[list[str]] = []
+        for i in range(n):
+            if not self._startable(text, toks, i):
+                continue
+            key = toks[i].key
+            chain = [key]
+            grams.append((i, i + 1, key))
+            for j in range(i + 1, min(n, i + self.max_tokens)):
+                if not link[j - 1]:
+                    break
+                key = key + " " + toks[j].key
+                chain.append(key)
+                grams.append((i, j + 1, key))
+            chains.append(chain)
+        tok_loose = [self._loose_word(t.key) for t in toks]  # loose keys fold word by word
         loose = {key: " ".join(x for x in tok_loose[i:j] if x) for i, j, key in grams}
-        exact_hits = self._fetch("aliases", keys)
-        loose_hits = self._fetch("loose", (k for k in loose.values() if len(k.replace(" ", "")) >= LOOSE_MIN))
+        exact_hits = self._exact(chains)
+        wanted = {k for k in loose.values() if len(k.replace(" ", "")) >= LOOSE_MIN}
+        loose_hits = {k: self._loose_main[k] for k in wanted if k in self._loose_main}
+        if self._user is not None:
+            for k, pids in self._fetch_from(self._user, "loose", wanted).items():
+                loose_hits[k] = loose_hits.get(k, ()) + pids
         out: list[tuple[int, int, tuple[Place, ...]]] = []
         for i, j, key in grams:
             pids = exact_hits.get(key, ()) + loose_hits.get(loose[key], ())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -39,6 +39,39 @@ class PlaceLexicon:
     digest: str  # hash of the yaml text: part of the gazetteer index version
     relation_re: regex.Pattern[str]  # a "near" phrase ending where a place name (or its cue) starts
     dateline_res: tuple[regex.Pattern[str], ...]  # dateline forms, tried in order on each top line
+    # Derived once from the fields above, for matching without scanning every cue:
+    cue_index: dict[int, dict[str, str]] = field(init=False, repr=False, compare=False)  # words -> phrase -> key
+    inside_index: dict[int, dict[str, str]] = field(init=False, repr=False, compare=False)  # the same, no "at"
+    cue_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    strong_words: frozenset[str] = field(init=False, repr=False, compare=False)  # last words of strong cues
+    strong_heads: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
+    relation_tails: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Index the cues by word count and phrase, and the words a relation phrase can end with."""
+        cue_index: dict[int, dict[str, str]] = {}
+        inside_index: dict[int, dict[str, str]] = {}
+        strong_heads: dict[str, list[tuple[str, ...]]] = {}
+        for words, key in self.cues:  # in order: the first of equal phrases wins, as in a scan of cues
+            n = len(words.split())
+            cue_index.setdefault(n, {}).setdefault(words, key)
+            if key != "at":
+                inside_index.setdefault(n, {}).setdefault(words, key)
+            if key in self.strong_cues:
+                strong_heads.setdefault(words.split()[0], []).append(tuple(words.split()))
+        rel_words = (*self.directions, *self.trailing, *self.near_words)
+        tails = tuple(sorted({w.split()[-1] for w in rel_words if w.split()}))
+        usable = all(w.split() for w in rel_words) and all(t.isascii() and t == t.lower() for t in tails)
+        derived = {
+            "cue_index": dict(sorted(cue_index.items(), reverse=True)),
+            "inside_index": dict(sorted(inside_index.items(), reverse=True)),
+            "cue_words": frozenset(w for w, _ in self.cues),
+            "strong_words": frozenset(w.split()[-1] for w, k in self.cues if k in self.strong_cues),
+            "strong_heads": {k: tuple(v) for k, v in strong_heads.items()},
+            "relation_tails": tails if usable and self.directions and self.trailing and self.near_words else None,
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
     @classmethod
     def load(cls, lang: str = "id") -> PlaceLexicon:
@@ -92,10 +125,7 @@ class PlaceLexicon:
 
     def cue_of(self, phrase_key: str) -> str | None:
         """The cue key of a normalised phrase ("kamp pengungsi" -> "camp"), or None."""
-        for words, key in self.cues:
-            if words == phrase_key:
-                return key
-        return None
+        return self.cue_index.get(len(phrase_key.split()), {}).get(phrase_key)
 
 
 def _alt(words: tuple[str, ...]) -> str:

@@ -41,7 +41,8 @@ _LOOSE_SUBS = (
 def fold(text: str) -> str:
     """Casefold and strip diacritics and apostrophes ("Ḩamāh" -> "hamah", "Ma'rib" -> "marib")."""
     if text.isascii():
-        return text.lower().translate(_APOSTROPHES)
+        low = text.lower()
+        return low.translate(_APOSTROPHES) if "'" in low or "`" in low else low
     text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_APOSTROPHES)
 
@@ -104,7 +105,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def joined(text: str, left: Token, right: Token) -> bool:
     """True when two consecutive tokens may belong to one name (only spaces or a hyphen between)."""
     gap = text[left.end : right.start]
-    return bool(gap) and JOIN_RE.fullmatch(gap) is not None
+    return gap == " " or (bool(gap) and JOIN_RE.fullmatch(gap) is not None)
 
 
 def ngrams(

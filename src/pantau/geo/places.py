@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
-
-import regex
 
 from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
@@ -17,6 +16,10 @@ _BIG_FEATURES = frozenset({"country", "admin1", "admin2", "region", "water", "de
 _BIG_POPULATION = 100_000
 _NAME_PART_POPULATION = 1_000_000  # "Vladimir Putin" is a person even though Vladimir is a city
 _SENTENCE_END = set(".!?:;\n|–—-\"“”(")
+_BLANK = " \t\u00a0"
+_REGEX_SPACE = " \t\n\x0b\x0c\r"  # the ASCII characters the relation pattern's \s matches
+_BEFORE = 80  # how far back the words before a name are looked for
+_AFTER = 40  # and the word after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,31 +60,85 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def _preceding_tokens(text: str, pos: int, n: int = 6) -> list[Token]:
-    left = max(0, pos - 80)
-    return tokens(text, left, pos)[-n:]
+def _blank(gap: str) -> bool:
+    """True for a non-empty run of spaces, tabs and no-break spaces."""
+    return bool(gap) and not gap.strip(_BLANK)
 
 
-def _cue_before(text: str, start: int, lex: PlaceLexicon) -> tuple[str | None, int]:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The text's words, split once, with lookups equal to splitting a stretch of the text again."""
+
+    text: str
+    toks: list[Token]
+    starts: list[int]
+    ends: list[int]
+    at_start: dict[int, int]
+    at_end: dict[int, int]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        """Split text into words (normalize.tokens) and index their offsets."""
+        toks = tokens(text)
+        starts = [t.start for t in toks]
+        ends = [t.end for t in toks]
+        return cls(text, toks, starts, ends, {x: i for i, x in enumerate(starts)}, {x: i for i, x in enumerate(ends)})
+
+    def before(self, pos: int, n: int = 6) -> list[Token]:
+        """tokens(text, max(0, pos - 80), pos)[-n:]: the last n words before pos."""
+        left = max(0, pos - _BEFORE)
+        toks = self.toks
+        k = bisect_right(self.ends, pos)
+        lo = k - n
+        if n > 0 and lo >= 0 and toks[lo].start >= left and (k == len(toks) or toks[k].start >= pos):
+            return toks[lo:k]
+        return tokens(self.text, left, pos)[-n:]  # a word cut by the window's edges
+
+    def after(self, pos: int) -> list[Token]:
+        """tokens(text, pos, min(len(text), pos + 40))[:1]: the word after pos."""
+        limit = min(len(self.text), pos + _AFTER)
+        toks = self.toks
+        k = bisect_left(self.starts, pos)
+        if k == 0 or toks[k - 1].end <= pos:
+            if k == len(toks) or toks[k].start >= limit:
+                return []
+            if toks[k].end <= limit:
+                return [toks[k]]
+        return tokens(self.text, pos, limit)[:1]
+
+    def span(self, s: int, e: int) -> list[Token]:
+        """tokens(text, s, e): the words of text[s:e]."""
+        i, j = self.at_start.get(s), self.at_end.get(e)
+        if i is not None and j is not None and i <= j:
+            return self.toks[i : j + 1]
+        return tokens(self.text, s, e)
+
+
+def _cue_before(words: _Words, start: int, lex: PlaceLexicon) -> tuple[str | None, int]:
     """The cue key of the words right before start and where those words begin."""
-    prev = _preceding_tokens(text, start)
-    if not prev or not regex.fullmatch(r"[ \t\u00a0]+", text[prev[-1].end : start] or "x"):
+    text = words.text
+    prev = words.before(start)
+    if not prev or not _blank(text[prev[-1].end : start]):
         return None, start
-    for words, key in lex.cues:
-        n = len(words.split())
+    for n, phrases in lex.cue_index.items():  # longest cues first
         if n > len(prev):
             continue
         chunk = prev[-n:]
-        if all(joined(text, a, b) for a, b in pairwise(chunk)) and " ".join(
-            t.key for t in chunk
-        ) == words:
+        key = phrases.get(" ".join(t.key for t in chunk))
+        if key is not None and all(joined(text, a, b) for a, b in pairwise(chunk)):
             return key, chunk[0].start
     return None, start
 
 
-def _relation(text: str, start: int, rel_re: regex.Pattern[str]) -> Span | None:
-    left = max(0, start - 80)
-    m = rel_re.search(text, left, start)
+def _relation(text: str, start: int, lex: PlaceLexicon) -> Span | None:
+    left = max(0, start - _BEFORE)
+    tails = lex.relation_tails
+    if tails is not None:
+        window = text[left:start]
+        # a relation phrase ends with one of these words: without one, no need to search
+        if window.isascii() and not window.rstrip(_REGEX_SPACE).lower().endswith(tails):
+            return None
+    m = lex.relation_re.search(text, left, start)
     if m is None:
         return None
     s = m.start()
@@ -101,20 +158,18 @@ def _is_big(places: tuple[Place, ...], population: int = _BIG_POPULATION) -> boo
 class _Doc:
     """What the common-word guards know about the whole text."""
 
-    text: str
+    words: _Words
     lex: PlaceLexicon
     lower: frozenset[str]  # words written in lower case somewhere in the text
     big_edges: frozenset[int]  # where hits of big places start and end
     name_parts: frozenset[str]  # words seen inside longer capitalised names that are not places
-    cue_words: frozenset[str]
-    strong_words: frozenset[str]  # last words of strong cues ("provinsi", "desa", "kamp pengungsi")
 
     @classmethod
-    def make(
-        cls, text: str, lex: PlaceLexicon, cands: list[tuple[int, int, tuple[Place, ...]]], toks: list[Token]
-    ) -> _Doc:
+    def make(cls, words: _Words, lex: PlaceLexicon, cands: list[tuple[int, int, tuple[Place, ...]]]) -> _Doc:
+        """Gather the lower-case words, big places' edges and person-name parts of the text."""
+        text, toks = words.text, words.toks
         spans = [(s, e) for s, e, _ in cands]
-        cue_words = frozenset(w for w, _ in lex.cues)
+        cue_words = lex.cue_words
         parts: set[str] = set()
         for a, b in pairwise(toks):
             if text[a.end : b.start] != " " or not (a.text[0].isupper() and b.text[0].isupper()):
@@ -128,28 +183,27 @@ class _Doc:
             if not any(s <= a.start and b.end <= e for s, e in spans):
                 parts.update((a.key, b.key))  # "Anies Baswedan", "Valentino Rossi": a person's name
         return cls(
-            text, lex, frozenset(t.key for t in toks if t.text.islower()),
-            frozenset(x for s, e, ps in cands if _is_big(ps) for x in (s, e)), frozenset(parts), cue_words,
-            frozenset(w.split()[-1] for w, k in lex.cues if k in lex.strong_cues),
+            words, lex, frozenset(t.key for t in toks if t.text.islower()),
+            frozenset(x for s, e, ps in cands if _is_big(ps) for x in (s, e)), frozenset(parts),
         )
 
     def keep(self, s: int, e: int, places: tuple[Place, ...]) -> bool:
         """Common-word and person-name guards for a gazetteer hit."""
-        text, lex = self.text, self.lex
-        words = tokens(text, s, e)
+        text, lex = self.words.text, self.lex
+        words = self.words.span(s, e)
         key = " ".join(t.key for t in words)
         if key in lex.stopwords:
             return False
         if len(words) == 1:
             if key in lex.single_word_blocks:
                 return False
-            nxt = tokens(text, e, min(len(text), e + 40))[:1]
+            nxt = self.words.after(e)
             if key in lex.number_words and nxt and nxt[0].key in lex.count_nouns:
                 return False
             if _sentence_start(text, s) and key in self.lower and not text[s:e].isupper():
                 return False
-            prev_word = _preceding_tokens(text, s, 1)
-            cued = bool(prev_word) and prev_word[0].key in self.strong_words  # "Provinsi Nangarhar"
+            prev_word = self.words.before(s, 1)
+            cued = bool(prev_word) and prev_word[0].key in lex.strong_words  # "Provinsi Nangarhar"
             if key in self.name_parts and not cued and not any(
                 p.feature == "country" or (p.feature == "city" and p.population >= _NAME_PART_POPULATION)
                 for p in places
@@ -158,12 +212,12 @@ class _Doc:
         if _is_big(places) or text[s:e].isupper():
             return True
         # a small place's name inside a longer capitalised name ("Recep Tayyip Erdogan") is not a place
-        prev = _preceding_tokens(text, s, 1)
-        nxt = tokens(text, e, min(len(text), e + 40))[:1]
+        prev = self.words.before(s, 1)
+        nxt = self.words.after(e)
         if prev and prev[0].text[0].isupper() and text[prev[0].end : s] == " ":
             t = prev[0]
             common = t.key in lex.stopwords or (_sentence_start(text, t.start) and t.key in self.lower)
-            titled = t.key in self.cue_words or t.key in lex.titles
+            titled = t.key in lex.cue_words or t.key in lex.titles
             if not common and not titled and t.end not in self.big_edges:
                 return False
         if nxt and nxt[0].text[0].isupper() and text[e : nxt[0].start] == " ":
@@ -182,10 +236,11 @@ def find_places(
     Mentions inside the article's dateline are left out unless skip_dateline is False."""
     stop = len(text) if end is None else end
     dl = dateline_span(text, lex) if skip_dateline else None
-    toks = tokens(text)
-    inside = [t for t in toks if start <= t.start and t.end <= stop]
+    words = _Words.of(text)
+    toks = words.toks
+    inside = toks if start <= 0 and stop >= len(text) else [t for t in toks if start <= t.start and t.end <= stop]
     cands = gaz.candidates_in(text, inside)
-    doc = _Doc.make(text, lex, cands, toks)
+    doc = _Doc.make(words, lex, cands)
     hits = [
         (s, e, ps) for s, e, ps in cands
         if not (dl and s < dl.end and e > dl.start) and doc.keep(s, e, ps)
@@ -197,26 +252,26 @@ def find_places(
             taken.append(h)
     taken.extend(_unknown_after_cues(text, inside, lex, taken, dl))
     taken.sort(key=lambda h: h[0])
-    rel_re = lex.relation_re
     out: list[PlaceMention] = []
     for s, e, places in taken:
-        cue, cue_start = _cue_inside(text, s, e, lex)
+        cue, cue_start = _cue_inside(words, s, e, lex)
         if cue is None:
-            cue, cue_start = _cue_before(text, s, lex)
-        rel = _relation(text, cue_start, rel_re)
+            cue, cue_start = _cue_before(words, s, lex)
+        rel = _relation(text, cue_start, lex)
         if rel is None and cue_start != s:
-            rel = _relation(text, s, rel_re)
+            rel = _relation(text, s, lex)
         out.append(PlaceMention(Span(s, e, text[s:e]), places, cue, "near" if rel else "in", rel))
     return out
 
 
-def _cue_inside(text: str, s: int, e: int, lex: PlaceLexicon) -> tuple[str | None, int]:
+def _cue_inside(words: _Words, s: int, e: int, lex: PlaceLexicon) -> tuple[str | None, int]:
     """A cue word that starts the matched name itself ("Kota Gaza", "Kabupaten Nduga")."""
-    words = tokens(text, s, e)
-    for cw, key in lex.cues:
-        n = len(cw.split())
-        if key != "at" and n < len(words) and " ".join(t.key for t in words[:n]) == cw:
-            return key, s
+    name = words.span(s, e)
+    for n, phrases in lex.inside_index.items():  # longest cues first
+        if n < len(name):
+            key = phrases.get(" ".join(t.key for t in name[:n]))
+            if key is not None:
+                return key, s
     return None, s
 
 
@@ -225,17 +280,14 @@ def _unknown_after_cues(
     dl: Span | None,
 ) -> list[tuple[int, int, tuple[Place, ...]]]:
     """Capitalised names after a strong cue ("desa Xyz") that the gazetteer does not know."""
-    strong: dict[str, list[list[str]]] = {}
-    for w, cue in lex.cues:
-        if cue in lex.strong_cues:
-            strong.setdefault(w.split()[0], []).append(w.split())
+    strong = lex.strong_heads
     out: list[tuple[int, int, tuple[Place, ...]]] = []
     i = 0
     while i < len(toks):
         hit = None
         for words in strong.get(toks[i].key, ()):
             n = len(words)
-            if [t.key for t in toks[i : i + n]] == words:
+            if tuple(t.key for t in toks[i : i + n]) == words:
                 hit = n
                 break
         if hit is None:
@@ -245,7 +297,7 @@ def _unknown_after_cues(
         k = j
         while (
             k < len(toks) and k - j < 4 and toks[k].text[0].isupper()
-            and ((k == j and regex.fullmatch(r"[ \t\u00a0]+", text[toks[k - 1].end : toks[k].start]))
+            and ((k == j and _blank(text[toks[k - 1].end : toks[k].start]))
                  or (k > j and joined(text, toks[k - 1], toks[k])))
             and toks[k].key not in lex.stopwords
         ):

@@ -1,0 +1,67 @@
+"""Article topic: tells sports, entertainment and technology stories from conflict news by their words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pantau.extract.tokens import Token
+from pantau.lang import load_yaml
+
+CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class DomainLexicon:
+    """Topic words of one language: word -> domains, with the thresholds of lang/<lang>/domains.yaml."""
+
+    words: dict[str, frozenset[str]]
+    cap: int
+    min_hits: int
+    ratio: float
+
+    @classmethod
+    def load(cls, lang: str = "id") -> DomainLexicon:
+        """Load the topic words of a language."""
+        d = load_yaml(lang, "domains.yaml")
+        words: dict[str, set[str]] = {}
+        for domain, ws in d["off_topic"].items():
+            for w in ws:
+                words.setdefault(str(w).lower(), set()).add(str(domain))
+        for w in d[CONFLICT]:
+            words.setdefault(str(w).lower(), set()).add(CONFLICT)
+        return cls(
+            words={w: frozenset(ds) for w, ds in words.items()},
+            cap=int(d.get("cap", 3)),
+            min_hits=int(d.get("min_hits", 8)),
+            ratio=float(d.get("ratio", 2.0)),
+        )
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The heaviest off-topic domain of an article, its word count, and the count of conflict words."""
+
+    domain: str | None
+    hits: int
+    conflict: int
+    off_topic: bool
+
+
+def article_topic(tokens: Iterable[Token], lex: DomainLexicon) -> Topic:
+    """Count topic words (each at most lex.cap times) and decide whether the article is off-topic."""
+    per_word: Counter[str] = Counter()
+    for t in tokens:
+        if t.low in lex.words and per_word[t.low] < lex.cap:
+            per_word[t.low] += 1
+    per_domain: Counter[str] = Counter()
+    for w, n in per_word.items():
+        for dom in lex.words[w]:
+            per_domain[dom] += n
+    conflict = per_domain.pop(CONFLICT, 0)
+    if not per_domain:
+        return Topic(None, 0, conflict, False)
+    domain, hits = per_domain.most_common(1)[0]
+    off = hits >= lex.min_hits and hits >= lex.ratio * max(conflict, 1)
+    return Topic(domain, hits, conflict, off)
