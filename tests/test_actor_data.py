@@ -20,6 +20,7 @@ HEAD_KINDS = frozenset(
         "police",
         "state_other",
         "civilians",
+        "suspects",
         "people",
         "protesters",
         "rioters",

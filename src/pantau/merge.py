@@ -237,6 +237,13 @@ def _defaults(
     def make(template: str, inter: int) -> ActorRef:
         return ActorRef(res.actors.acled_name(template, country), inter, country)
 
+    unarmed = (5, 6, 7)
+    swap = a1 is not None and a2 is not None and a1.inter in unarmed and a2.inter not in unarmed
+    if et in _POLITICAL_VIOLENCE and swap:
+        a1, a2 = a2, a1  # the voice was misread: civilians do not strike, bomb or fight
+    if sub == "Suicide bomb" and a1 is not None and a1.inter == 1:
+        # the state is the target of a suicide bomber, never the bomber
+        a1, a2 = (a2, a1) if a2 is not None and a2.inter in _ARMED_NON_STATE else (None, a1)
     if et == "Protests":
         if a1 is None or a1.inter != 6:
             a1 = make("Protesters ({country})", 6)
@@ -296,25 +303,8 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                                 c.agent, c.target, c.confidence, c.modality, [c]))
     # an incident in a country the article is not about is a comparison or background
     groups = [g for g in groups if g.place is None or not an.focus or g.place.iso3 in an.focus[:2]]
-    events = [e for e in (_build(an, g, res) for g in groups) if _plausible(e)]
-    return _in_context(events)
-
-
-# Armed non-state groups: arresting or disarming them is political whatever else the article says.
-_ARMED_NON_STATE = frozenset({2, 3, 4})
-
-
-def _in_context(events: list[Event]) -> list[Event]:
-    """Strategic developments only where the article reports violence or demonstrations, or armed groups.
-
-    An arrest of a singer for drugs or a shop "dirusak" in a match report is not political; the arrest of
-    rioters after a riot, or of a terror suspect, is."""
-    violent = any(e.event_type != "Strategic developments" for e in events)
-    return [
-        e for e in events
-        if e.event_type != "Strategic developments" or violent
-        or any(a is not None and a.inter in _ARMED_NON_STATE for a in (e.actor1, e.actor2))
-    ]
+    built = [(g, _build(an, g, res)) for g in groups]
+    return _in_context([(g, e) for g, e in built if _plausible(e)])
 
 
 def _plausible(e: Event) -> bool:
@@ -324,11 +314,73 @@ def _plausible(e: Event) -> bool:
     return True
 
 
+# Armed non-state groups: arresting or disarming them is political whatever else the article says.
+_ARMED_NON_STATE = frozenset({2, 3, 4})
+
+
+def _in_context(built: list[tuple[Group, Event]]) -> list[Event]:
+    """Strategic developments only where the article reports violence or demonstrations, or armed groups.
+
+    An arrest of a singer for drugs or a shop "dirusak" in a match report is not political; the arrest of
+    rioters after a riot, or of a terror suspect, is."""
+    violent = any(e.event_type != "Strategic developments" for _, e in built)
+    return [
+        e for g, e in built
+        if e.event_type != "Strategic developments" or violent
+        or any(a is not None and a.inter in _ARMED_NON_STATE for a in (e.actor1, e.actor2))
+        or any(m is not None and m.kind == "suspects" for m in (g.agent, g.target))
+    ]
+
+
+_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_REMOTE = "Explosions/Remote violence"
+
+
+def _other_side(an: Analysis, g: Group, a1: ActorRef, res: Resources, country: str | None) -> ActorRef | None:
+    """Who a strike or a territory change is against when its sentence does not say.
+
+    Civilians when its casualty claims are about civilians ("menewaskan 90 orang"); else the armed
+    actor of the other side (state against non-state) that the article names most often."""
+    claims = [cl for c in g.members for cl in c.facts.claims if cl.kind in ("killed", "injured")]
+    if g.event_type == _REMOTE and claims and all(cl.victims in (None, "civilians") for cl in claims):
+        return ActorRef(res.actors.acled_name("Civilians ({country})", country), 7, country)
+    state = a1.inter in (1, 8)
+    counts: dict[str, list[ActorRef]] = {}
+    for f in an.facts:
+        for m in f.actors:
+            if not m.armed or m.kind == "country":
+                continue
+            ref = _actor(m, res, country, g.event_type)
+            if ref is None or ref.name == a1.name or (ref.inter in (1, 8)) == state:
+                continue
+            counts.setdefault(ref.name, []).append(ref)
+    return max(counts.values(), key=len)[0] if counts else None
+
+
+def _named_group(an: Analysis) -> ActorMatch | None:
+    """The armed non-state group the article names most often, the first of equals."""
+    counts: dict[str, list[ActorMatch]] = {}
+    for f in an.facts:
+        for m in f.actors:
+            if m.entry.name and m.entry.inter in _ARMED_NON_STATE:
+                counts.setdefault(m.entry.name, []).append(m)
+    return max(counts.values(), key=len)[0] if counts else None
+
+
 def _build(an: Analysis, g: Group, res: Resources) -> Event:
     art = an.article
     country = g.place.iso3 if g.place else (an.focus[0] if an.focus else None)
     a1 = _actor(g.agent, res, country, g.event_type)
     a2 = _actor(g.target, res, country, g.event_type)
+    if g.target is not None and g.target.kind == "suspects":
+        # "terduga teroris" arrested: ACLED names their group when the article does (CODING.md)
+        group = _named_group(an)
+        a2 = _actor(group, res, country, g.event_type) if group is not None else a2
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None  # "pasukan rezim ... pangkalan udara militer": one side named twice
+    if a2 is None and a1 is not None and (g.sub_event_type in _TERRITORY or g.event_type == _REMOTE):
+        a2 = _other_side(an, g, a1, res, country)
     a1, a2 = _defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
     claims: list[Claim] = []
     seen_facts: set[int] = set()

@@ -29,7 +29,6 @@ from pantau.text.clean import CleanLexicon, mark_boilerplate
 from pantau.text.metadata import MetaLexicon, article_meta
 from pantau.text.sentences import SentenceLexicon, split_sentences
 
-
 # In an off-topic article (extract.domain) a trigger must be this strong, and its sentence this rich.
 OFF_TOPIC_WEIGHT = 0.8
 OFF_TOPIC_CONFIDENCE = 0.95

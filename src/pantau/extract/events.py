@@ -10,7 +10,7 @@ from pantau.extract.tokens import Token
 from pantau.extract.triggers import TriggerHit
 from pantau.model import Claim, Sentence, Span, TimeMention
 
-PEOPLE_KINDS = frozenset({"civilians", "people", "protesters", "rioters"})
+PEOPLE_KINDS = frozenset({"civilians", "suspects", "people", "protesters", "rioters"})
 CROWD_KINDS = frozenset({"people", "protesters", "rioters"})
 SHADOW_WEIGHT = 0.1
 
@@ -65,7 +65,7 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     elif et == "Battles" and sub == "Armed clash" and CROWD_KINDS & {agent_kind, target_kind}:
         et, sub = "Riots", "Violent demonstration"  # a crowd fighting the police is a riot, not a battle
-    elif et == "Battles" and sub == "Armed clash" and target_kind in {"civilians", "people"}:
+    elif et == "Battles" and sub == "Armed clash" and target_kind in {"civilians", "suspects", "people"}:
         et, sub = "Violence against civilians", "Attack"
     elif (
         et == "Violence against civilians"
@@ -92,6 +92,9 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
             continue
         agent, target = assign_roles(facts.tokens, hit, facts.actors, lex)
         et, sub = refine_type(hit, agent, target)
+        if et == "Explosions/Remote violence" and has_phrase(facts.tokens, lex.weapon_disruption):
+            # a bomb assembled, found or defused is a plot foiled, not an explosion
+            et, sub = "Strategic developments", "Disrupted weapons use"
         if et == "Protests":
             if has_phrase(facts.tokens, lex.excessive):
                 sub = "Excessive force against protesters"

@@ -27,6 +27,7 @@ class RoleLexicon:
     generic: Index  # cues that count only right before the trigger
     intervention: Index
     excessive: Index
+    weapon_disruption: Index
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -34,9 +35,9 @@ class RoleLexicon:
         r = load_yaml(lang, "roles.yaml")
         m = load_yaml(lang, "modality.yaml")
         cues: dict[str, object] = {}
-        for key in ("reported_speech", "alleged", "hypothetical", "negated", "future"):
+        for key in ("reported_speech", "alleged", "hypothetical", "negated", "future", "background"):
             for w in m.get(key, []):
-                cues[str(w)] = "statement" if key == "reported_speech" else key
+                cues[str(w)] = {"reported_speech": "statement", "background": "generic"}.get(key, key)
 
         def idx(words: list[str]) -> Index:
             return phrase_index({str(w): True for w in words})
@@ -53,6 +54,7 @@ class RoleLexicon:
             generic=idx(m.get("generic", [])),
             intervention=idx(r["protest_intervention"]),
             excessive=idx(r["protest_excessive"]),
+            weapon_disruption=idx(r.get("weapon_disruption", [])),
         )
 
 
@@ -90,7 +92,9 @@ def _after_prep(toks: list[Token], start: int, actors: list[ActorMatch], prep: I
     return None
 
 
-def _between(toks: list[Token], start: int, after: list[ActorMatch], between: Index) -> tuple[ActorMatch, ActorMatch] | None:
+def _between(
+    toks: list[Token], start: int, after: list[ActorMatch], between: Index
+) -> tuple[ActorMatch, ActorMatch] | None:
     """The two sides of "antara X dan Y" right after a symmetric trigger."""
     for i in range(start, min(len(toks), start + 3)):
         m = match_at(toks, i, between)
