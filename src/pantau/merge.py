@@ -35,6 +35,8 @@ _SUB_RANK = {
 SAME_AREA_KM = 25.0
 # A town beats its district, a district its province, a province its country.
 _FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "water": 1, "desert": 1, "admin2": 2}
+# A country, a river or a desert says where only when the text names no town nearby.
+_VAGUE_FEATURES = frozenset({"country", "water", "desert"})
 # A place named after a cue ("di", "kota") counts this many bare mentions when the article's place is chosen.
 _CUED_WEIGHT = 3
 # Strategic developments other than these need a strong trigger: talk of truces and surrenders is common.
@@ -80,7 +82,9 @@ def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | N
                 continue  # "Dana White", "Eduardo Ruiz", "Riyad Jaffar": part of a person's name
             rank = _FEATURE_RANK.get(place.feature, 2)
             after = m.span.start >= anchor
-            scored.append(((rank, after, -abs(m.span.start - anchor)), place, m))
+            # "hubungan antara Moskow dengan Barat": a bare foreign name is less likely the scene
+            home = m.cue is not None or not focus or place.iso3 == focus[0]
+            scored.append(((home, rank, after, -abs(m.span.start - anchor)), place, m))
         if not scored:
             return None, 3, None
         scored.sort(key=lambda x: x[0], reverse=True)
@@ -89,21 +93,21 @@ def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | N
         return place, prec, m.span
 
     place, prec, span = pick(list(f.places), c.hit.span.start)
-    if place is not None and place.feature != "country":
+    if place is not None and place.feature not in _VAGUE_FEATURES:
         return place, prec, span
     # look back through the paragraph, then the whole article, for a specific place
     para = f.sentence.paragraph
     earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
     for g in [g for g in earlier if g.sentence.paragraph == para][::-1]:
         p2, prec2, span2 = pick(list(g.places), g.sentence.start)
-        if p2 is not None and p2.feature != "country" and (place is None or p2.iso3 == place.iso3):
+        if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             return p2, prec2, span2
     # else the specific place the article names most often, the first of equals
     found: dict[str, list[tuple[Place, int, Span | None]]] = {}
     weight: dict[str, int] = {}
     for g in an.facts:
         p2, prec2, span2 = pick(list(g.places), g.sentence.start)
-        if p2 is not None and p2.feature != "country" and (place is None or p2.iso3 == place.iso3):
+        if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             found.setdefault(p2.key, []).append((p2, prec2, span2))
             # "di Amman" says where; a bare name may be a person's ("Zakariya menuntut")
             cued = any(m.cue is not None and m.span == span2 for m in g.places)
@@ -198,7 +202,15 @@ def _glued_cue(word: str, cues: dict[str, list[tuple[tuple[str, ...], object]]])
     return False
 
 
-def _compatible(g: Group, place: Place | None, d: date | None, strength: int, et: str) -> bool:
+def _broad(place: Place | None, prec: int) -> bool:
+    """True for a place no closer than a province (or none)."""
+    return place is None or prec == 3 and place.feature in _BROAD_FEATURES
+
+
+_BROAD_FEATURES = frozenset({"country", "admin1", "region"})
+
+
+def _compatible(g: Group, place: Place | None, prec: int, d: date | None, strength: int, et: str) -> bool:
     """One incident: same type, places in one area, and no two different dates the text states."""
     if g.event_type != et:
         return False
@@ -206,6 +218,9 @@ def _compatible(g: Group, place: Place | None, d: date | None, strength: int, et
         return False
     if g.place is None or place is None or g.place.key == place.key:
         return True
+    if _broad(place, prec):
+        # a province or a country holds the town of the incident
+        return g.place.iso3 == place.iso3 and (place.feature == "country" or g.place.admin1 == place.admin1)
     if "country" in (g.place.feature, place.feature) or g.precision == 3:
         return g.place.iso3 == place.iso3
     return distance_km(g.place, place) <= SAME_AREA_KM
@@ -275,16 +290,20 @@ def _defaults(
 def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) -> list[Event]:
     """Resolve places, dates and actors of the candidates and merge those of one incident."""
     strong = any(c.confidence >= 0.9 for c in cands) or any(a.armed for f in an.facts for a in f.actors)
-    groups: list[Group] = []
+    resolved = []
     for c in cands:
         if c.confidence < cfg.min_confidence or (not strong and c.hit.trigger.weight < 0.9):
             continue
         if c.event_type == "Strategic developments" and c.sub_event_type not in _ROUTINE_SD and c.confidence < 0.95:
             continue
-        place, prec, pspan = _choose_place(c, an, res)
-        d, tprec, dspan, strength = _choose_date(c, an, res)
+        resolved.append((c, *_choose_place(c, an, res), *_choose_date(c, an, res)))
+    # Candidates placed in a town form the incidents first; those placed only in a province or a country
+    # then join one of them: "di Bandipora", "di Shopian" and "di Kashmir" are two events, not one.
+    resolved.sort(key=lambda r: _broad(r[1], r[2]))
+    groups: list[Group] = []
+    for c, place, prec, pspan, d, tprec, dspan, strength in resolved:
         for g in groups:
-            if _compatible(g, place, d, strength, c.event_type):
+            if _compatible(g, place, prec, d, strength, c.event_type):
                 g.members.append(c)
                 if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
                     g.sub_event_type = c.sub_event_type
@@ -301,6 +320,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         else:
             groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
                                 c.agent, c.target, c.confidence, c.modality, [c]))
+    groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
     # an incident in a country the article is not about is a comparison or background
     groups = [g for g in groups if g.place is None or not an.focus or g.place.iso3 in an.focus[:2]]
     built = [(g, _build(an, g, res)) for g in groups]

@@ -28,12 +28,15 @@ class RoleLexicon:
     intervention: Index
     excessive: Index
     weapon_disruption: Index
+    agent_phrases: Index
+    speech: Index  # attribution verbs and prepositions: who says, not who acts
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
         """Load role and modality cues of a language."""
         r = load_yaml(lang, "roles.yaml")
         m = load_yaml(lang, "modality.yaml")
+        att = load_yaml(lang, "text.yaml")["attribution"]
         cues: dict[str, object] = {}
         for key in ("reported_speech", "alleged", "hypothetical", "negated", "future", "background"):
             for w in m.get(key, []):
@@ -55,6 +58,8 @@ class RoleLexicon:
             intervention=idx(r["protest_intervention"]),
             excessive=idx(r["protest_excessive"]),
             weapon_disruption=idx(r.get("weapon_disruption", [])),
+            agent_phrases=idx(r.get("agent_phrases", [])),
+            speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
         )
 
 
@@ -109,8 +114,11 @@ def assign_roles(
     toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
     """(agent, target) of a trigger among the sentence's actors, by voice."""
-    before = [a for a in actors if a.last <= hit.first]
-    after = [a for a in actors if a.first >= hit.last]
+    # an attribution verb between an actor and the trigger makes the actor a source, not a party
+    said_before = max((i for i in range(hit.first) if match_at(toks, i, lex.speech)), default=-1)
+    said_after = min((i for i in range(hit.last, len(toks)) if match_at(toks, i, lex.speech)), default=len(toks))
+    before = [a for a in actors if said_before < a.first and a.last <= hit.first]
+    after = [a for a in actors if hit.last <= a.first < said_after]
     voice = hit.trigger.voice
     nearest_before = before[-1] if before else None
     next_after = after[0] if after and after[0].first - hit.last <= 8 else None
@@ -134,6 +142,7 @@ def assign_roles(
         if next_after is not None and next_after.first - hit.last <= 1 and next_after is not target:
             return next_after, target
         agent = _after_prep(toks, hit.last, after, lex.agent_preps, 4)
+        agent = agent or _after_prep(toks, hit.last, after, lex.agent_phrases, 14)
         return agent or nearest_before, target
     # active
     target = next_after or _after_prep(toks, hit.last, after, lex.patient_preps, 10)

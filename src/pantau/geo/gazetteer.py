@@ -44,6 +44,7 @@ ACRONYM_MAX = 5  # an all-caps word this short is an acronym: only countries, pr
 _ACRONYM_FEATURES = frozenset({"country", "admin1", "admin2"})
 _BATCH = 400  # keys per query (two tables: 800 parameters, under SQLite's oldest limit of 999)
 _LOOSE_MEMO = 100_000  # loose keys of words remembered per gazetteer
+_PLACES_MEMO = 20_000  # candidate tuples of names remembered per gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class Gazetteer:
         # the main index's loose keys are few: held in memory; words' loose keys are memoised
         self._loose_main = {k: tuple(int(p) for p in v.split()) for k, v in self._con.execute("SELECT * FROM loose")}
         self._loose_words: dict[str, str] = {}
+        self._place_sets: dict[tuple[int, ...], tuple[Place, ...]] = {}
         self._pruned = {con: _has_table(con, "prefixes") for con in (self._con, self._user) if con is not None}
 
     @property
@@ -226,6 +228,15 @@ class Gazetteer:
                 seen[place.key] = place
         return tuple(sorted(seen.values(), key=lambda p: (-p.population, p.key)))
 
+    def _places_of(self, pids: tuple[int, ...]) -> tuple[Place, ...]:
+        """places(pids), memoised."""
+        found = self._place_sets.get(pids)
+        if found is None:
+            if len(self._place_sets) >= _PLACES_MEMO:
+                self._place_sets.clear()
+            found = self._place_sets[pids] = self.places(pids)
+        return found
+
     # -- public API -------------------------------------------------------------------------------
 
     def candidates(
@@ -238,29 +249,43 @@ class Gazetteer:
     def candidates_in(self, text: str, toks: Sequence[Token]) -> list[tuple[int, int, tuple[Place, ...]]]:
         """candidates() over words of text already split by normalize.tokens."""
         n = len(toks)
-        link = [joined(text, toks[k], toks[k + 1]) for k in range(n - 1)]
-        # every run of up to max_tokens joined words from a word that may start a name (normalize.ngrams)
+        articles, memo = self.articles, self._loose_words
+        link: list[bool | None] = [None] * n  # link[k]: words k and k + 1 may belong to one name
+        # every run of up to max_tokens joined words from a word that may start a name (normalize.ngrams),
+        # with its key and loose key (loose keys fold word by word, articles dropped)
         grams: list[tuple[int, int, str]] = []
         chains: list[list[str]] = []
+        loose: dict[str, str] = {}
         for i in range(n):
-            if not self._startable(text, toks, i):
+            tok = toks[i]
+            if not (tok.text[0].isupper() or (tok.key in articles and self._startable(text, toks, i))):
                 continue
-            key = toks[i].key
+            key = tok.key
+            lk = memo[key] if key in memo else self._loose_word(key)
             chain = [key]
             grams.append((i, i + 1, key))
+            loose[key] = lk
             for j in range(i + 1, min(n, i + self.max_tokens)):
-                if not link[j - 1]:
+                ok = link[j - 1]
+                if ok is None:
+                    ok = link[j - 1] = joined(text, toks[j - 1], toks[j])
+                if not ok:
                     break
-                key = key + " " + toks[j].key
+                word = toks[j].key
+                key = key + " " + word
+                x = memo[word] if word in memo else self._loose_word(word)
+                if x:
+                    lk = lk + " " + x if lk else x
                 chain.append(key)
                 grams.append((i, j + 1, key))
+                loose[key] = lk
             chains.append(chain)
-        tok_loose = [self._loose_word(t.key) for t in toks]  # loose keys fold word by word
-        loose = {key: " ".join(x for x in tok_loose[i:j] if x) for i, j, key in grams}
         exact_hits = self._exact(chains)
-        wanted = {k for k in loose.values() if len(k.replace(" ", "")) >= LOOSE_MIN}
-        loose_hits = {k: self._loose_main[k] for k in wanted if k in self._loose_main}
+        main = self._loose_main
+        lkeys = set(loose.values())
+        loose_hits = {k: main[k] for k in lkeys if k in main and len(k.replace(" ", "")) >= LOOSE_MIN}
         if self._user is not None:
+            wanted = {k for k in lkeys if len(k.replace(" ", "")) >= LOOSE_MIN}
             for k, pids in self._fetch_from(self._user, "loose", wanted).items():
                 loose_hits[k] = loose_hits.get(k, ()) + pids
         out: list[tuple[int, int, tuple[Place, ...]]] = []
@@ -271,7 +296,7 @@ class Gazetteer:
             s, e = toks[i].start, toks[j - 1].end
             if len(key) < 3 and not text[s:e].isupper():
                 continue
-            places = self.places(pids)
+            places = self._places_of(pids)
             if text[s:e].isupper() and len(key.replace(" ", "")) <= ACRONYM_MAX:
                 places = tuple(p for p in places if p.feature in _ACRONYM_FEATURES or p.key.startswith("px:"))
             if places:
