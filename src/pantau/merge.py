@@ -102,6 +102,10 @@ def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | N
         p2, prec2, span2 = pick(list(g.places), g.sentence.start)
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             return p2, prec2, span2
+    # else the town in a police or army unit's name: "Polresta Yogyakarta menangani kasus itu"
+    unit = _unit_place(an, res, place)
+    if unit is not None:
+        return unit, 1, None
     # else the specific place the article names most often, the first of equals
     found: dict[str, list[tuple[Place, int, Span | None]]] = {}
     weight: dict[str, int] = {}
@@ -121,6 +125,23 @@ def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | N
         if country is not None:
             return country, 3, None
     return None, 3, None
+
+
+def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | None:
+    """The town or regency a local police or army unit of the article is named after ("Polres Jayawijaya")."""
+    for f in an.facts:
+        for m in f.actors:
+            if m.name_from < 0 or m.kind not in ("police", "military"):
+                continue
+            name = an.article.text[f.tokens[m.name_from].start : f.tokens[m.last - 1].end]
+            found = [
+                p for p in res.gazetteer.lookup(name)
+                if p.feature not in _BROAD_FEATURES and (broad is None or p.iso3 == broad.iso3)
+                and (not an.focus or p.iso3 == an.focus[0])
+            ]
+            if found:
+                return max(found, key=lambda p: p.population)
+    return None
 
 
 def _inside_name(text: str, start: int) -> bool:
@@ -204,7 +225,7 @@ def _glued_cue(word: str, cues: dict[str, list[tuple[tuple[str, ...], object]]])
 
 def _broad(place: Place | None, prec: int) -> bool:
     """True for a place no closer than a province (or none)."""
-    return place is None or prec == 3 and place.feature in _BROAD_FEATURES
+    return place is None or (prec == 3 and place.feature in _BROAD_FEATURES)
 
 
 _BROAD_FEATURES = frozenset({"country", "admin1", "region"})

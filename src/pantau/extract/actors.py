@@ -41,6 +41,7 @@ class ActorMatch:
     country: str | None
     first: int
     last: int
+    name_from: int = -1  # for a prefix alias ("Polresta *"): where the proper name after it starts
 
     @property
     def kind(self) -> str:
@@ -145,7 +146,9 @@ def find_actors(toks: list[Token], lex: ActorLexicon, text: str) -> list[ActorMa
         assert isinstance(value, ActorEntry)
         j = i + n
         country = value.country
+        name_from = -1
         if value.prefix:
+            name_from = j
             k = j
             while k < n_toks and k < j + 3 and toks[k].text[:1].isupper() and toks[k].is_word:
                 k += 1
@@ -159,7 +162,7 @@ def find_actors(toks: list[Token], lex: ActorLexicon, text: str) -> list[ActorMa
                 country = c[1]
                 j += c[0]
         s, e = toks[i].start, toks[j - 1].end
-        out.append(ActorMatch(Span(s, e, text[s:e]), value, country, i, j))
+        out.append(ActorMatch(Span(s, e, text[s:e]), value, country, i, j, name_from))
         i = j
     return out
 

@@ -25,6 +25,7 @@ class RoleLexicon:
     modality: Index  # cue -> "future" | "negated" | "hypothetical" | "alleged" | "statement"
     window: int
     generic: Index  # cues that count only right before the trigger
+    legal: Index  # charges and trials: anywhere before the trigger in its sentence
     intervention: Index
     excessive: Index
     weapon_disruption: Index
@@ -55,6 +56,7 @@ class RoleLexicon:
             modality=phrase_index(cues),
             window=int(m.get("window", 4)),
             generic=idx(m.get("generic", [])),
+            legal=idx(m.get("legal", [])),
             intervention=idx(r["protest_intervention"]),
             excessive=idx(r["protest_excessive"]),
             weapon_disruption=idx(r.get("weapon_disruption", [])),
@@ -75,6 +77,8 @@ def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon) -> str:
         m = match_at(toks, i, lex.generic)
         if m and i + m[0] == hit.first:
             return "generic"
+    if has_phrase(toks, lex.legal, 0, hit.first):
+        return "alleged"  # "dakwaan terhadapnya termasuk serangan dan lemparan batu": a charge, not a report
     lo = hit.first
     while lo > 0 and hit.first - lo < lex.window and toks[lo - 1].low not in {".", ";", "!", "?"}:
         lo -= 1
