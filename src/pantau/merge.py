@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from pantau.extract.actors import ActorMatch, resolve_actor
-from pantau.extract.claims import fatality_figures
+from pantau.extract.claims import fatality_figures, victim_kind
 from pantau.extract.events import PEOPLE_KINDS, Candidate, SentenceFacts
 from pantau.extract.tokens import match_at
 from pantau.geo.gazetteer import Place
@@ -345,7 +345,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     # an incident in a country the article is not about is a comparison or background
     groups = [g for g in groups if g.place is None or not an.focus or g.place.iso3 in an.focus[:2]]
     built = [(g, _build(an, g, res)) for g in groups]
-    return _in_context([(g, e) for g, e in built if _plausible(e)])
+    return _in_context(_absorb_arrests([(g, e) for g, e in built if _plausible(e)]))
 
 
 def _plausible(e: Event) -> bool:
@@ -357,6 +357,19 @@ def _plausible(e: Event) -> bool:
 
 # Armed non-state groups: arresting or disarming them is political whatever else the article says.
 _ARMED_NON_STATE = frozenset({2, 3, 4})
+
+
+_DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+
+
+def _absorb_arrests(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
+    """Arrests and arson at a protest or riot are part of it (its intervention, its violence), not events."""
+    demos = [g for g, e in built if e.event_type in _DEMONSTRATIONS]
+    return [
+        (g, e) for g, e in built
+        if e.sub_event_type not in ("Arrests", "Looting/property destruction")
+        or not any(_compatible(d, g.place, g.precision, g.date, g.date_strength, d.event_type) for d in demos)
+    ]
 
 
 def _in_context(built: list[tuple[Group, Event]]) -> list[Event]:
@@ -384,7 +397,8 @@ def _other_side(an: Analysis, g: Group, a1: ActorRef, res: Resources, country: s
     Civilians when its casualty claims are about civilians ("menewaskan 90 orang"); else the armed
     actor of the other side (state against non-state) that the article names most often."""
     claims = [cl for c in g.members for cl in c.facts.claims if cl.kind in ("killed", "injured")]
-    if g.event_type == _REMOTE and claims and all(cl.victims in (None, "civilians") for cl in claims):
+    civilian = all(victim_kind(cl, res.casualties) in (None, "civilians") for cl in claims)
+    if g.event_type == _REMOTE and claims and civilian:
         return ActorRef(res.actors.acled_name("Civilians ({country})", country), 7, country)
     state = a1.inter in (1, 8)
     counts: dict[str, list[ActorRef]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pantau.extract.tokens import Token, match_at, phrase_index
+from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang import load_yaml
 from pantau.model import Claim, Quantity, Span
 
@@ -167,9 +167,20 @@ def find_claims(
         ev = [q.span, Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])]
         if who:
             ev.append(who)
+        if qual is None and q.vague:
+            qual = "vague"  # "puluhan": a conventional figure that a precise count of the same deaths replaces
         out.append(Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
                          claimant=who.text if who else None, evidence=tuple(ev)))
     return out
+
+
+def victim_kind(claim: Claim, lex: CasualtyLexicon) -> str | None:
+    """What the claim's victims are: "civilians", "forces" or "fighters" (None when it does not say)."""
+    if not claim.victims:
+        return None
+    toks = tokenize(claim.victims)
+    m = match_at(toks, 0, lex.victims) if toks else None
+    return str(m[1]) if m else None
 
 
 def fatality_figures(claims: list[Claim]) -> tuple[int, int, int]:
@@ -177,8 +188,9 @@ def fatality_figures(claims: list[Claim]) -> tuple[int, int, int]:
     killed = [c for c in claims if c.kind == "killed" and c.qualifier != "including"]
     if not killed:
         return 0, 0, 0
+    counted = [c for c in killed if c.qualifier != "vague"] or killed
     per_claimant: dict[str | None, int] = {}
-    for c in killed:
+    for c in counted:
         # one claimant's later figures update earlier ones: keep its highest
         per_claimant[c.claimant] = max(per_claimant.get(c.claimant, 0), c.low)
     best = min(per_claimant.values())

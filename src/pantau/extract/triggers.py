@@ -72,6 +72,15 @@ def find_triggers(toks: list[Token], lex: TriggerLexicon, text: str) -> list[Tri
             continue
         n, value = found
         assert isinstance(value, Trigger)
+        # "melancarkan serangan rudal": a stronger trigger that starts inside this one and runs past it wins
+        for k in range(i + 1, i + n):
+            inner = match_at(toks, k, lex.index)
+            if inner is None or not isinstance(inner[1], Trigger):
+                continue
+            if k + inner[0] > i + n and inner[1].weight > value.weight:
+                i, n, value = k, inner[0], inner[1]
+                break
+        assert isinstance(value, Trigger)
         s, e = toks[i].start, toks[i + n - 1].end
         hits.append(TriggerHit(Span(s, e, text[s:e]), value, i, i + n))
         i += n
