@@ -70,7 +70,7 @@ KINDS: list[tuple[str, list[Triple]]] = [
     ("Dalam bentrokan di Kabupaten Puncak, tujuh tewas dan 27 luka-luka.",
      [("killed", 7, None), ("injured", 27, None)]),
     ("Puluhan warga terluka saat aparat membubarkan unjuk rasa di Makassar.",
-     [("injured", 10, None)]),
+     [("injured", 10, "vague")]),
     ("Seorang polisi gugur dalam baku tembak dengan kelompok bersenjata di Intan Jaya.",
      [("killed", 1, None)]),
     ("Dua orang diculik kelompok bersenjata di Nduga sejak pagi.",
@@ -84,7 +84,7 @@ KINDS: list[tuple[str, list[Triple]]] = [
     ("Ledakan di Kabul menewaskan tiga polisi Afghanistan.",
      [("killed", 3, None)]),
     ("Puluhan warga sipil tewas dalam serangan udara di Aleppo timur.",
-     [("killed", 10, None)]),
+     [("killed", 10, "vague")]),
     ("Bentrokan antarwarga itu menyebabkan 7 orang meninggal dunia.",
      [("killed", 7, None)]),
     ("Tim SAR menemukan 3 jenazah di reruntuhan gedung di Khan Younis.",
@@ -293,3 +293,17 @@ def test_injured_in_sentences_are_not_fatalities() -> None:
         "Seorang polisi gugur dalam baku tembak dengan kelompok bersenjata di Intan Jaya.",
     )
     assert fatality_figures(found) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("texts", "figures"),
+    [
+        # a vague figure ("puluhan") of the same deaths yields to a count
+        (("Sedikitnya 20 jemaat tewas dalam penyerangan kuil di Punjab.",
+          "Puluhan jemaat tewas dalam serangan itu."), (20, 10, 20)),
+        # a vague figure alone is what there is
+        (("Puluhan orang tewas dalam serangan udara di pinggiran Idlib.",), (10, 10, 10)),
+    ],
+)
+def test_vague_figures_yield_to_counts(texts: tuple[str, ...], figures: tuple[int, int, int]) -> None:
+    assert fatality_figures(claims_of(*texts)) == figures
