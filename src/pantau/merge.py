@@ -78,6 +78,8 @@ def _choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | N
                 continue
             if place.feature == "country" and focus and place.iso3 not in focus[:2]:
                 continue  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
+            if m.cue == "street":
+                continue  # "Jalan Parakan Saat", "Jl. Thamrin": a street named after a town or a person
             if m.cue is None and (_inside_name(art_text, m.span.start) or _first_name(art_text, m.span)):
                 continue  # "Dana White", "Eduardo Ruiz", "Riyad Jaffar": part of a person's name
             rank = _FEATURE_RANK.get(place.feature, 2)
@@ -192,11 +194,18 @@ def _choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | Non
             return ts[-1].date, ts[-1].precision, ts[-1].span, 1
     if times:
         return times[0].date, times[0].precision, times[0].span, 0
+    # the lead's date is the main incident's: "Pasukan Suriah mengambil alih markas ISIS pada Rabu (8/11)."
+    for g in an.facts[:_LEAD_SENTENCES]:
+        ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
+        if ts:
+            return ts[0].date, ts[0].precision, ts[0].span, 0
     if an.reference is not None:
         return an.reference, 2, an.meta.published_span, 0
     return None, 3, None, 0
 
 
+# The lead: the first sentences, whose date is the main incident's.
+_LEAD_SENTENCES = 3
 # How far before a date an attribution verb makes it the date somebody spoke.
 _SPEECH_WINDOW = 8
 
@@ -342,8 +351,13 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
             groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
                                 c.agent, c.target, c.confidence, c.modality, [c]))
     groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
-    # an incident in a country the article is not about is a comparison or background
-    groups = [g for g in groups if g.place is None or not an.focus or g.place.iso3 in an.focus[:2]]
+    # an incident in a country the article is not about is a comparison or background, unless the article
+    # names no foreign country of its own and the text says outright that it happened there ("di Albu Kamal")
+    cued = {m.span for f in an.facts for m in f.places if m.cue is not None} if len(an.focus) <= 1 else set()
+    groups = [
+        g for g in groups
+        if g.place is None or not an.focus or g.place.iso3 in an.focus[:2] or g.place_span in cued
+    ]
     built = [(g, _build(an, g, res)) for g in groups]
     return _in_context(_absorb_arrests([(g, e) for g, e in built if _plausible(e)]))
 
@@ -382,7 +396,8 @@ def _in_context(built: list[tuple[Group, Event]]) -> list[Event]:
         e for g, e in built
         if e.event_type != "Strategic developments" or violent
         or any(a is not None and a.inter in _ARMED_NON_STATE for a in (e.actor1, e.actor2))
-        or any(m is not None and m.kind == "suspects" for m in (g.agent, g.target))
+        or any(m.kind == "suspects" or (m.entry.name and m.entry.inter in _ARMED_NON_STATE)
+               for c in g.members for m in c.facts.actors)
     ]
 
 
@@ -391,7 +406,9 @@ _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtak
 _REMOTE = "Explosions/Remote violence"
 
 
-def _other_side(an: Analysis, g: Group, a1: ActorRef, res: Resources, country: str | None) -> ActorRef | None:
+def _other_side(
+    an: Analysis, g: Group, a1: ActorRef | None, res: Resources, country: str | None
+) -> ActorRef | None:
     """Who a strike or a territory change is against when its sentence does not say.
 
     Civilians when its casualty claims are about civilians ("menewaskan 90 orang"); else the armed
@@ -400,6 +417,8 @@ def _other_side(an: Analysis, g: Group, a1: ActorRef, res: Resources, country: s
     civilian = all(victim_kind(cl, res.casualties) in (None, "civilians") for cl in claims)
     if g.event_type == _REMOTE and claims and civilian:
         return ActorRef(res.actors.acled_name("Civilians ({country})", country), 7, country)
+    if a1 is None:
+        return None
     state = a1.inter in (1, 8)
     counts: dict[str, list[ActorRef]] = {}
     for f in an.facts:
@@ -434,7 +453,7 @@ def _build(an: Analysis, g: Group, res: Resources) -> Event:
         a2 = _actor(group, res, country, g.event_type) if group is not None else a2
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None  # "pasukan rezim ... pangkalan udara militer": one side named twice
-    if a2 is None and a1 is not None and (g.sub_event_type in _TERRITORY or g.event_type == _REMOTE):
+    if a2 is None and (g.sub_event_type in _TERRITORY or g.event_type == _REMOTE):
         a2 = _other_side(an, g, a1, res, country)
     a1, a2 = _defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
     claims: list[Claim] = []

@@ -159,9 +159,11 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
             pj += 1
         # a place name is not also an actor ("Suriah" in "di Suriah")
         place_starts = {p.span.start for p in places}
+        place_ends = {p.span.end for p in places}
         actors = [
             a for a in actors
-            if not (a.kind == "country" and a.span.start in place_starts and _after_in(text, a.span.start))
+            if not (a.kind == "country" and a.span.start in place_starts
+                    and (_after_in(text, a.span.start) or _apposition(text, a.span.start, place_ends)))
         ]
         # ... and a name inside an actor ("militer AS", "pasukan Rusia") is not where anything happened
         places = [p for p in places if p.cue is not None or not _inside_actor(p.span, actors)]
@@ -190,6 +192,13 @@ def _inside_actor(span: Span, actors: list[ActorMatch]) -> bool:
     return any(
         a.kind != "country" and a.span.start <= span.start and span.end <= a.span.end for a in actors
     )
+
+
+def _apposition(text: str, pos: int, place_ends: set[int]) -> bool:
+    """True for the country of "di Kabul, Afghanistan": a place, a comma, then the name at pos."""
+    before = text[max(0, pos - 4) : pos]
+    comma = before.rfind(",")
+    return comma >= 0 and not before[comma + 1 :].strip() and (pos - len(before) + comma) in place_ends
 
 
 def _after_in(text: str, pos: int) -> bool:

@@ -132,13 +132,15 @@ def assign_roles(
     )
     if voice == "passive" or (voice == "noun" and light):
         agent = _after_prep(toks, hit.last, after, lex.agent_preps, 6)
+        agent = agent or _after_prep(toks, hit.last, after, lex.agent_phrases, 20)
         if agent is None and voice == "noun" and next_after is not None and next_after.first - hit.last <= 1:
             agent = next_after
         return agent, nearest_before
-    if voice == "intrans":
+    if voice in ("intrans", "noun"):
         pair = _between(toks, hit.last, after, lex.between)
         if pair is not None:
             return pair
+    if voice == "intrans":
         other = _after_prep(toks, hit.last, after, lex.comitative, 4)
         return nearest_before, other
     if voice == "noun":
@@ -146,7 +148,7 @@ def assign_roles(
         if next_after is not None and next_after.first - hit.last <= 1 and next_after is not target:
             return next_after, target
         agent = _after_prep(toks, hit.last, after, lex.agent_preps, 4)
-        agent = agent or _after_prep(toks, hit.last, after, lex.agent_phrases, 14)
+        agent = agent or _after_prep(toks, hit.last, after, lex.agent_phrases, 20)
         return agent or nearest_before, target
     # active
     target = next_after or _after_prep(toks, hit.last, after, lex.patient_preps, 10)

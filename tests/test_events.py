@@ -1,0 +1,197 @@
+"""Event coding by phenomenon: which incidents count, how they merge, and who did what where and when.
+
+Every sentence here is the team's own, written for these tests (Papua, Poso, Jakarta riots, Syria, Gaza,
+Iraq, Kabul); none is taken from an article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pantau.model import Article, Event
+from pantau.pipeline import Config, Resources, extract_events
+
+PUBLISHED = date(2024, 3, 14)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources.load()
+
+
+def code(text: str, res: Resources, published: date | None = PUBLISHED) -> list[Event]:
+    """The events of one team-written article."""
+    return extract_events(Article.from_text("t.txt", text, published=published), res, Config())
+
+
+def kinds(events: list[Event]) -> set[tuple[str, str]]:
+    return {(e.event_type, e.sub_event_type) for e in events}
+
+
+# --- which incidents count -----------------------------------------------------------------------
+
+NOT_EVENTS = [
+    # an example in a list of past attacks
+    "Para pakar menyebut propaganda daring mengilhami serangan di berbagai negara, seperti ledakan bom di "
+    "Boston dan penembakan di Orlando.",
+    # a charge read out in court
+    "Jaksa mendakwa pria itu atas serangan bom di sebuah gereja di Surabaya dan kepemilikan bahan peledak.",
+    # past habit
+    "Kelompok itu pernah melakukan uji coba meledakkan bom di sebuah kebun di pinggiran Bandung.",
+    # a plan
+    "Ribuan buruh akan menggelar unjuk rasa di depan Istana Merdeka, Jakarta, pekan depan.",
+    # "occupied" as an adjective
+    "Seorang remaja ditemui di rumahnya di sebuah desa di Tepi Barat yang diduduki.",
+    # a death threat is not a killing
+    "Aktris itu mengaku menerima ancaman pembunuhan dari akun anonim di media sosial.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_not_incidents(text: str, res: Resources) -> None:
+    assert code(text, res) == []
+
+
+OFF_TOPIC = [
+    # football: a counter-attack, a team "conquering" another, a striker "shooting"
+    "Persib Bandung menaklukkan Persija Jakarta 2-1 dalam laga Liga 1 di Stadion Gelora Bandung Lautan Api, "
+    "Minggu (10/3). Pelatih Persib memuji para pemain yang disiplin menjalankan taktik serangan balik. "
+    "Gol kemenangan dicetak striker asal Brasil pada menit ke-88 setelah tendangan bebas. Suporter "
+    "merayakan kemenangan di tribun. Klub kini naik ke peringkat ketiga klasemen sementara liga.",
+    # a box-office report
+    "Film horor terbaru itu menjadi bom box office di bioskop Indonesia pekan ini. Sutradara dan produser "
+    "film mengaku kaget karena penonton membanjiri bioskop. Sejumlah aktor dan aktris pemeran film itu "
+    "menggelar jumpa penggemar di Jakarta. Sekuel film sudah disiapkan untuk rilis tahun depan, dengan "
+    "adegan ledakan yang lebih besar, kata produser.",
+    # a gadget launch
+    "Produsen ponsel asal China meluncurkan smartphone terbaru dengan kamera 200 megapiksel di Jakarta. "
+    "Perangkat ini memakai prosesor baru dan baterai 5.000 mAh. Fitur kamera disebut mampu menembak "
+    "gambar malam dengan jernih. Harga ponsel itu dibanderol mulai Rp 5 juta untuk varian memori "
+    "terendah, dan pengguna bisa memesan lewat aplikasi daring.",
+]
+
+
+@pytest.mark.parametrize("text", OFF_TOPIC, ids=["football", "box-office", "gadget"])
+def test_off_topic_articles_yield_nothing(text: str, res: Resources) -> None:
+    assert code(text, res) == []
+
+
+# --- types ---------------------------------------------------------------------------------------
+
+TYPES = [
+    ("Kontak tembak antara prajurit TNI dan KKB pecah di Distrik Sugapa, Kabupaten Intan Jaya, Selasa (12/3).",
+     ("Battles", "Armed clash")),
+    ("Tim Densus 88 menemukan tiga bom rakitan dan bahan peledak di rumah terduga teroris di Bekasi, "
+     "Rabu (13/3).", ("Strategic developments", "Disrupted weapons use")),
+    ("Iran melancarkan serangan rudal terhadap pangkalan militer AS di Irak pada Rabu (13/3).",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Seorang pelaku bom bunuh diri meledakkan diri di depan pos polisi di Kampung Melayu, Jakarta Timur, "
+     "Rabu (13/3) malam.", ("Explosions/Remote violence", "Suicide bomb")),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), TYPES)
+def test_types(text: str, kind: tuple[str, str], res: Resources) -> None:
+    assert kind in kinds(code(text, res))
+
+
+def test_a_clash_needs_two_sides(res: Resources) -> None:
+    one_side = code("Suara tembakan terdengar di sekitar Distrik Sugapa, Intan Jaya, Selasa (12/3) malam.", res)
+    assert ("Battles", "Armed clash") not in kinds(one_side)
+
+
+def test_arrests_at_a_demonstration_are_part_of_it(res: Resources) -> None:
+    events = code(
+        "Ribuan mahasiswa berunjuk rasa di depan gedung DPRD Sumatera Utara di Medan, Rabu (13/3). Massa "
+        "melempari polisi dengan batu dan membakar ban. Polisi menangkap 20 orang pengunjuk rasa.",
+        res,
+    )
+    assert events
+    assert all(e.sub_event_type != "Arrests" for e in events)
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+ACTORS = [
+    # "antara X dan Y": both sides follow the trigger
+    ("Kontak tembak antara prajurit TNI dan KKB pecah di Distrik Sugapa, Kabupaten Intan Jaya, Selasa (12/3).",
+     "Military Forces of Indonesia", "TPNPB: West Papua National Liberation Army"),
+    # terror suspects arrested: their named group, not civilians
+    ("Tim Densus 88 Antiteror menangkap tiga terduga teroris di Bekasi, Jawa Barat, Rabu (13/3). Polisi "
+     "menyebut ketiganya anggota jaringan JAD.", "Police Forces of Indonesia", "JAD: Jamaah Ansharut Daulah"),
+    # the victims of a bombing are civilians when its figures say so
+    ("Sebuah bom meledak di pasar di Kabul, Afghanistan, Rabu (13/3), menewaskan sedikitnya 12 orang.",
+     "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+    # the state is the target of a suicide bomber, never the bomber
+    ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
+     "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), ACTORS)
+def test_actors(text: str, actor1: str, actor2: str, res: Resources) -> None:
+    pairs = {(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in code(text, res)}
+    assert (actor1, actor2) in pairs
+
+
+def test_a_source_is_not_a_party(res: Resources) -> None:
+    events = code(
+        "Situs berita yang dikelola para aktivis mengatakan serangan udara di desa Akrab, Hama, Suriah, pada "
+        "Rabu (13/3) menewaskan 27 warga sipil.",
+        res,
+    )
+    assert events
+    assert all(e.event_type != "Riots" and (e.actor1 is None or e.actor1.inter != 6) for e in events)
+
+
+# --- places --------------------------------------------------------------------------------------
+
+PLACES = [
+    # a police unit's name places an incident the text does not place otherwise
+    ("Seorang warga tewas ditembak orang tak dikenal, Selasa (12/3). Polres Jayawijaya masih menyelidiki "
+     "kasus penembakan itu.", "Jayawijaya"),
+    # a foreign capital named in passing is not the scene
+    ("Pasukan pemerintah Suriah melancarkan serangan udara di Idlib, Rabu (13/3), yang memperburuk "
+     "hubungan antara Moskow dengan Barat.", "Idlib"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), PLACES)
+def test_places(text: str, place: str, res: Resources) -> None:
+    names = {e.location.name for e in code(text, res) if e.location}
+    assert any(place in n for n in names), names
+
+
+def test_a_first_name_is_not_a_place(res: Resources) -> None:
+    events = code(
+        "Riyad Jaffar (27) bergabung dengan milisi lokal di Mosul, Irak. Jaffar mengaku menembak mati militan "
+        "ISIS dalam pertempuran di Mosul, Rabu (13/3).",
+        res,
+    )
+    assert events
+    assert all(e.location is not None and e.location.iso == "IRQ" for e in events)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def test_the_date_of_a_statement_is_not_the_event_date(res: Resources) -> None:
+    events = code(
+        "Bentrokan antara aparat dan massa pecah di Wamena, Papua, pada Senin (11/3). \"Situasi sudah "
+        "kondusif,\" kata juru bicara Polda Papua, Rabu (13/3).",
+        res,
+    )
+    assert events
+    assert {e.event_date for e in events} == {date(2024, 3, 11)}
+
+
+def test_the_lead_dates_an_incident_told_later(res: Resources) -> None:
+    events = code(
+        "Pasukan pemerintah Suriah merebut kembali kota Albu Kamal dari ISIS pada Senin (11/3).\n\n"
+        "Menurut pemantau, pasukan pemerintah dan milisi sekutunya bertempur melawan ISIS di Albu Kamal "
+        "selama berminggu-minggu sebelum akhirnya menguasai kota itu.",
+        res,
+    )
+    assert events
+    assert {e.event_date for e in events} == {date(2024, 3, 11)}
