@@ -31,8 +31,9 @@ _SUB_RANK = {
 }
 
 
-# Reports of one incident name places this close (a town and its district).
-SAME_AREA_KM = 25.0
+# Reports of one incident name places this close (a town and its quarter).
+SAME_AREA_KM = 5.0  # two named places further apart are two locations (ACLED codes the most specific)
+SAME_REGENCY_KM = 50.0
 # A town beats its district, a district its province, a province its country.
 _FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "water": 1, "desert": 1, "admin2": 2}
 # A country, a river or a desert says where only when the text names no town nearby.
@@ -253,6 +254,8 @@ def _compatible(g: Group, place: Place | None, prec: int, d: date | None, streng
         return g.place.iso3 == place.iso3 and (place.feature == "country" or g.place.admin1 == place.admin1)
     if "country" in (g.place.feature, place.feature) or g.precision == 3:
         return g.place.iso3 == place.iso3
+    if "admin2" in (g.place.feature, place.feature):
+        return distance_km(g.place, place) <= SAME_REGENCY_KM  # a regency and a town in it
     return distance_km(g.place, place) <= SAME_AREA_KM
 
 
