@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 _SUB_RANK = {
     "Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1,
     "Violent demonstration": 2, "Mob violence": 1,
-    "Suicide bomb": 5, "Air/drone strike": 4, "Chemical weapon": 4, "Shelling/artillery/missile attack": 3,
+    # a chemical attack is rare and its mentions are mostly reports and accusations: it does not outrank
+    "Suicide bomb": 5, "Air/drone strike": 4, "Shelling/artillery/missile attack": 3, "Chemical weapon": 2,
     "Grenade": 3, "Remote explosive/landmine/IED": 2,
     "Government regains territory": 3, "Non-state actor overtakes territory": 3, "Armed clash": 1,
     "Abduction/forced disappearance": 3, "Sexual violence": 3, "Attack": 1,
@@ -241,12 +242,23 @@ def _broad(place: Place | None, prec: int) -> bool:
 _BROAD_FEATURES = frozenset({"country", "admin1", "region"})
 
 
-def _compatible(g: Group, place: Place | None, prec: int, d: date | None, strength: int, et: str) -> bool:
+def _same_time(a: date, prec_a: int, b: date, prec_b: int) -> bool:
+    """Two stated dates that can be one day: a day and the next, a day in a stated week or month."""
+    prec = max(prec_a, prec_b)
+    if prec >= 3:
+        return (a.year, a.month) == (b.year, b.month)
+    return abs((a - b).days) <= (3 if prec == 2 else 1)
+
+
+def _compatible(
+    g: Group, place: Place | None, prec: int, d: date | None, strength: int, et: str, tprec: int = 1
+) -> bool:
     """One incident: same type, places in one area, and no two different dates the text states."""
     if g.event_type != et:
         return False
-    if g.date_strength == 2 and strength == 2 and g.date is not None and d is not None and abs((g.date - d).days) > 1:
-        return False
+    if g.date_strength == 2 and strength == 2 and g.date is not None and d is not None:
+        if not _same_time(g.date, g.time_precision, d, tprec):
+            return False
     if g.place is None or place is None or g.place.key == place.key:
         return True
     if _broad(place, prec):
@@ -336,7 +348,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     groups: list[Group] = []
     for c, place, prec, pspan, d, tprec, dspan, strength in resolved:
         for g in groups:
-            if _compatible(g, place, prec, d, strength, c.event_type):
+            if _compatible(g, place, prec, d, strength, c.event_type, tprec):
                 g.members.append(c)
                 if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
                     g.sub_event_type = c.sub_event_type
@@ -346,7 +358,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                     g.target = c.target
                 if (g.place is None or g.place.feature == "country") and place is not None:
                     g.place, g.precision, g.place_span = place, prec, pspan
-                if strength > g.date_strength:
+                if strength > g.date_strength or (strength == g.date_strength and tprec < g.time_precision):
                     g.date, g.time_precision, g.date_span, g.date_strength = d, tprec, dspan, strength
                 g.confidence = max(g.confidence, c.confidence)
                 break
@@ -362,7 +374,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         if g.place is None or not an.focus or g.place.iso3 in an.focus[:2] or g.place_span in cued
     ]
     built = [(g, _build(an, g, res)) for g in groups]
-    return _in_context(_absorb_arrests([(g, e) for g, e in built if _plausible(e)]))
+    return _in_context(_absorb([(g, e) for g, e in built if _plausible(e)]))
 
 
 def _plausible(e: Event) -> bool:
@@ -379,14 +391,35 @@ _ARMED_NON_STATE = frozenset({2, 3, 4})
 _DEMONSTRATIONS = frozenset({"Protests", "Riots"})
 
 
-def _absorb_arrests(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
-    """Arrests and arson at a protest or riot are part of it (its intervention, its violence), not events."""
-    demos = [g for g, e in built if e.event_type in _DEMONSTRATIONS]
-    return [
-        (g, e) for g, e in built
-        if e.sub_event_type not in ("Arrests", "Looting/property destruction")
-        or not any(_compatible(d, g.place, g.precision, g.date, g.date_strength, d.event_type) for d in demos)
-    ]
+# Sub-events that a larger event of another type at the same place and day already codes: arrests and arson
+# at a demonstration are its intervention and its violence; the killing done by a strike is the strike.
+_PART_OF = {
+    "Arrests": _DEMONSTRATIONS,
+    "Looting/property destruction": _DEMONSTRATIONS,
+    "Attack": frozenset({"Explosions/Remote violence"}),
+}
+
+
+def _absorb(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
+    """Drop the events that are part of another event of the article (_PART_OF)."""
+    out = []
+    for g, e in built:
+        hosts = _PART_OF.get(e.sub_event_type, frozenset())
+        if not any(
+            d is not g and d.event_type in hosts
+            and _compatible(d, g.place, g.precision, g.date, g.date_strength, d.event_type, g.time_precision)
+            and (e.event_type == "Strategic developments" or _told_together(d, g))
+            for d, _ in built
+        ):
+            out.append((g, e))
+    return out
+
+
+def _told_together(a: Group, b: Group) -> bool:
+    """True when two groups share a sentence, or both state the same day: one incident told two ways."""
+    if {c.facts.sentence.index for c in a.members} & {c.facts.sentence.index for c in b.members}:
+        return True
+    return a.date_strength == b.date_strength == 2 and a.date == b.date
 
 
 def _in_context(built: list[tuple[Group, Event]]) -> list[Event]:
