@@ -256,9 +256,11 @@ def _compatible(
     """One incident: same type, places in one area, and no two different dates the text states."""
     if g.event_type != et:
         return False
-    if g.date_strength == 2 and strength == 2 and g.date is not None and d is not None:
-        if not _same_time(g.date, g.time_precision, d, tprec):
-            return False
+    if (
+        g.date_strength == 2 and strength == 2 and g.date is not None and d is not None
+        and not _same_time(g.date, g.time_precision, d, tprec)
+    ):
+        return False
     if g.place is None or place is None or g.place.key == place.key:
         return True
     if _broad(place, prec):
