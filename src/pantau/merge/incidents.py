@@ -1,0 +1,167 @@
+"""One event per incident: candidates grouped by type, area and day, then checked against ACLED's rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pantau.extract.events import Candidate
+from pantau.geo.gazetteer import Place
+from pantau.geo.resolve import distance_km
+from pantau.merge.group import Group
+from pantau.merge.record import build_event
+from pantau.merge.when import choose_date, same_time
+from pantau.merge.where import BROAD_FEATURES, choose_place
+from pantau.merge.who import ARMED_NON_STATE
+from pantau.model import Event
+
+if TYPE_CHECKING:
+    from pantau.pipeline import Analysis, Config, Resources
+
+# When candidates of one incident disagree on the sub-event type, the more specific one wins.
+_SUB_RANK = {
+    "Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1,
+    "Violent demonstration": 2, "Mob violence": 1,
+    # a chemical attack is rare and its mentions are mostly reports and accusations: it does not outrank
+    "Suicide bomb": 5, "Air/drone strike": 4, "Shelling/artillery/missile attack": 3, "Chemical weapon": 2,
+    "Grenade": 3, "Remote explosive/landmine/IED": 2,
+    "Government regains territory": 3, "Non-state actor overtakes territory": 3, "Armed clash": 1,
+    "Abduction/forced disappearance": 3, "Sexual violence": 3, "Attack": 1,
+    "Arrests": 3, "Disrupted weapons use": 2, "Agreement": 2, "Looting/property destruction": 2,
+}
+
+
+# Reports of one incident name places this close (a town and its quarter).
+SAME_AREA_KM = 5.0  # two named places further apart are two locations (ACLED codes the most specific)
+SAME_REGENCY_KM = 50.0
+# Strategic developments other than these need a strong trigger: talk of truces and surrenders is common.
+_ROUTINE_SD = frozenset({"Arrests", "Disrupted weapons use", "Looting/property destruction"})
+
+
+def broad(place: Place | None, prec: int) -> bool:
+    """True for a place no closer than a province (or none)."""
+    return place is None or (prec == 3 and place.feature in BROAD_FEATURES)
+
+
+def compatible(
+    g: Group, place: Place | None, prec: int, d: date | None, strength: int, et: str, tprec: int = 1
+) -> bool:
+    """One incident: same type, places in one area, and no two different dates the text states."""
+    if g.event_type != et:
+        return False
+    if (
+        g.date_strength == 2 and strength == 2 and g.date is not None and d is not None
+        and not same_time(g.date, g.time_precision, d, tprec)
+    ):
+        return False
+    if g.place is None or place is None or g.place.key == place.key:
+        return True
+    if broad(place, prec):
+        # a province or a country holds the town of the incident
+        return g.place.iso3 == place.iso3 and (place.feature == "country" or g.place.admin1 == place.admin1)
+    if "country" in (g.place.feature, place.feature) or g.precision == 3:
+        return g.place.iso3 == place.iso3
+    if "admin2" in (g.place.feature, place.feature):
+        return distance_km(g.place, place) <= SAME_REGENCY_KM  # a regency and a town in it
+    return distance_km(g.place, place) <= SAME_AREA_KM
+
+
+def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) -> list[Event]:
+    """Resolve places, dates and actors of the candidates and merge those of one incident."""
+    strong = any(c.confidence >= 0.9 for c in cands) or any(a.armed for f in an.facts for a in f.actors)
+    resolved = []
+    for c in cands:
+        if c.confidence < cfg.min_confidence or (not strong and c.hit.trigger.weight < 0.9):
+            continue
+        if c.event_type == "Strategic developments" and c.sub_event_type not in _ROUTINE_SD and c.confidence < 0.95:
+            continue
+        resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res)))
+    # Candidates placed in a town form the incidents first; those placed only in a province or a country
+    # then join one of them: "di Bandipora", "di Shopian" and "di Kashmir" are two events, not one.
+    resolved.sort(key=lambda r: broad(r[1], r[2]))
+    groups: list[Group] = []
+    for c, place, prec, pspan, d, tprec, dspan, strength in resolved:
+        for g in groups:
+            if compatible(g, place, prec, d, strength, c.event_type, tprec):
+                g.members.append(c)
+                if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
+                    g.sub_event_type = c.sub_event_type
+                if g.agent is None and c.agent is not None:
+                    g.agent = c.agent
+                if g.target is None and c.target is not None:
+                    g.target = c.target
+                if (g.place is None or g.place.feature == "country") and place is not None:
+                    g.place, g.precision, g.place_span = place, prec, pspan
+                if strength > g.date_strength or (strength == g.date_strength and tprec < g.time_precision):
+                    g.date, g.time_precision, g.date_span, g.date_strength = d, tprec, dspan, strength
+                g.confidence = max(g.confidence, c.confidence)
+                break
+        else:
+            groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
+                                c.agent, c.target, c.confidence, c.modality, [c]))
+    groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
+    # an incident in a country the article is not about is a comparison or background, unless the article
+    # names no foreign country of its own and the text says outright that it happened there ("di Albu Kamal")
+    cued = {m.span for f in an.facts for m in f.places if m.cue is not None} if len(an.focus) <= 1 else set()
+    groups = [
+        g for g in groups
+        if g.place is None or not an.focus or g.place.iso3 in an.focus[:2] or g.place_span in cued
+    ]
+    built = [(g, build_event(an, g, res)) for g in groups]
+    return _in_context(_absorb([(g, e) for g, e in built if _plausible(e)]))
+
+
+def _plausible(e: Event) -> bool:
+    """ACLED's structural constraints: a clash is fought between two sides (a territory change may name one)."""
+    if e.sub_event_type == "Armed clash":
+        return e.actor1 is not None and e.actor2 is not None
+    return True
+
+
+_DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+
+
+# Sub-events that a larger event of another type at the same place and day already codes: arrests and arson
+# at a demonstration are its intervention and its violence; the killing done by a strike is the strike.
+_PART_OF = {
+    "Arrests": _DEMONSTRATIONS,
+    "Looting/property destruction": _DEMONSTRATIONS,
+    "Attack": frozenset({"Explosions/Remote violence"}),
+}
+
+
+def _absorb(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
+    """Drop the events that are part of another event of the article (_PART_OF)."""
+    out = []
+    for g, e in built:
+        hosts = _PART_OF.get(e.sub_event_type, frozenset())
+        if not any(
+            d is not g and d.event_type in hosts
+            and compatible(d, g.place, g.precision, g.date, g.date_strength, d.event_type, g.time_precision)
+            and (e.event_type == "Strategic developments" or _told_together(d, g))
+            for d, _ in built
+        ):
+            out.append((g, e))
+    return out
+
+
+def _told_together(a: Group, b: Group) -> bool:
+    """True when two groups share a sentence, or both state the same day: one incident told two ways."""
+    if {c.facts.sentence.index for c in a.members} & {c.facts.sentence.index for c in b.members}:
+        return True
+    return a.date_strength == b.date_strength == 2 and a.date == b.date
+
+
+def _in_context(built: list[tuple[Group, Event]]) -> list[Event]:
+    """Strategic developments only where the article reports violence or demonstrations, or armed groups.
+
+    An arrest of a singer for drugs or a shop "dirusak" in a match report is not political; the arrest of
+    rioters after a riot, or of a terror suspect, is."""
+    violent = any(e.event_type != "Strategic developments" for _, e in built)
+    return [
+        e for g, e in built
+        if e.event_type != "Strategic developments" or violent
+        or any(a is not None and a.inter in ARMED_NON_STATE for a in (e.actor1, e.actor2))
+        or any(m.kind == "suspects" or (m.entry.name and m.entry.inter in ARMED_NON_STATE)
+               for c in g.members for m in c.facts.actors)
+    ]

@@ -1,0 +1,100 @@
+"""The event record of a group: actors, claims and fatalities, evidence, location and ACLED-style notes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pantau.extract.claims import fatality_figures
+from pantau.geo.resolve import to_location
+from pantau.merge.group import Group
+from pantau.merge.who import REMOTE, TERRITORY, actor_ref, defaults, named_group, other_side
+from pantau.model import ActorRef, Claim, Event, Evidence, Location, text_hash
+
+if TYPE_CHECKING:
+    from pantau.pipeline import Analysis, Resources
+
+
+def build_event(an: Analysis, g: Group, res: Resources) -> Event:
+    """The event of a group: its actors with ACLED's defaults, its claims and figures, evidence and notes."""
+    art = an.article
+    country = g.place.iso3 if g.place else (an.focus[0] if an.focus else None)
+    a1 = actor_ref(g.agent, res, country, g.event_type)
+    a2 = actor_ref(g.target, res, country, g.event_type)
+    if g.target is not None and g.target.kind == "suspects":
+        # "terduga teroris" arrested: ACLED names their group when the article does (CODING.md)
+        group = named_group(an)
+        a2 = actor_ref(group, res, country, g.event_type) if group is not None else a2
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None  # "pasukan rezim ... pangkalan udara militer": one side named twice
+    if a2 is None and (g.sub_event_type in TERRITORY or g.event_type == REMOTE):
+        a2 = other_side(an, g, a1, res, country)
+    a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
+    claims: list[Claim] = []
+    seen_facts: set[int] = set()
+    for c in g.members:
+        if c.facts.sentence.index in seen_facts:
+            continue
+        seen_facts.add(c.facts.sentence.index)
+        claims.extend(c.facts.claims)
+    best, low, high = fatality_figures(claims)
+    evidence: list[Evidence] = []
+    for c in g.members:
+        evidence.append(Evidence("event_type", c.hit.span))
+    if g.agent is not None:
+        evidence.append(Evidence("actor1", g.agent.span))
+    if g.target is not None:
+        evidence.append(Evidence("actor2", g.target.span))
+    if g.place_span is not None:
+        evidence.append(Evidence("location", g.place_span))
+    if g.date_span is not None:
+        evidence.append(Evidence("event_date", g.date_span))
+    for cl in claims:
+        if cl.kind == "killed":
+            evidence.extend(Evidence("fatalities", s) for s in cl.evidence)
+    location: Location | None = to_location(g.place, g.precision) if g.place else None
+    sources = tuple(s for s in (an.meta.outlet, *an.meta.sources) if s)
+    civ = a2 is not None and a2.inter == 7
+    key = "|".join(
+        str(x) for x in (art.article_id, g.event_type, g.sub_event_type, g.date, location.name if location else "",
+                         a1.name if a1 else "", g.members[0].hit.span.start, res.version)
+    )
+    return Event(
+        event_id=text_hash(key),
+        doc=art.doc,
+        article_id=art.article_id,
+        event_date=g.date,
+        time_precision=g.time_precision,
+        event_type=g.event_type,
+        sub_event_type=g.sub_event_type,
+        actor1=a1,
+        actor2=a2,
+        location=location,
+        claims=tuple(claims),
+        evidence=tuple(evidence),
+        civilian_targeting=civ and g.event_type in ("Violence against civilians", "Explosions/Remote violence"),
+        sources=sources,
+        notes=_notes(g, a1, a2, location, claims, best),
+        modality=g.modality,
+        confidence=round(g.confidence, 3),
+        fatalities=best,
+        fatalities_low=low,
+        fatalities_high=high,
+    )
+
+
+def _notes(g: Group, a1: ActorRef | None, a2: ActorRef | None, loc: Location | None, claims: list[Claim],
+           best: int) -> str:
+    """One or two English sentences in ACLED's style, with disputed figures."""
+    when = f"On {g.date.isoformat()}" if g.date else "On an unknown date"
+    where = f" in {loc.name}" + (f" ({loc.admin1}, {loc.country})" if loc and loc.admin1 else "") if loc else ""
+    who = a1.name if a1 else "an unidentified actor"
+    whom = f" against {a2.name}" if a2 else ""
+    text = f"{when}{where}, {who}: {g.sub_event_type.lower()}{whom}."
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier != "including"]
+    figures = sorted({(c.low, c.claimant or "the outlet") for c in killed})
+    if len({f[0] for f in figures}) > 1:
+        text += " Fatalities disputed: " + "; ".join(f"{n} according to {who_}" for n, who_ in figures)
+        text += f"; coded {best}."
+    elif figures:
+        text += f" {figures[0][0]} killed."
+    return text

@@ -1,0 +1,78 @@
+"""When an incident happened: a stated date, the paragraph's or the lead's, else the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pantau.extract.events import Candidate, SentenceFacts
+from pantau.extract.tokens import match_at
+from pantau.model import Span, TimeMention
+
+if TYPE_CHECKING:
+    from pantau.pipeline import Analysis, Resources
+
+
+def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None, int, Span | None, int]:
+    """The candidate's date: its sentence's time expression, its paragraph's, else the publication date.
+
+    A date that only says when somebody spoke ("kata X, Jumat (17/10)") is the report's date: it is used
+    like a publication date, so that it neither splits an incident nor beats a stated event date."""
+    f = c.facts
+    times = [t for t in f.times if t.date is not None]
+    stated = [t for t in times if not _speech_time(f, t, res)]
+    if stated:
+        best = min(stated, key=lambda t: abs(t.span.start - c.hit.span.start))
+        return best.date, best.precision, best.span, 2
+    for g in reversed([g for g in an.facts if g.sentence.index < f.sentence.index]):
+        if g.sentence.paragraph != f.sentence.paragraph and g.sentence.index < f.sentence.index - 3:
+            break
+        ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
+        if ts:
+            return ts[-1].date, ts[-1].precision, ts[-1].span, 1
+    if times:
+        return times[0].date, times[0].precision, times[0].span, 0
+    # the lead's date is the main incident's: "Pasukan Suriah mengambil alih markas ISIS pada Rabu (8/11)."
+    for g in an.facts[:_LEAD_SENTENCES]:
+        ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
+        if ts:
+            return ts[0].date, ts[0].precision, ts[0].span, 0
+    if an.reference is not None:
+        return an.reference, 2, an.meta.published_span, 0
+    return None, 3, None, 0
+
+
+# The lead: the first sentences, whose date is the main incident's.
+_LEAD_SENTENCES = 3
+# How far before a date an attribution verb makes it the date somebody spoke.
+_SPEECH_WINDOW = 8
+
+
+def _speech_time(f: SentenceFacts, t: TimeMention, res: Resources) -> bool:
+    """True for "..., kata X, Jumat (17/10)" and "dilansir AFP, Jumat (17/10)": the date of a statement."""
+    toks = f.tokens
+    i = next((k for k, tok in enumerate(toks) if tok.start >= t.span.start), len(toks))
+    if i == 0 or toks[i - 1].text != ",":
+        return False
+    cues = res.casualties.attribution_after
+    for k in range(max(0, i - 1 - _SPEECH_WINDOW), i - 1):
+        if match_at(toks, k, cues) or _glued_cue(toks[k].text, cues):
+            return True
+    return False
+
+
+def _glued_cue(word: str, cues: dict[str, list[tuple[tuple[str, ...], object]]]) -> bool:
+    """True for a cue glued to the source by a missing space ("dilansirAFP")."""
+    for n in range(3, len(word) - 1):
+        if word[n].isupper() and word[:n].islower():
+            head = word[:n]
+            return any(len(words) == 1 for words, _ in cues.get(head, ()))
+    return False
+
+
+def same_time(a: date, prec_a: int, b: date, prec_b: int) -> bool:
+    """Two stated dates that can be one day: a day and the next, a day in a stated week or month."""
+    prec = max(prec_a, prec_b)
+    if prec >= 3:
+        return (a.year, a.month) == (b.year, b.month)
+    return abs((a - b).days) <= (3 if prec == 2 else 1)

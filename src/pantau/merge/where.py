@@ -1,0 +1,136 @@
+"""Where an incident happened: its sentence's place, else its paragraph's, a unit's town, or the article's."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from pantau.extract.events import Candidate
+from pantau.geo.gazetteer import Place
+from pantau.geo.resolve import resolve
+from pantau.model import Span
+
+if TYPE_CHECKING:
+    from pantau.pipeline import Analysis, Resources
+
+# A town beats its district, a district its province, a province its country.
+_FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "water": 1, "desert": 1, "admin2": 2}
+# A country, a river or a desert says where only when the text names no town nearby.
+_VAGUE_FEATURES = frozenset({"country", "water", "desert"})
+# A place named after a cue ("di", "kota") counts this many bare mentions when the article's place is chosen.
+_CUED_WEIGHT = 3
+# Places no closer than a province.
+BROAD_FEATURES = frozenset({"country", "admin1", "region"})
+
+
+def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | None, int, Span | None]:
+    """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
+    focus = an.focus
+    art_text = an.article.text
+    context: list[Place] = []
+    f = c.facts
+
+    def pick(mentions: list[Any], anchor: int) -> tuple[Place | None, int, Span | None]:
+        scored = []
+        for m in mentions:
+            place = resolve(m, focus, context)
+            if place is None:
+                continue
+            if place.feature == "country" and focus and place.iso3 not in focus[:2]:
+                continue  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
+            if m.cue == "street":
+                continue  # "Jalan Parakan Saat", "Jl. Thamrin": a street named after a town or a person
+            if m.cue is None and (_inside_name(art_text, m.span.start) or _first_name(art_text, m.span)):
+                continue  # "Dana White", "Eduardo Ruiz", "Riyad Jaffar": part of a person's name
+            rank = _FEATURE_RANK.get(place.feature, 2)
+            after = m.span.start >= anchor
+            # "hubungan antara Moskow dengan Barat": a bare foreign name is less likely the scene
+            home = m.cue is not None or not focus or place.iso3 == focus[0]
+            scored.append(((home, rank, after, -abs(m.span.start - anchor)), place, m))
+        if not scored:
+            return None, 3, None
+        scored.sort(key=lambda x: x[0], reverse=True)
+        _, place, m = scored[0]
+        prec = 2 if m.relation == "near" else 3 if place.feature in ("country", "admin1", "region") else 1
+        return place, prec, m.span
+
+    place, prec, span = pick(list(f.places), c.hit.span.start)
+    if place is not None and place.feature not in _VAGUE_FEATURES:
+        return place, prec, span
+    # look back through the paragraph, then the whole article, for a specific place
+    para = f.sentence.paragraph
+    earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
+    for g in [g for g in earlier if g.sentence.paragraph == para][::-1]:
+        p2, prec2, span2 = pick(list(g.places), g.sentence.start)
+        if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
+            return p2, prec2, span2
+    # else the town in a police or army unit's name: "Polresta Yogyakarta menangani kasus itu"
+    unit = _unit_place(an, res, place)
+    if unit is not None:
+        return unit, 1, None
+    # else the specific place the article names most often, the first of equals
+    found: dict[str, list[tuple[Place, int, Span | None]]] = {}
+    weight: dict[str, int] = {}
+    for g in an.facts:
+        p2, prec2, span2 = pick(list(g.places), g.sentence.start)
+        if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
+            found.setdefault(p2.key, []).append((p2, prec2, span2))
+            # "di Amman" says where; a bare name may be a person's ("Zakariya menuntut")
+            cued = any(m.cue is not None and m.span == span2 for m in g.places)
+            weight[p2.key] = weight.get(p2.key, 0) + (_CUED_WEIGHT if cued else 1)
+    if found:
+        return found[max(found, key=lambda k: weight[k])][0]
+    if place is not None:
+        return place, 3, span
+    if focus:
+        country = res.gazetteer.country(focus[0])
+        if country is not None:
+            return country, 3, None
+    return None, 3, None
+
+
+def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | None:
+    """The town or regency a local police or army unit of the article is named after ("Polres Jayawijaya")."""
+    for f in an.facts:
+        for m in f.actors:
+            if m.name_from < 0 or m.kind not in ("police", "military"):
+                continue
+            name = an.article.text[f.tokens[m.name_from].start : f.tokens[m.last - 1].end]
+            found = [
+                p for p in res.gazetteer.lookup(name)
+                if p.feature not in BROAD_FEATURES and (broad is None or p.iso3 == broad.iso3)
+                and (not an.focus or p.iso3 == an.focus[0])
+            ]
+            if found:
+                return max(found, key=lambda p: p.population)
+    return None
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """True when a capitalised word that is not a sentence start stands right before the name."""
+    before = text[max(0, start - 30) : start]
+    words = before.split()
+    if not words or not before.endswith((" ", "\u00a0")):
+        return False
+    prev = words[-1]
+    if not prev[:1].isupper() or not prev.isalpha():
+        return False
+    ahead = before[: len(before) - len(prev) - 1].rstrip()
+    return bool(ahead) and ahead[-1:] not in ".!?\"“”'(:"
+
+
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{Lu}\p{Ll}{2,})\b")
+
+
+def _first_name(text: str, span: Span) -> bool:
+    """True when the name is followed by a capitalised word that the text also uses alone (a surname)."""
+    m = _NEXT_WORD.match(text, span.end)
+    if m is None:
+        return False
+    word = m.group(1)
+    # "Riyad Jaffar (27) ... Jaffar membunuh": the second word stands alone elsewhere, not after the first
+    return any(
+        x.start() != m.start(1) and not text[max(0, x.start() - 40) : x.start()].rstrip().endswith(span.text)
+        for x in regex.finditer(rf"\b{regex.escape(word)}\b", text)
+    )

@@ -1,0 +1,118 @@
+"""Who did what to whom: ACLED actors from matches, the other side when unsaid, and ACLED's defaults."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pantau.extract.actors import ActorMatch, resolve_actor
+from pantau.extract.claims import victim_kind
+from pantau.extract.events import PEOPLE_KINDS
+from pantau.merge.group import Group
+from pantau.model import ActorRef
+
+if TYPE_CHECKING:
+    from pantau.pipeline import Analysis, Resources
+
+# Armed non-state groups: arresting or disarming them is political whatever else the article says.
+ARMED_NON_STATE = frozenset({2, 3, 4})
+POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+REMOTE = "Explosions/Remote violence"
+
+
+def actor_ref(m: ActorMatch | None, res: Resources, country: str | None, et: str) -> ActorRef | None:
+    """The ACLED actor of a match; people are Protesters, Rioters or Civilians by the event's type."""
+    if m is None:
+        return None
+    entry = m.entry
+    if entry.kind in PEOPLE_KINDS and entry.template:
+        template = {
+            "Protests": "Protesters ({country})",
+            "Riots": "Rioters ({country})",
+        }.get(et, "Civilians ({country})") if entry.kind in ("people", "civilians") else entry.template
+        where = m.country or country
+        return ActorRef(res.actors.acled_name(template, where), _inter_of(template), where)
+    return resolve_actor(m, res.actors, country)
+
+
+def _inter_of(template: str) -> int:
+    return 6 if template.startswith("Protesters") else 5 if template.startswith("Rioters") else 7
+
+
+def defaults(
+    et: str, sub: str, a1: ActorRef | None, a2: ActorRef | None, country: str | None, res: Resources
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """ACLED's usual actors where the text names none (CODING.md)."""
+
+    def make(template: str, inter: int) -> ActorRef:
+        return ActorRef(res.actors.acled_name(template, country), inter, country)
+
+    unarmed = (5, 6, 7)
+    swap = a1 is not None and a2 is not None and a1.inter in unarmed and a2.inter not in unarmed
+    if et in POLITICAL_VIOLENCE and swap:
+        a1, a2 = a2, a1  # the voice was misread: civilians do not strike, bomb or fight
+    if sub == "Suicide bomb" and a1 is not None and a1.inter == 1:
+        # the state is the target of a suicide bomber, never the bomber
+        a1, a2 = (a2, a1) if a2 is not None and a2.inter in ARMED_NON_STATE else (None, a1)
+    if et == "Protests":
+        if a1 is None or a1.inter != 6:
+            a1 = make("Protesters ({country})", 6)
+        if sub == "Peaceful protest":
+            a2 = None
+        elif a2 is None or a2.inter != 1:
+            a2 = make("Police Forces of {country}", 1)
+    elif et == "Riots":
+        if a1 is None or a1.inter not in (5,):
+            other = a1 if a1 is not None and a1.inter in (1, 7) else a2
+            a1, a2 = make("Rioters ({country})", 5), other
+        if a2 is not None and a2.inter in (5, 6):
+            a2 = None
+    elif et == "Violence against civilians":
+        if a1 is None or a1.inter == 7:
+            a1 = make("Unidentified Armed Group ({country})", 3)
+        if a2 is None or a2.inter != 7:
+            a2 = make("Civilians ({country})", 7)
+    elif et == "Explosions/Remote violence" and a1 is None:
+        a1 = make("Unidentified Armed Group ({country})", 3)
+    elif et == "Strategic developments" and sub == "Arrests" and (a1 is None or a1.inter != 1):
+        a2 = a1 if a1 is not None and a2 is None else a2
+        a1 = make("Police Forces of {country}", 1)
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    return a1, a2
+
+
+def other_side(
+    an: Analysis, g: Group, a1: ActorRef | None, res: Resources, country: str | None
+) -> ActorRef | None:
+    """Who a strike or a territory change is against when its sentence does not say.
+
+    Civilians when its casualty claims are about civilians ("menewaskan 90 orang"); else the armed
+    actor of the other side (state against non-state) that the article names most often."""
+    claims = [cl for c in g.members for cl in c.facts.claims if cl.kind in ("killed", "injured")]
+    civilian = all(victim_kind(cl, res.casualties) in (None, "civilians") for cl in claims)
+    if g.event_type == REMOTE and claims and civilian:
+        return ActorRef(res.actors.acled_name("Civilians ({country})", country), 7, country)
+    if a1 is None:
+        return None
+    state = a1.inter in (1, 8)
+    counts: dict[str, list[ActorRef]] = {}
+    for f in an.facts:
+        for m in f.actors:
+            if not m.armed or m.kind == "country":
+                continue
+            ref = actor_ref(m, res, country, g.event_type)
+            if ref is None or ref.name == a1.name or (ref.inter in (1, 8)) == state:
+                continue
+            counts.setdefault(ref.name, []).append(ref)
+    return max(counts.values(), key=len)[0] if counts else None
+
+
+def named_group(an: Analysis) -> ActorMatch | None:
+    """The armed non-state group the article names most often, the first of equals."""
+    counts: dict[str, list[ActorMatch]] = {}
+    for f in an.facts:
+        for m in f.actors:
+            if m.entry.name and m.entry.inter in ARMED_NON_STATE:
+                counts.setdefault(m.entry.name, []).append(m)
+    return max(counts.values(), key=len)[0] if counts else None
