@@ -163,7 +163,8 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         actors = [
             a for a in actors
             if not (a.kind == "country" and a.span.start in place_starts
-                    and (_after_in(text, a.span.start) or _apposition(text, a.span.start, place_ends)))
+                    and (_after_in(text, a.span.start, res.roles.locative)
+                         or _apposition(text, a.span.start, place_ends)))
         ]
         # ... and a name inside an actor ("militer AS", "pasukan Rusia") is not where anything happened
         places = [p for p in places if p.cue is not None or not _inside_actor(p.span, actors)]
@@ -201,10 +202,10 @@ def _apposition(text: str, pos: int, place_ends: set[int]) -> bool:
     return comma >= 0 and not before[comma + 1 :].strip() and (pos - len(before) + comma) in place_ends
 
 
-def _after_in(text: str, pos: int) -> bool:
-    """True when the word before pos is a locative preposition (di, ke, dari)."""
-    before = text[max(0, pos - 6) : pos].lower().split()
-    return bool(before) and before[-1] in {"di", "ke", "dari", "wilayah", "negara"}
+def _after_in(text: str, pos: int, locative: frozenset[str]) -> bool:
+    """True when the word before pos is a locative preposition ("di", "ke", "dari": lang roles.yaml)."""
+    before = text[max(0, pos - 10) : pos].lower().split()
+    return bool(before) and before[-1] in locative
 
 
 def extract_events(article: Article, res: Resources, cfg: Config | None = None) -> list[Event]:

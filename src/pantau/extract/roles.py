@@ -30,6 +30,7 @@ class RoleLexicon:
     excessive: Index
     weapon_disruption: Index
     agent_phrases: Index
+    locative: frozenset[str]  # words before a country's name that make it a place
     speech: Index  # attribution verbs and prepositions: who says, not who acts
 
     @classmethod
@@ -61,6 +62,7 @@ class RoleLexicon:
             excessive=idx(r["protest_excessive"]),
             weapon_disruption=idx(r.get("weapon_disruption", [])),
             agent_phrases=idx(r.get("agent_phrases", [])),
+            locative=frozenset(str(w) for w in r.get("locative_preps", [])),
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
         )
 
