@@ -55,7 +55,21 @@ def decode(data: bytes, name: str) -> Decoded | ReadError:
     if best is None or best.encoding is None:
         return ReadError(name, f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
                                "and no other encoding fits")
+    if best.encoding in _LATIN_SINGLE_BYTE:
+        # Single-byte Latin code pages are hard to tell apart on Latin-script text; legacy Indonesian text
+        # is Windows-1252 (or Latin-1, its subset on printable bytes), never Central European cp1250.
+        try:
+            return Decoded(data.decode("cp1252"), "cp1252")
+        except UnicodeDecodeError:
+            pass
     return Decoded(str(best), best.encoding)
+
+
+_LATIN_SINGLE_BYTE = frozenset({
+    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9",
+    "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_latin2", "mac_roman",
+    "mac_iceland", "mac_turkish", "cp850", "cp437", "cp858",
+})
 
 
 def _date(value: Any) -> date | None:
