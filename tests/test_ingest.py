@@ -184,7 +184,6 @@ def test_latin1_is_decoded_by_fallback() -> None:
 
 def test_latin1_is_decoded_exactly() -> None:
     # charset_normalizer alone picks cp1250 here, reading byte 0xBD as '˝' instead of '½'
-
     art = read_all(DATA / "bad" / "latin1.txt")[0]
     assert isinstance(art, Article)
     assert art.text == (DATA / "bad" / "latin1.txt").read_bytes().decode("latin-1")
