@@ -195,3 +195,34 @@ def test_the_lead_dates_an_incident_told_later(res: Resources) -> None:
     )
     assert events
     assert {e.event_date for e in events} == {date(2024, 3, 11)}
+
+
+# --- fatalities ----------------------------------------------------------------------------------
+
+FIGURES = [
+    # a toll in the next sentence belongs to the incident before it
+    ("Sebuah bom meledak di pasar di Kabul, Afghanistan, Rabu (13/3). Ledakan itu menewaskan tujuh orang.",
+     "Explosions/Remote violence", 7),
+    # the toll of a bombing goes to the bombing, not to the protest against it
+    ("Ratusan warga berunjuk rasa di Kabul, Afghanistan, Jumat (8/3), memprotes serangan bom bunuh diri "
+     "pada Rabu (6/3) yang menewaskan 90 orang.", "Explosions/Remote violence", 90),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "fatalities"), FIGURES)
+def test_figures_go_to_their_incident(text: str, event_type: str, fatalities: int, res: Resources) -> None:
+    got = {e.fatalities for e in code(text, res) if e.event_type == event_type}
+    assert got == {fatalities}
+
+
+def test_a_protest_is_dated_by_its_own_day_not_by_the_bombing_it_protests(res: Resources) -> None:
+    events = code(
+        "Ratusan warga berunjuk rasa dan melempari polisi dengan batu di Kabul, Afghanistan, Jumat (8/3), "
+        "memprotes serangan bom bunuh diri pada Rabu (6/3) yang menewaskan 90 orang. Empat pengunjuk rasa "
+        "tewas dalam kerusuhan itu.",
+        res,
+    )
+    dates = {e.event_type: e.event_date for e in events}
+    assert dates["Explosions/Remote violence"] == date(2024, 3, 6)
+    assert dates["Riots"] == date(2024, 3, 8)
+    assert all(e.fatalities != 90 for e in events if e.event_type in ("Riots", "Protests"))

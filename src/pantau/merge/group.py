@@ -8,7 +8,7 @@ from datetime import date
 from pantau.extract.actors import ActorMatch
 from pantau.extract.events import Candidate
 from pantau.geo.gazetteer import Place
-from pantau.model import Span
+from pantau.model import Claim, Span
 
 
 @dataclass
@@ -29,3 +29,4 @@ class Group:
     confidence: float
     modality: str
     members: list[Candidate] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # the casualty claims attributed to it (merge.claims)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from pantau.extract.events import Candidate
 from pantau.geo.gazetteer import Place
 from pantau.geo.resolve import distance_km
+from pantau.merge.claims import attribute_claims
 from pantau.merge.group import Group
 from pantau.merge.record import build_event
 from pantau.merge.when import choose_date, same_time
@@ -107,8 +108,17 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         g for g in groups
         if g.place is None or not an.focus or g.place.iso3 in an.focus[:2] or g.place_span in cued
     ]
+    attribute_claims(an, groups)
     built = [(g, build_event(an, g, res)) for g in groups]
-    return _in_context(_absorb([(g, e) for g, e in built if _plausible(e)]))
+    kept = _in_context(_absorb([(g, e) for g, e in built if _plausible(e)]))
+    if len(kept) == len(built):
+        return [e for _, e in kept]
+    # the figures that dropped groups held belong to the incidents that remain
+    survivors = [g for g, _ in kept]
+    for g in survivors:
+        g.claims.clear()
+    attribute_claims(an, survivors)
+    return [build_event(an, g, res) for g in survivors]
 
 
 def _plausible(e: Event) -> bool:
@@ -152,14 +162,14 @@ def _told_together(a: Group, b: Group) -> bool:
     return a.date_strength == b.date_strength == 2 and a.date == b.date
 
 
-def _in_context(built: list[tuple[Group, Event]]) -> list[Event]:
+def _in_context(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
     """Strategic developments only where the article reports violence or demonstrations, or armed groups.
 
     An arrest of a singer for drugs or a shop "dirusak" in a match report is not political; the arrest of
     rioters after a riot, or of a terror suspect, is."""
     violent = any(e.event_type != "Strategic developments" for _, e in built)
     return [
-        e for g, e in built
+        (g, e) for g, e in built
         if e.event_type != "Strategic developments" or violent
         or any(a is not None and a.inter in ARMED_NON_STATE for a in (e.actor1, e.actor2))
         or any(m.kind == "suspects" or (m.entry.name and m.entry.inter in ARMED_NON_STATE)

@@ -29,13 +29,7 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     if a2 is None and (g.sub_event_type in TERRITORY or g.event_type == REMOTE):
         a2 = other_side(an, g, a1, res, country)
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
-    claims: list[Claim] = []
-    seen_facts: set[int] = set()
-    for c in g.members:
-        if c.facts.sentence.index in seen_facts:
-            continue
-        seen_facts.add(c.facts.sentence.index)
-        claims.extend(c.facts.claims)
+    claims = list(g.claims)
     best, low, high = fatality_figures(claims)
     evidence: list[Evidence] = []
     for c in g.members:

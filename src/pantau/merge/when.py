@@ -22,14 +22,18 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
     times = [t for t in f.times if t.date is not None]
     stated = [t for t in times if not _speech_time(f, t, res)]
     if stated:
-        best = min(stated, key=lambda t: abs(t.span.start - c.hit.span.start))
+        best = min(stated, key=lambda t: _gap(t.span, c.hit.span))
         return best.date, best.precision, best.span, 2
     for g in reversed([g for g in an.facts if g.sentence.index < f.sentence.index]):
         if g.sentence.paragraph != f.sentence.paragraph and g.sentence.index < f.sentence.index - 3:
             break
         ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
         if ts:
-            return ts[-1].date, ts[-1].precision, ts[-1].span, 1
+            # the date of that sentence's own incident of this type ("Jumat (8/3)" of the riot, not the
+            # "Rabu (6/3)" of the bombing it protests), else its first date
+            same = [h.span for h in g.triggers if h.trigger.event_type == c.hit.trigger.event_type]
+            t = min(ts, key=lambda t: min(_gap(t.span, s) for s in same)) if same else ts[0]
+            return t.date, t.precision, t.span, 1
     if times:
         return times[0].date, times[0].precision, times[0].span, 0
     # the lead's date is the main incident's: "Pasukan Suriah mengambil alih markas ISIS pada Rabu (8/11)."
@@ -42,19 +46,33 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
     return None, 3, None, 0
 
 
+def _gap(t: Span, hit: Span) -> float:
+    """How far a date stands from a trigger; a date after it ("serangan ... pada Rabu") is nearer."""
+    if t.start >= hit.end:
+        return t.start - hit.end
+    return (hit.start - t.end) * _BEFORE_PENALTY
+
+
+# A date before the trigger counts this much further: Indonesian puts the date after the event phrase.
+_BEFORE_PENALTY = 1.5
 # The lead: the first sentences, whose date is the main incident's.
 _LEAD_SENTENCES = 3
-# How far before a date an attribution verb makes it the date somebody spoke.
+# How far before a date an attribution verb makes it the date somebody spoke: after a comma ("kata X,
+# Jumat"), or right before it ("mengatakan pada Kamis").
 _SPEECH_WINDOW = 8
+_VERB_BEFORE = 2
 
 
 def _speech_time(f: SentenceFacts, t: TimeMention, res: Resources) -> bool:
-    """True for "..., kata X, Jumat (17/10)" and "dilansir AFP, Jumat (17/10)": the date of a statement."""
+    """True for "..., kata X, Jumat (17/10)", "dilansir AFP, Jumat (17/10)" and "mengatakan pada Kamis (16/10)
+    bahwa": the date of a statement."""
     toks = f.tokens
+    cues = res.casualties.attribution_after
     i = next((k for k, tok in enumerate(toks) if tok.start >= t.span.start), len(toks))
+    if any(match_at(toks, k, cues) for k in range(max(0, i - _VERB_BEFORE), i)):
+        return True  # the verb right before the date
     if i == 0 or toks[i - 1].text != ",":
         return False
-    cues = res.casualties.attribution_after
     for k in range(max(0, i - 1 - _SPEECH_WINDOW), i - 1):
         if match_at(toks, k, cues) or _glued_cue(toks[k].text, cues):
             return True

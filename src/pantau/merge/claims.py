@@ -1,0 +1,51 @@
+"""Casualty claims to incidents: each claim goes to one event, the one whose trigger tells it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pantau.merge.group import Group
+from pantau.model import Claim
+
+if TYPE_CHECKING:
+    from pantau.pipeline import Analysis
+
+# A claim in a sentence with no trigger belongs to the incident of a sentence this close before it, or of the
+# next sentence ("Bom meledak di pasar. Tujuh orang tewas.")
+_BACK, _AHEAD = 2, 1
+# Strategic developments have no fatalities: a death toll near an arrest belongs to the violence.
+_NO_DEATHS = frozenset({"Strategic developments"})
+
+
+def attribute_claims(an: Analysis, groups: list[Group]) -> None:
+    """Give each casualty claim of the article to one group (in place): the nearest trigger in its sentence,
+    else the group of a nearby sentence of the same paragraph; deaths never go to strategic developments."""
+    hits: dict[int, list[tuple[int, Group]]] = {}
+    for g in groups:
+        for c in g.members:
+            hits.setdefault(c.facts.sentence.index, []).append((c.hit.span.start, g))
+    for f in an.facts:
+        for cl in f.claims:
+            owner = _owner(cl, f.sentence.index, f.sentence.paragraph, hits, an)
+            if owner is not None:
+                owner.claims.append(cl)
+
+
+def _owner(cl: Claim, idx: int, para: int, hits: dict[int, list[tuple[int, Group]]], an: Analysis) -> Group | None:
+    pos = cl.evidence[0].start if cl.evidence else 0
+
+    def fits(g: Group) -> bool:
+        return not (cl.kind == "killed" and g.event_type in _NO_DEATHS)
+
+    here = [(abs(start - pos), g) for start, g in hits.get(idx, []) if fits(g)]
+    if here:
+        return min(here, key=lambda x: x[0])[1]
+    if idx in hits:
+        return None  # the sentence tells of an arrest: its figure is of people arrested, not of another event
+    for other in [*range(idx - 1, idx - _BACK - 1, -1), *range(idx + 1, idx + _AHEAD + 1)]:
+        if not 0 <= other < len(an.facts) or an.facts[other].sentence.paragraph != para:
+            continue
+        near = [g for _, g in hits.get(other, []) if fits(g)]
+        if near:
+            return near[0]
+    return None
