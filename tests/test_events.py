@@ -124,6 +124,12 @@ ACTORS = [
     # the victims of a bombing are civilians when its figures say so
     ("Sebuah bom meledak di pasar di Kabul, Afghanistan, Rabu (13/3), menewaskan sedikitnya 12 orang.",
      "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+    # a backer is not the agent
+    ("Pasukan pemerintah Suriah yang didukung serangan udara Rusia merebut kembali kota Albu Kamal dari ISIS "
+     "pada Senin (11/3).", "Military Forces of Syria", "Islamic State"),
+    # "posisi pemerintah" under fire: the government's forces
+    ("Para pemberontak menyerang posisi pemerintah di barat Aleppo, Suriah, pada Senin (11/3) pagi.",
+     "Opposition Rebels (Syria)", "Military Forces of Syria"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),

@@ -30,6 +30,7 @@ class RoleLexicon:
     excessive: Index
     weapon_disruption: Index
     agent_phrases: Index
+    support: Index  # "didukung X": X backs the agent
     locative: frozenset[str]  # words before a country's name that make it a place
     speech: Index  # attribution verbs and prepositions: who says, not who acts
 
@@ -62,6 +63,7 @@ class RoleLexicon:
             excessive=idx(r["protest_excessive"]),
             weapon_disruption=idx(r.get("weapon_disruption", [])),
             agent_phrases=idx(r.get("agent_phrases", [])),
+            support=idx(r.get("support_cues", [])),
             locative=frozenset(str(w) for w in r.get("locative_preps", [])),
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
         )
@@ -116,6 +118,15 @@ def _between(
     return None
 
 
+def _backer(toks: list[Token], a: ActorMatch, support: Index) -> bool:
+    """True when a support cue stands in the few words before the actor ("didukung serangan udara Rusia")."""
+    return any(match_at(toks, k, support) for k in range(max(0, a.first - _SUPPORT_WINDOW), a.first))
+
+
+# How far before an actor a support cue makes it a backer.
+_SUPPORT_WINDOW = 4
+
+
 def assign_roles(
     toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
@@ -124,6 +135,9 @@ def assign_roles(
     said_before = max((i for i in range(hit.first) if match_at(toks, i, lex.speech)), default=-1)
     said_after = min((i for i in range(hit.last, len(toks)) if match_at(toks, i, lex.speech)), default=len(toks))
     before = [a for a in actors if said_before < a.first and a.last <= hit.first]
+    # "pasukan Suriah yang didukung serangan udara Rusia merebut": the backer is not the agent
+    principal = [a for a in before if not _backer(toks, a, lex.support)]
+    before = principal or before
     after = [a for a in actors if hit.last <= a.first < said_after]
     voice = hit.trigger.voice
     nearest_before = before[-1] if before else None

@@ -32,7 +32,18 @@ def actor_ref(m: ActorMatch | None, res: Resources, country: str | None, et: str
         }.get(et, "Civilians ({country})") if entry.kind in ("people", "civilians") else entry.template
         where = m.country or country
         return ActorRef(res.actors.acled_name(template, where), _inter_of(template), where)
+    if entry.template and (
+        (entry.kind == "country" and et in _DEMONSTRATIONS)  # "Peru umumkan keadaan darurat" after a riot
+        or (entry.kind == "state_other" and et in POLITICAL_VIOLENCE)  # "posisi pemerintah" under fire
+    ):
+        where = m.country or country
+        template = "Police Forces of {country}" if et in _DEMONSTRATIONS else "Military Forces of {country}"
+        inter = 8 if where and country and where != country else 1
+        return ActorRef(res.actors.acled_name(template, where), inter, where)
     return resolve_actor(m, res.actors, country)
+
+
+_DEMONSTRATIONS = frozenset({"Protests", "Riots"})
 
 
 def _inter_of(template: str) -> int:
