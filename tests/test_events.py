@@ -36,6 +36,13 @@ NOT_EVENTS = [
     # an example in a list of past attacks
     "Para pakar menyebut propaganda daring mengilhami serangan di berbagai negara, seperti ledakan bom di "
     "Boston dan penembakan di Orlando.",
+    # the rest of that list
+    "Propaganda itu mengilhami serangan di Amerika Serikat, seperti ledakan bom di Boston, penembakan di "
+    "markas militer Fort Hood, dan penembakan di sebuah klub malam di Orlando.",
+    # a word in quotes is figurative
+    "Penulis itu meminta maaf kepada penggemar karena telah 'membunuh' tokoh kesayangan mereka di Jakarta.",
+    # news about news
+    "Majalah itu memuat berita pemerkosaan di India dan berita kekerasan rumah tangga di sampulnya.",
     # a charge read out in court
     "Jaksa mendakwa pria itu atas serangan bom di sebuah gereja di Surabaya dan kepemilikan bahan peledak.",
     # past habit

@@ -82,10 +82,11 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
 def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> list[Candidate]:
     """Read each trigger of a sentence as an event candidate (asserted ones only unless include_all)."""
     out: list[Candidate] = []
+    starts = frozenset(h.first for h in facts.triggers)
     for hit in facts.triggers:
         if hit.trigger.weight <= SHADOW_WEIGHT:
             continue  # a longer phrase that hides a trigger: "serangan jantung", "merebut gelar"
-        mod = modality(facts.tokens, hit, lex)
+        mod = modality(facts.tokens, hit, lex, starts)
         if mod != "asserted" and not include_all:
             continue
         if not _needs_met(hit, facts):

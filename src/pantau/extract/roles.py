@@ -75,11 +75,28 @@ def has_phrase(toks: list[Token], index: Index, lo: int = 0, hi: int | None = No
     return any(match_at(toks, i, index) for i in range(max(lo, 0), min(hi, len(toks))))
 
 
-def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon) -> str:
-    """The trigger's modality from cues in the few words before it, within its clause."""
-    for i in range(max(0, hit.first - 2), hit.first):
+_QUOTES = frozenset("'\"‘’“”«»")
+_CLAUSE_END = frozenset(".;!?")
+# How far a list opened by a generic cue reaches.
+_LIST_REACH = 30
+
+
+def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon, starts: frozenset[int] = frozenset()) -> str:
+    """The trigger's modality from cues in the few words before it, within its clause.
+
+    starts: where the sentence's triggers begin; a list that a generic cue opens ("seperti ledakan bom di
+    Boston, penembakan di Orlando") is generic to its end."""
+    if hit.first > 0 and hit.last < len(toks) and toks[hit.first - 1].text in _QUOTES \
+            and toks[hit.last].text in _QUOTES:
+        return "generic"  # "telah 'membunuh' tokohnya": a word in quotes is figurative
+    for i in range(max(0, hit.first - _LIST_REACH), hit.first):
         m = match_at(toks, i, lex.generic)
-        if m and i + m[0] == hit.first:
+        if not m:
+            continue
+        j = i + m[0]
+        if j == hit.first:
+            return "generic"
+        if j in starts and not any(t.text in _CLAUSE_END for t in toks[j : hit.first]):
             return "generic"
     if has_phrase(toks, lex.legal, 0, hit.first):
         return "alleged"  # "dakwaan terhadapnya termasuk serangan dan lemparan batu": a charge, not a report
