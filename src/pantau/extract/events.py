@@ -63,8 +63,11 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and agent is not None:
         state = agent_kind in {"military", "police", "state_other", "coalition", "country"}
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
-    elif et == "Battles" and sub == "Armed clash" and CROWD_KINDS & {agent_kind, target_kind}:
-        et, sub = "Riots", "Violent demonstration"  # a crowd fighting the police is a riot, not a battle
+    elif et == "Battles" and sub == "Armed clash" and (
+        CROWD_KINDS & {agent_kind, target_kind} or (agent_kind == "civilians" and target is not None and target.armed)
+    ):
+        # a crowd fighting the police is a riot, not a battle: "bentrokan antara warga dan petugas keamanan"
+        et, sub = "Riots", "Violent demonstration"
     elif et == "Battles" and sub == "Armed clash" and target_kind in {"civilians", "suspects", "people"}:
         et, sub = "Violence against civilians", "Attack"
     elif (
