@@ -92,6 +92,8 @@ TYPES = [
      ("Battles", "Armed clash")),
     ("Tim Densus 88 menemukan tiga bom rakitan dan bahan peledak di rumah terduga teroris di Bekasi, "
      "Rabu (13/3).", ("Strategic developments", "Disrupted weapons use")),
+    ("Bentrokan antara warga dan petugas keamanan pecah di Wamena, Papua, Senin (11/3).",
+     ("Riots", "Violent demonstration")),
     ("Iran melancarkan serangan rudal terhadap pangkalan militer AS di Irak pada Rabu (13/3).",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Seorang pelaku bom bunuh diri meledakkan diri di depan pos polisi di Kampung Melayu, Jakarta Timur, "
