@@ -185,11 +185,25 @@ def test_nomor_abbreviation() -> None:
     assert sentences(text) == ["Rumah di Jl. Merdeka No. 5 dibakar massa.", "Pemiliknya selamat."]
 
 
-@pytest.mark.xfail(strict=True, reason="an abbreviation that ends a sentence ('dsb.' before a capitalised "
-                   "word) never splits: the two sentences come back as one")
-def test_abbreviation_at_the_end_of_a_sentence() -> None:
-    text = "Polisi menyita senjata tajam, bom molotov, dsb. Pelaku masih diburu."
-    assert sentences(text) == ["Polisi menyita senjata tajam, bom molotov, dsb.", "Pelaku masih diburu."]
+# A list-closing abbreviation ('dsb.', 'dll.', 'dkk.') ends its sentence before a word that starts one;
+# a title or address abbreviation ('Jl.', 'Kec.') never does, and neither does 'dsb.' before a lower-case word.
+ABBREVIATION_ENDS: list[tuple[str, list[str]]] = [
+    ("Polisi menyita senjata tajam, bom molotov, dsb. Pelaku masih diburu.",
+     ["Polisi menyita senjata tajam, bom molotov, dsb.", "Pelaku masih diburu."]),
+    ("Warga Poso mengungsi membawa pakaian, beras, dll. Sebagian menumpang di rumah kerabat.",
+     ["Warga Poso mengungsi membawa pakaian, beras, dll.", "Sebagian menumpang di rumah kerabat."]),
+    ("Satgas menangkap Fulan dkk. Mereka diduga memasok senjata ke kelompok MIT.",
+     ["Satgas menangkap Fulan dkk.", "Mereka diduga memasok senjata ke kelompok MIT."]),
+    ("Massa merusak pos polisi, mobil dinas, dsb. di Dogiyai. Aparat menambah pasukan.",
+     ["Massa merusak pos polisi, mobil dinas, dsb. di Dogiyai.", "Aparat menambah pasukan."]),
+    ("Buruh berunjuk rasa di depan Gedung DPR, Jl. Gatot Subroto. Mereka menolak revisi UU TNI.",
+     ["Buruh berunjuk rasa di depan Gedung DPR, Jl. Gatot Subroto.", "Mereka menolak revisi UU TNI."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABBREVIATION_ENDS)
+def test_abbreviation_at_the_end_of_a_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
 
 
 def test_sentence_offsets_and_paragraphs() -> None:
@@ -242,36 +256,61 @@ def test_dateline(text: str, span: str, outlet: str | None) -> None:
         "TNI menembak mati dua anggota KKB di Intan Jaya.",
         "Pasukan Israel menyerbu Jenin. JAKARTA -- tidak ada kaitannya.",
         "Massa membakar ban di Makassar sejak pagi.",
+        # title case: an ordinary sentence, a compound, a date line with a dash, a headline with a site name
+        "Jakarta menjadi pusat unjuk rasa menolak revisi UU TNI pada Kamis.",
+        "Jakarta-Bandung lumpuh akibat blokade massa buruh.",
+        "Senin, 3 Juni 2024 - 10:00 WIB\nPolisi membubarkan massa di depan Gedung DPR.",
+        "Polisi Buru Pelaku - Kabar Timur\nPenembakan terjadi di Intan Jaya.",
+        # past the top of the article
+        "Polisi berjaga di Wamena. " * 20 + "\nJAKARTA -- Polisi berjaga di depan kedutaan.",
     ],
 )
 def test_no_dateline(text: str) -> None:
     assert dateline(text) is None
 
 
-@pytest.mark.xfail(strict=True, reason="title-case city datelines (Antara and detik style) are rejected: "
-                   "dateline() requires the city in capitals and returns None")
 @pytest.mark.parametrize(
-    ("text", "outlet"),
+    ("text", "span", "outlet"),
     [
-        ("Jakarta (ANTARA) - Densus 88 menangkap dua terduga teroris di Sukoharjo.", "ANTARA"),
-        ("Makassar - Bom rakitan meledak di depan sebuah gereja.", None),
+        ("Jakarta (ANTARA) - Densus 88 menangkap dua terduga teroris di Sukoharjo.", "Jakarta (ANTARA) - ", "ANTARA"),
+        ("Makassar - Bom rakitan meledak di depan sebuah gereja.", "Makassar - ", None),
+        ("Banda Aceh - Polisi membubarkan unjuk rasa mahasiswa di depan gedung DPRA.", "Banda Aceh - ", None),
+        ("Poso — Satgas Madago Raya memburu sisa anggota MIT di pegunungan.", "Poso — ", None),
+        ("Jakarta, CNN Indonesia -- Ribuan buruh berunjuk rasa menolak revisi UU TNI.",
+         "Jakarta, CNN Indonesia -- ", "CNN Indonesia"),
+        # an outlet's web name first, as geo's dateline_span reads it: the outlet is not "Jakarta"
+        ("TEMPO.CO, Jakarta - Ledakan terjadi di dekat Markas Brimob.", "TEMPO.CO, Jakarta - ", "TEMPO.CO"),
+        # the province between the city and the outlet
+        ("Palu, Sulawesi Tengah (ANTARA) - Satgas menembak mati dua anggota MIT di Poso.",
+         "Palu, Sulawesi Tengah (ANTARA) - ", "ANTARA"),
     ],
 )
-def test_title_case_dateline(text: str, outlet: str | None) -> None:
+def test_title_case_dateline(text: str, span: str, outlet: str | None) -> None:
     found = dateline(text)
     assert found is not None
     assert found[0].start == 0
+    assert found[0].text == span == text[found[0].start : found[0].end]
     assert found[1] == outlet
 
 
-@pytest.mark.xfail(strict=True, reason="a dateline below a date header line (the layout of "
-                   "tests/data/articles) is not found: dateline() only matches at offset 0")
-def test_dateline_after_a_date_header() -> None:
-    text = "Kamis 14 Sep 2017 15:02 WIB\n\nDAMASKUS, Kabar Dunia -- Pasukan Suriah bergerak ke timur."
+@pytest.mark.parametrize(
+    ("text", "span", "outlet"),
+    [
+        ("Kamis 14 Sep 2017 15:02 WIB\n\nDAMASKUS, Kabar Dunia -- Pasukan Suriah bergerak ke timur.",
+         "DAMASKUS, Kabar Dunia -- ", "Kabar Dunia"),
+        ("Rabu, 11 September 2024 07:55 WIT\r\n\r\nJayapura (ANTARA) - KKB menembak seorang tukang ojek.\r\n",
+         "Jayapura (ANTARA) - ", "ANTARA"),
+        # a headline and a photo caption, then the dateline
+        ("Ribuan Buruh Kepung Gedung DPR\n\nMassa buruh berorasi di depan Gedung DPR, Senayan, Kamis (6/3).\n\n"
+         "JAKARTA, Kabar Nasional -- Ribuan buruh berunjuk rasa menolak revisi UU TNI.",
+         "JAKARTA, Kabar Nasional -- ", "Kabar Nasional"),
+    ],
+)
+def test_dateline_after_a_date_header(text: str, span: str, outlet: str | None) -> None:
     found = dateline(text)
     assert found is not None
-    assert found[0].text == "DAMASKUS, Kabar Dunia -- "
-    assert found[1] == "Kabar Dunia"
+    assert found[0].text == span == text[found[0].start : found[0].end]
+    assert found[1] == outlet
 
 
 # --- publication date ------------------------------------------------------------------------------
@@ -343,14 +382,22 @@ def test_cited_sources(text: str, expected: tuple[str, ...]) -> None:
         assert text[s.start : s.end] == s.text
 
 
-@pytest.mark.xfail(strict=True, reason="'Sumber: Reuters, AFP' gives one source 'Reuters, AFP' instead of "
-                   "two; a wire named as the subject ('Reuters melaporkan') is not cited at all")
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Israel menutup perlintasan Rafah.\nSumber: Reuters, AFP", ("Reuters", "AFP")),
         ("Kantor berita Reuters melaporkan ledakan di Kabul.", ("Reuters",)),
+        ("Pasukan Israel menyerbu Jenin.\nSumber: Reuters dan Al Jazeera", ("Reuters", "Al Jazeera")),
+        # a slash parts two known wires, not one name ("AFP/Getty")
+        ("Serangan udara menghantam Rafah.\nSumber: Reuters/AFP", ("Reuters", "AFP")),
+        ("Asap membubung di atas Khan Younis.\nSumber: AFP/Getty", ("AFP/Getty",)),
+        ("Sementara itu, SANA memberitakan tentara merebut Douma.", ("SANA",)),
+        # two letters are a neighbourhood unit or initials unless a noun says they are a news source
+        ("Ketua RT melaporkan kebakaran itu kepada polisi di Poso.", ()),
     ],
 )
 def test_cited_sources_lists_and_subjects(text: str, expected: tuple[str, ...]) -> None:
-    assert cited_sources(text, META)[0] == expected
+    names, spans = cited_sources(text, META)
+    assert names == expected
+    for s in spans:
+        assert text[s.start : s.end] == s.text

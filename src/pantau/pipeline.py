@@ -138,7 +138,7 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
     dateline = meta.dateline
     all_places = [
         p for p in find_places(text, res.gazetteer, res.places)
-        if not (dateline and p.span.start < dateline.end)
+        if not (dateline and dateline.start <= p.span.start < dateline.end)
     ]
     year_hint = None if ref else _year_hint(text)
     facts: list[SentenceFacts] = []

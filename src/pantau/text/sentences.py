@@ -17,25 +17,35 @@ _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}.]*)$")
 
 @dataclass(frozen=True)
 class SentenceLexicon:
-    """Abbreviations that end in a period without ending a sentence."""
+    """Abbreviations that end in a period without ending a sentence, and those that may end one."""
 
     abbreviations: frozenset[str]
+    # Abbreviations closing a list or phrase ("dsb."): a sentence may end on them, so their period is a
+    # boundary whenever the next word starts a sentence; inside a sentence a lower-case word follows them.
+    final_abbreviations: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, lang: str = "id") -> SentenceLexicon:
-        """Load the abbreviation list of a language."""
+        """Load the abbreviation lists of a language."""
         data = load_yaml(lang, "text.yaml")
-        return cls(abbreviations=frozenset(str(a).lower() for a in data.get("abbreviations", [])))
+        return cls(
+            abbreviations=frozenset(str(a).lower() for a in data.get("abbreviations", [])),
+            final_abbreviations=frozenset(str(a).lower() for a in data.get("final_abbreviations", [])),
+        )
 
 
 def _is_abbreviation(before: str, lex: SentenceLexicon) -> bool:
+    """True when the period after `before` belongs to an abbreviation that does not end the sentence."""
     m = _WORD_BEFORE.search(before)
     if not m:
         return False
-    word = m.group(1).rstrip(".")
+    word = m.group(1).rstrip(".").lower()
+    # The caller saw a capital or a digit after the period: there a list-closing abbreviation ends its sentence.
+    if word in lex.final_abbreviations:
+        return False
     if len(word) == 1:  # initials: "M. Yusuf"
         return True
-    return word.lower() in lex.abbreviations
+    return word in lex.abbreviations
 
 
 def split_block(text: str, start: int, end: int, lex: SentenceLexicon) -> list[tuple[int, int]]:
