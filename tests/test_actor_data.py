@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 import pytest
+
+from datafiles import raw_text, read_table
 
 ACTOR_HEADER = ("name", "inter", "country", "kind", "aliases")
 HEAD_HEADER = ("head", "template", "inter", "kind")
@@ -42,27 +43,10 @@ class Row:
     cells: tuple[str, ...]
 
 
-@cache
-def raw_text(name: str) -> str:
-    """A data file as packaged."""
-    return (files("pantau") / "lang" / "id" / name).read_text(encoding="utf-8")
-
-
-@cache
 def table(name: str) -> tuple[tuple[str, ...], tuple[Row, ...]]:
-    """The header cells and the data rows (comment and blank lines skipped)."""
-    header: tuple[str, ...] | None = None
-    rows: list[Row] = []
-    for number, line in enumerate(raw_text(name).splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = tuple(line.split("\t"))
-        if header is None:
-            header = cells
-        else:
-            rows.append(Row(number, cells))
-    assert header is not None, f"{name}: no header line"
-    return header, tuple(rows)
+    """The header cells and the data rows of a TSV file."""
+    header, rows = read_table(name)
+    return header, tuple(Row(n, cells) for n, cells in rows)
 
 
 def actor_rows() -> tuple[Row, ...]:

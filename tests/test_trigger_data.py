@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
 import pytest
 
+from datafiles import raw_text, read_table
 from pantau.model import EVENT_TYPES
 
+NAME = "triggers.tsv"
 HEADER = ("phrase", "event_type", "sub_event_type", "voice", "weight", "needs")
 VOICES = frozenset({"active", "passive", "noun", "intrans"})
 NEEDS = frozenset({"armed", "casualty", "people", "place", "none"})
@@ -39,27 +39,10 @@ class Row:
         return float(self.cells[4])
 
 
-@cache
-def raw_text() -> str:
-    """The lexicon file as packaged."""
-    return (files("pantau") / "lang" / "id" / "triggers.tsv").read_text(encoding="utf-8")
-
-
-@cache
 def table() -> tuple[tuple[str, ...], tuple[Row, ...]]:
-    """The header cells and the data rows (comment and blank lines skipped)."""
-    header: tuple[str, ...] | None = None
-    rows: list[Row] = []
-    for number, line in enumerate(raw_text().splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = tuple(line.split("\t"))
-        if header is None:
-            header = cells
-        else:
-            rows.append(Row(number, cells))
-    assert header is not None, "no header line"
-    return header, tuple(rows)
+    """The header cells and the data rows of the lexicon."""
+    header, rows = read_table(NAME)
+    return header, tuple(Row(n, cells) for n, cells in rows)
 
 
 def rows() -> tuple[Row, ...]:
@@ -71,7 +54,7 @@ def index() -> dict[str, Row]:
 
 
 def test_file_starts_with_provenance_comments() -> None:
-    lines = raw_text().splitlines()
+    lines = raw_text(NAME).splitlines()
     assert lines[0].startswith("#")
     preamble = " ".join(line for line in lines[:15] if line.startswith("#")).lower()
     assert "acled" in preamble
