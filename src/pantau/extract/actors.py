@@ -108,7 +108,14 @@ def _word_matches(alias_word: str, tok: Token) -> bool:
 def _match_alias(toks: list[Token], i: int, index: dict[str, list[tuple[tuple[str, ...], object]]]):
     for words, value in index.get(toks[i].low, ()):
         n = len(words)
-        if i + n <= len(toks) and all(_word_matches(words[k], toks[i + k]) for k in range(n)):
+        if i + n > len(toks):
+            continue
+        for k in range(n):  # _word_matches, inlined: this runs for every candidate alias
+            word, tok = words[k], toks[i + k]
+            acronym = len(word) > 1 and word.isupper()
+            if (tok.text != word) if acronym else (tok.low != word.lower()):
+                break
+        else:
             return n, value
     return None
 
@@ -129,10 +136,12 @@ def find_actors(toks: list[Token], lex: ActorLexicon, text: str) -> list[ActorMa
     out: list[ActorMatch] = []
     i = 0
     n_toks = len(toks)
+    aliases, countries = lex.aliases, lex.countries
     while i < n_toks:
-        found = _match_alias(toks, i, lex.aliases)
+        low = toks[i].low
+        found = _match_alias(toks, i, aliases) if low in aliases else None
         if found is None:
-            c = country_at(toks, i, lex)
+            c = country_at(toks, i, lex) if low in countries else None
             if c is not None:
                 n, iso = c
                 entry = ActorEntry(None, "Military Forces of {country}", 1, iso, "country")

@@ -48,8 +48,9 @@ def find_kinds(toks: list[Token], lex: CasualtyLexicon) -> list[tuple[int, int, 
     """Casualty-kind phrases as (first token, last token, kind)."""
     out = []
     i = 0
+    kinds = lex.kinds
     while i < len(toks):
-        m = match_at(toks, i, lex.kinds)
+        m = match_at(toks, i, kinds) if toks[i].low in kinds else None
         if m:
             out.append((i, i + m[0], str(m[1])))
             i += m[0]
@@ -60,8 +61,9 @@ def find_kinds(toks: list[Token], lex: CasualtyLexicon) -> list[tuple[int, int, 
 
 def claimant(toks: list[Token], lex: CasualtyLexicon, text: str) -> Span | None:
     """Who the sentence attributes its statement to ('kata X', 'menurut X', 'X mengatakan')."""
+    cues = lex.attribution_after
     for i in range(len(toks)):
-        m = match_at(toks, i, lex.attribution_after)
+        m = match_at(toks, i, cues) if toks[i].low in cues else None
         if not m:
             continue
         n, role = m

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pantau.extract.tokens import Token
 from pantau.lang import load_yaml
@@ -24,6 +24,12 @@ class NumberLexicon:
     digit_scales: dict[str, int]
     thousands: str
     decimal: str
+    words: frozenset[str] = field(init=False, repr=False, compare=False)  # every word of a spelled-out number
+
+    def __post_init__(self) -> None:
+        """Gather the words is_number_word accepts."""
+        words = {*self.units, *self.teens, self.teen_suffix, *self.multipliers, *self.prefixed, self.lusin}
+        object.__setattr__(self, "words", frozenset(words))
 
     @classmethod
     def load(cls, lang: str = "id") -> NumberLexicon:
@@ -45,14 +51,7 @@ class NumberLexicon:
 
     def is_number_word(self, word: str) -> bool:
         """True when the word can be part of a spelled-out number."""
-        return (
-            word in self.units
-            or word in self.teens
-            or word == self.teen_suffix
-            or word in self.multipliers
-            or word in self.prefixed
-            or word == self.lusin
-        )
+        return word in self.words
 
 
 def parse_digits(text: str, lex: NumberLexicon) -> float | None:
@@ -117,8 +116,12 @@ def find_quantities(toks: list[Token], lex: NumberLexicon, text: str) -> list[Qu
     out: list[Quantity] = []
     i = 0
     n = len(toks)
+    words, vague = lex.words, lex.vague
     while i < n:
         t = toks[i]
+        if t.low not in words and t.low not in vague and not t.text[:1].isdigit():
+            i += 1  # the common case: not a number at all
+            continue
         if t.text[:1].isdigit():
             value = parse_digits(t.text, lex)
             if value is not None:
@@ -143,7 +146,7 @@ def find_quantities(toks: list[Token], lex: NumberLexicon, text: str) -> list[Qu
             continue
         if lex.is_number_word(t.low) and t.low != lex.teen_suffix and t.low not in lex.multipliers:
             j = i
-            while j < n and lex.is_number_word(toks[j].low):
+            while j < n and toks[j].low in words:
                 j += 1
             # take the longest prefix of the run that parses
             while j > i:

@@ -4,40 +4,20 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import ahocorasick
 import regex
 
 from pantau.lang import load_yaml
 from pantau.model import Span, TimeMention
+from pantau.text.anchors import anchored_finditer, word_automaton
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-# Characters other than A-Z/a-z that the pattern's IGNORECASE matches to ASCII letters, and whose lower()
-# is not that letter (İ ı ſ K): texts holding them are searched the slow way.
-_CASE_EXOTIC = "\u0130\u0131\u017f\u212a"
-_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
-
-
-def _anchors(starters: Iterable[list[str]]) -> Any:
-    """An automaton of every word a match can begin with (and the digits and "("), or None when a list is
-    empty or a word has cased non-ASCII letters (then lower-case matching would not be exact)."""
-    lists = list(starters)
-    words = {w for ws in lists for w in ws}
-    if any(not ws for ws in lists) or any(not c.isascii() and c.lower() != c.upper() for w in words for c in w):
-        return None
-    auto = ahocorasick.Automaton()
-    for w in words | set("0123456789("):
-        auto.add_word(w.lower(), len(w))
-    auto.make_automaton()
-    return auto
 
 
 @dataclass(frozen=True)
@@ -102,32 +82,14 @@ class TimeLexicon:
                     list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years)]
         if one_unit:
             starters.append(list(one_unit))
+        anchors = word_automaton((w for ws in starters for w in ws), digits=True, also="(") if all(starters) else None
         return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled,
-                   _anchors(starters))
+                   anchors)
 
 
 def time_matches(text: str, lex: TimeLexicon, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
     """The matches of lex.pattern.finditer(text, start, end), trying the pattern only where a match can begin."""
-    end = len(text) if end is None else end
-    piece = text[start:end]
-    low = piece.lower()
-    if lex.anchors is None or len(low) != len(piece) or (
-        not piece.isascii() and any(c in piece for c in _CASE_EXOTIC)
-    ):
-        yield from lex.pattern.finditer(text, start, end)
-        return
-    begins = {start + e - n + 1 for e, n in lex.anchors.iter(low)}
-    if not piece.isascii():
-        begins.update(start + m.start() for m in _OTHER_DIGIT.finditer(piece))
-    match = lex.pattern.match
-    nxt = start
-    for p in sorted(begins):
-        if p < nxt:
-            continue
-        m = match(text, p, end)
-        if m is not None:
-            yield m
-            nxt = m.end()
+    return anchored_finditer(lex.pattern, lex.anchors, text, start, end, digits=True)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

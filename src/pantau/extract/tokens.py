@@ -11,7 +11,10 @@ import regex
 _TOKEN = regex.compile(r"\p{N}+(?:[.,:/]\p{N}+)*|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|\S")
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__  # sets a field of a frozen dataclass
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Token:
     """A word, number or punctuation mark with its offsets in the document."""
 
@@ -19,6 +22,13 @@ class Token:
     end: int
     text: str
     low: str
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        """Set the fields as dataclasses' frozen __init__ does, with fewer look-ups: made for every word."""
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "low", low)
 
     @property
     def is_word(self) -> bool:
@@ -29,10 +39,12 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenise text[start:end], keeping document offsets."""
     end = len(text) if end is None else end
-    return [
-        Token(m.start(), m.end(), m.group(0), m.group(0).lower())
-        for m in _TOKEN.finditer(text, start, end)
-    ]
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        # a plain lower-case word is its own lower case: no new string
+        out.append(Token(m.start(), m.end(), word, word if word.isascii() and word.islower() else word.lower()))
+    return out
 
 
 def phrase_index(phrases: Mapping[str, object]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
@@ -51,8 +63,13 @@ def match_at(
     toks: list[Token], i: int, index: dict[str, list[tuple[tuple[str, ...], object]]]
 ) -> tuple[int, object] | None:
     """The longest indexed phrase starting at token i: (number of tokens, value), or None."""
-    for words, value in index.get(toks[i].low, ()):
+    entries = index.get(toks[i].low)
+    if entries is None:
+        return None
+    for words, value in entries:
         n = len(words)
+        if n == 1:
+            return 1, value
         if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(1, n)):
             return n, value
     return None

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pantau.geo.build import LOOSE_MIN, USER_ID_OFFSET, build_index, cache_dir, index_version
+from pantau.geo.build import LOOSE_MIN, USER_ID_OFFSET, alias_prefixes, build_index, cache_dir, index_version
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.normalize import Token, joined, loose_key, name_key, tokens
 
@@ -43,8 +43,8 @@ USER_DB = "user-gazetteer.sqlite"
 ACRONYM_MAX = 5  # an all-caps word this short is an acronym: only countries, provinces, project aliases
 _ACRONYM_FEATURES = frozenset({"country", "admin1", "admin2"})
 _BATCH = 400  # keys per query (two tables: 800 parameters, under SQLite's oldest limit of 999)
-_LOOSE_MEMO = 100_000  # loose keys of words remembered per gazetteer
-_PLACES_MEMO = 20_000  # candidate tuples of names remembered per gazetteer
+_LOOSE_MEMO = 20_000  # loose keys of words remembered per gazetteer (about 3 MB)
+_PLACES_MEMO = 5_000  # candidate tuples of names remembered per gazetteer (under 1 MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,7 @@ class Gazetteer:
         self._lexicon: PlaceLexicon | None = None
         # the main index's loose keys are few: held in memory; words' loose keys are memoised
         self._loose_main = {k: tuple(int(p) for p in v.split()) for k, v in self._con.execute("SELECT * FROM loose")}
+        self._loose_prefixes = frozenset(alias_prefixes(self._loose_main))
         self._loose_words: dict[str, str] = {}
         self._place_sets: dict[tuple[int, ...], tuple[Place, ...]] = {}
         self._pruned = {con: _has_table(con, "prefixes") for con in (self._con, self._user) if con is not None}
@@ -248,19 +249,40 @@ class Gazetteer:
 
     def candidates_in(self, text: str, toks: Sequence[Token]) -> list[tuple[int, int, tuple[Place, ...]]]:
         """candidates() over words of text already split by normalize.tokens."""
+        starts = [
+            i for i, t in enumerate(toks)
+            if t.text[0].isupper() or (t.key in self.articles and self._startable(text, toks, i))
+        ]
+        # word keys with a space (a few Arabic presentation forms) would make name keys ambiguous
+        if self._user is None and self._pruned[self._con] and not any(" " in t.key for t in toks):
+            grams = self._grams_pruned(text, toks, starts)
+        else:
+            grams = self._grams_full(text, toks, starts)
+        out: list[tuple[int, int, tuple[Place, ...]]] = []
+        for i, j, key, pids in grams:
+            s, e = toks[i].start, toks[j - 1].end
+            if len(key) < 3 and not text[s:e].isupper():
+                continue
+            places = self._places_of(pids)
+            if text[s:e].isupper() and len(key.replace(" ", "")) <= ACRONYM_MAX:
+                places = tuple(p for p in places if p.feature in _ACRONYM_FEATURES or p.key.startswith("px:"))
+            if places:
+                out.append((s, e, places))
+        return out
+
+    def _grams_full(
+        self, text: str, toks: Sequence[Token], starts: list[int]
+    ) -> list[tuple[int, int, str, tuple[int, ...]]]:
+        """(first word, last word + 1, key, pids) of every run of up to max_tokens joined words from a start
+        (normalize.ngrams) that names places, in text order."""
         n = len(toks)
-        articles, memo = self.articles, self._loose_words
+        memo = self._loose_words
         link: list[bool | None] = [None] * n  # link[k]: words k and k + 1 may belong to one name
-        # every run of up to max_tokens joined words from a word that may start a name (normalize.ngrams),
-        # with its key and loose key (loose keys fold word by word, articles dropped)
         grams: list[tuple[int, int, str]] = []
         chains: list[list[str]] = []
-        loose: dict[str, str] = {}
-        for i in range(n):
-            tok = toks[i]
-            if not (tok.text[0].isupper() or (tok.key in articles and self._startable(text, toks, i))):
-                continue
-            key = tok.key
+        loose: dict[str, str] = {}  # loose keys fold word by word, articles dropped
+        for i in starts:
+            key = toks[i].key
             lk = memo[key] if key in memo else self._loose_word(key)
             chain = [key]
             grams.append((i, i + 1, key))
@@ -281,26 +303,63 @@ class Gazetteer:
                 loose[key] = lk
             chains.append(chain)
         exact_hits = self._exact(chains)
-        main = self._loose_main
-        lkeys = set(loose.values())
-        loose_hits = {k: main[k] for k in lkeys if k in main and len(k.replace(" ", "")) >= LOOSE_MIN}
+        wanted = {k for k in loose.values() if len(k.replace(" ", "")) >= LOOSE_MIN}
+        loose_hits = {k: self._loose_main[k] for k in wanted if k in self._loose_main}
         if self._user is not None:
-            wanted = {k for k in lkeys if len(k.replace(" ", "")) >= LOOSE_MIN}
             for k, pids in self._fetch_from(self._user, "loose", wanted).items():
                 loose_hits[k] = loose_hits.get(k, ()) + pids
-        out: list[tuple[int, int, tuple[Place, ...]]] = []
+        out = []
         for i, j, key in grams:
             pids = exact_hits.get(key, ()) + loose_hits.get(loose[key], ())
-            if not pids:
-                continue
-            s, e = toks[i].start, toks[j - 1].end
-            if len(key) < 3 and not text[s:e].isupper():
-                continue
-            places = self._places_of(pids)
-            if text[s:e].isupper() and len(key.replace(" ", "")) <= ACRONYM_MAX:
-                places = tuple(p for p in places if p.feature in _ACRONYM_FEATURES or p.key.startswith("px:"))
-            if places:
-                out.append((s, e, places))
+            if pids:
+                out.append((i, j, key, pids))
+        return out
+
+    def _grams_pruned(
+        self, text: str, toks: Sequence[Token], starts: list[int]
+    ) -> list[tuple[int, int, str, tuple[int, ...]]]:
+        """_grams_full for the main index alone, growing a run by a word only while its key is a prefix of some
+        alias key (asked of the index one length at a time) or its loose key a prefix of some loose key."""
+        n, con = len(toks), self._con
+        memo, main, loose_prefixes = self._loose_words, self._loose_main, self._loose_prefixes
+        link: list[bool | None] = [None] * n
+        # runs being grown: (first word, key, loose key, key may grow, loose key may grow)
+        runs = [(i, toks[i].key, self._loose_word(toks[i].key), True, True) for i in starts]
+        asked: set[str] = set()
+        prefixes: set[str] = set()
+        exact: dict[str, tuple[int, ...]] = {}
+        out: list[tuple[int, int, str, tuple[int, ...]]] = []
+        size = 1
+        while runs:
+            keys = list(dict.fromkeys(key for _, key, _, grow, _ in runs if grow and key not in asked))
+            asked.update(keys)
+            rows, found = self._query(con, keys, True)
+            prefixes |= found
+            exact.update((akey, pids) for akey, pids in rows if akey)
+            longer = []
+            for i, key, lk, grow, grow_loose in runs:
+                pids = exact.get(key, ())
+                if grow_loose and len(lk.replace(" ", "")) >= LOOSE_MIN:
+                    pids += main.get(lk, ())
+                if pids:
+                    out.append((i, i + size, key, pids))
+                j = i + size  # the next word
+                if j >= n or j >= i + self.max_tokens:
+                    continue
+                ok = link[j - 1]
+                if ok is None:
+                    ok = link[j - 1] = joined(text, toks[j - 1], toks[j])
+                if not ok:
+                    continue
+                word = toks[j].key
+                x = memo[word] if word in memo else self._loose_word(word)
+                grow = grow and key in prefixes
+                grow_loose = grow_loose and (not x or not lk or lk in loose_prefixes)
+                if grow or grow_loose:
+                    longer.append((i, key + " " + word, (lk + " " + x if lk else x) if x else lk, grow, grow_loose))
+            runs = longer
+            size += 1
+        out.sort(key=lambda g: (g[0], g[1]))
         return out
 
     def _startable(self, text: str, toks: Sequence[Token], i: int) -> bool:

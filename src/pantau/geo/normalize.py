@@ -83,7 +83,10 @@ def is_latin(name: str) -> bool:
     return all(unicodedata.name(ch, "").startswith("LATIN") for ch in name if ch.isalpha())
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__  # sets a field of a frozen dataclass
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Token:
     """A word of the text with its code-point offsets and folded form."""
 
@@ -92,14 +95,26 @@ class Token:
     text: str
     key: str
 
+    def __init__(self, start: int, end: int, text: str, key: str) -> None:
+        """Set the fields as dataclasses' frozen __init__ does, with fewer look-ups: made for every word."""
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "key", key)
+
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of text[start:end] with offsets into text."""
     stop = len(text) if end is None else end
-    return [
-        Token(m.start(), m.end(), m.group(), fold(m.group()))
-        for m in TOKEN_RE.finditer(text, start, stop)
-    ]
+    out = []
+    for m in TOKEN_RE.finditer(text, start, stop):
+        word = m.group()
+        if word.isascii() and "'" not in word and "`" not in word:  # fold() of a plain ASCII word: its lower case
+            key = word if word.islower() else word.lower()
+        else:
+            key = fold(word)
+        out.append(Token(m.start(), m.end(), word, key))
+    return out
 
 
 def joined(text: str, left: Token, right: Token) -> bool:

@@ -169,10 +169,11 @@ class _Doc:
         """Gather the lower-case words, big places' edges and person-name parts of the text."""
         text, toks = words.text, words.toks
         spans = [(s, e) for s, e, _ in cands]
+        named = _pair_starts(words, spans)  # starts of words followed by a word of the same hit
         cue_words = lex.cue_words
         parts: set[str] = set()
         for a, b in pairwise(toks):
-            if text[a.end : b.start] != " " or not (a.text[0].isupper() and b.text[0].isupper()):
+            if not (b.text[0].isupper() and a.text[0].isupper()) or text[a.end : b.start] != " ":
                 continue
             if a.key in cue_words or b.key in cue_words or a.key in lex.stopwords or b.key in lex.stopwords:
                 continue
@@ -180,7 +181,8 @@ class _Doc:
                 continue  # "Kapolres Poso": a title before a place
             if a.text.isupper() or b.text.isupper():
                 continue  # "Polda Papua", "PT Freeport": an acronym before a name is a title, not a name part
-            if not any(s <= a.start and b.end <= e for s, e in spans):
+            inside = a.start in named if named is not None else any(s <= a.start and b.end <= e for s, e in spans)
+            if not inside:
                 parts.update((a.key, b.key))  # "Anies Baswedan", "Valentino Rossi": a person's name
         return cls(
             words, lex, frozenset(t.key for t in toks if t.text.islower()),
@@ -225,6 +227,18 @@ class _Doc:
             if t.key not in lex.stopwords and t.start not in self.big_edges:
                 return False
         return True
+
+
+def _pair_starts(words: _Words, spans: list[tuple[int, int]]) -> set[int] | None:
+    """Where the words start that the next word follows inside one of spans (None if a span is not made of
+    whole words): a pair of consecutive words lies inside a span exactly when its first word's start is here."""
+    out: set[int] = set()
+    for s, e in spans:
+        i, j = words.at_start.get(s), words.at_end.get(e)
+        if i is None or j is None:
+            return None
+        out.update(words.starts[i:j])
+    return out
 
 
 def find_places(
@@ -282,8 +296,12 @@ def _unknown_after_cues(
     """Capitalised names after a strong cue ("desa Xyz") that the gazetteer does not know."""
     strong = lex.strong_heads
     out: list[tuple[int, int, tuple[Place, ...]]] = []
+    heads = [x for x, t in enumerate(toks) if t.key in strong]
     i = 0
-    while i < len(toks):
+    for h in heads:
+        if h < i:
+            continue
+        i = h  # the words before h start no cue
         hit = None
         for words in strong.get(toks[i].key, ()):
             n = len(words)

@@ -97,16 +97,16 @@ def focus_countries(
 
 
 def _score(
-    place: Place, mention: PlaceMention, focus: Sequence[str], context: Sequence[Place]
+    place: Place, mention: PlaceMention, focus: Sequence[str], context: Sequence[Place], own: set[str], said: str
 ) -> tuple[float, bool]:
-    """A candidate's score and whether it is plausible at all."""
+    """A candidate's score and whether it is plausible at all (own: the mention's candidates' keys; said: the
+    key of the name as written)."""
     score = 0.0
     plausible = False
     if place.iso3 is not None and place.iso3 in focus:
         rank = list(focus).index(place.iso3)
         score += (2.5, 1.5, 1.0)[min(rank, 2)]
         plausible = True
-    own = {p.key for p in mention.candidates}
     near = [distance_km(place, c) for c in context if c.key not in own]
     if near:
         d = min(near)
@@ -124,10 +124,10 @@ def _score(
     score += FEATURE_RANK.get(place.feature, 0.5)
     if place.feature == "country" and mention.cue not in STRONG_CUES:
         score += 3.0  # "Jepang" is Japan, not the village of that name
-    said = name_key(mention.span.text)
-    if name_key(place.name) == said:
+    name = name_key(place.name)
+    if name == said:
         score += 1.5  # "Madrid" is the place named Madrid, not one that has it as an alternate name
-    elif said.endswith(name_key(place.name)):
+    elif said.endswith(name):
         score += 1.0  # "Kota Gaza", "Kabupaten Nduga"
     score += math.log10(place.population + 1) / 2
     if place.feature in PRECISION_FLOOR or place.population >= _PLAUSIBLE_POPULATION:
@@ -142,8 +142,10 @@ def resolve(mention: PlaceMention, focus: Sequence[str], context: Sequence[Place
     fitting the cue word, then by feature and population. None when no candidate is plausible (e.g. only
     tiny villages abroad, with no cue, far from everything else in the article)."""
     best: tuple[float, Place] | None = None
+    own = {p.key for p in mention.candidates}
+    said = name_key(mention.span.text)
     for place in mention.candidates:
-        score, plausible = _score(place, mention, focus, context)
+        score, plausible = _score(place, mention, focus, context, own, said)
         if plausible and (best is None or score > best[0]):
             best = (score, place)
     return best[1] if best else None

@@ -1,0 +1,61 @@
+"""Throughput benchmarks (pytest-benchmark) on the team's example articles: benchmarks, not timed assertions.
+
+They run once as plain tests by default (pyproject's addopts has --benchmark-disable); measure with
+`pytest tests/test_bench.py --benchmark-enable`. The corpus-level figure is `pantau bench <corpus>`.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from pantau.extract.timex import find_times
+from pantau.geo.places import find_places
+from pantau.ingest import read_path
+from pantau.model import Article
+from pantau.pipeline import Config, Resources, extract_events
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources.load()
+
+
+def example(name: str) -> Article:
+    """One of the shipped example articles, read as the CLI reads it."""
+    path = Path(str(resources.files("pantau") / "examples" / name))
+    article = next(iter(read_path(path)))
+    assert isinstance(article, Article)
+    return article
+
+
+def test_bench_find_places(benchmark, res: Resources) -> None:
+    text = example("papua_clash.txt").text
+    mentions = benchmark(find_places, text, res.gazetteer, res.places)
+    assert any(m.span.text == "Sugapa" for m in mentions)
+
+
+def test_bench_find_times(benchmark, res: Resources) -> None:
+    text = example("papua_clash.txt").text
+
+    def all_times() -> list:
+        return find_times(text, res.time, None, units=res.numbers.units)
+
+    assert any(t.kind == "absolute" for t in benchmark(all_times))
+
+
+def test_bench_pipeline(benchmark, res: Resources) -> None:
+    article = example("papua_clash.txt")
+    events = benchmark(extract_events, article, res, Config())
+    assert events
+
+
+def test_bench_pipeline_all_examples(benchmark, res: Resources) -> None:
+    articles = [example(p.name) for p in sorted(Path(str(resources.files("pantau") / "examples")).glob("*.txt"))]
+
+    def code_all() -> int:
+        return sum(len(extract_events(a, res, Config())) for a in articles)
+
+    assert benchmark(code_all) > 0

@@ -1,0 +1,152 @@
+"""The fast paths of the matchers give what the plain ways of computing the same thing give.
+
+Each speed-up (a prefilter, a pruned lookup, a split pattern) keeps a slow reference it must agree with,
+checked here on the shipped example articles and on texts written to hit the edge cases."""
+
+from __future__ import annotations
+
+import dataclasses
+from importlib import resources
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from pantau.extract.timex import TimeLexicon, time_matches
+from pantau.geo.gazetteer import Gazetteer
+from pantau.geo.lexicon import PlaceLexicon
+from pantau.geo.normalize import tokens
+from pantau.geo.places import _relation, _Words, find_places
+from pantau.text.clean import CleanLexicon, line_blocks, mark_boilerplate, top_level_alternatives
+
+TRICKY = [
+    "Serangan terjadi seminggu lalu, Kamis (12/4) malam, dan 123 Mei 2020 di Jakarta.",
+    "KAMIS, 12 APRIL 2024 | Selasa(3/5/2023) — ſelasa (1/2) İstanbul KAMIS ٣ Mei ١٢ Juni 2020",
+    "Kemarin lusa dua pekan lalu; dalam 24 jam terakhir; tahun 2019; bulan Maret lalu; 2023-05-06.",
+    "al-Hasakah, Deir ez-Zor dan Deir al-Zour; di sebelah timur Kota Gaza; 5 km ke utara Homs.",
+    "Ma'arrat al-Nu'man, Jum'at (5/1), Jum’at 5 Januari 2024, ١٢ Mei 2020; dekat perbatasan Suriah.",
+    "Provinsi Nangarhar, desa Xyzabc Baru, kamp pengungsi Al-Hol, Kabupaten Nduga, Papua Tengah.",
+]
+
+
+def example_texts() -> list[str]:
+    folder = Path(str(resources.files("pantau") / "examples"))
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))] + TRICKY
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def lex() -> PlaceLexicon:
+    return PlaceLexicon.load("id")
+
+
+def spans(matches: object) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_time_matches_equal_a_full_search() -> None:
+    lex = TimeLexicon.load()
+    assert lex.anchors is not None
+    for text in example_texts():
+        assert spans(time_matches(text, lex)) == spans(lex.pattern.finditer(text))
+        cuts = [0, *range(7, len(text), 53), len(text)]
+        for a, b in pairwise(cuts):
+            assert spans(time_matches(text, lex, a, b)) == spans(lex.pattern.finditer(text, a, b))
+
+
+def test_time_matches_without_anchors_search_everything() -> None:
+    lex = dataclasses.replace(TimeLexicon.load(), anchors=None)
+    text = TRICKY[0]
+    assert spans(time_matches(text, lex)) == spans(lex.pattern.finditer(text))
+
+
+def test_pruned_name_lookup_equals_the_full_one(gaz: Gazetteer) -> None:
+    for text in example_texts():
+        toks = tokens(text)
+        starts = [i for i, t in enumerate(toks) if t.text[0].isupper() or (
+            t.key in gaz.articles and gaz._startable(text, toks, i))]
+        assert gaz._grams_pruned(text, toks, starts) == gaz._grams_full(text, toks, starts)
+
+
+def test_word_lookups_equal_splitting_again() -> None:
+    for text in example_texts():
+        words = _Words.of(text)
+        points = sorted({0, len(text), *words.starts, *words.ends, *range(0, len(text), 17)})
+        for pos in points:
+            for n in (1, 6):
+                assert words.before(pos, n) == tokens(text, max(0, pos - 80), pos)[-n:]
+            assert words.after(pos) == tokens(text, pos, min(len(text), pos + 40))[:1]
+        for t in words.toks[:40]:
+            for u in words.toks[:40]:
+                assert words.span(t.start, u.end) == tokens(text, t.start, u.end)
+
+
+def test_relation_prefilter_changes_nothing(lex: PlaceLexicon) -> None:
+    assert lex.relation_tails is not None
+    plain = dataclasses.replace(lex)  # derived fields are rebuilt; then switch the prefilter off
+    object.__setattr__(plain, "relation_tails", None)
+    for text in example_texts():
+        for t in tokens(text):
+            assert _relation(text, t.start, lex) == _relation(text, t.start, plain)
+
+
+def test_cue_index_agrees_with_the_cue_list(lex: PlaceLexicon) -> None:
+    for words, key in lex.cues:
+        first = next(k for w, k in lex.cues if w == words)
+        assert lex.cue_of(words) == first == lex.cue_index[len(words.split())][words]
+        if key != "at":
+            assert words in lex.inside_index[len(words.split())]
+
+
+def test_places_with_a_user_gazetteer_use_the_full_lookup(gaz: Gazetteer, lex: PlaceLexicon, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    from pantau.geo.build import SCHEMA
+
+    shutil.copy(gaz.path, tmp_path / gaz.path.name)
+    con = sqlite3.connect(tmp_path / "user-gazetteer.sqlite")
+    con.executescript(SCHEMA)
+    con.close()
+    with_user = Gazetteer.load(tmp_path / gaz.path.name)
+    assert with_user._user is not None
+    for text in example_texts():
+        assert find_places(text, with_user, lex) == find_places(text, gaz, lex)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "parts"),
+    [
+        (r"^a|b(c|d)", [r"^a", r"b(c|d)"]),
+        (r"[|(]x|\|y", [r"[|(]x", r"\|y"]),
+        (r"[]|]a|b", [r"[]|]a", "b"]),
+        (r"[[a-z]--[|]]|c", [r"[[a-z]--[|]]", "c"]),
+        (r"(?:a|b)|(?<=x)c", [r"(?:a|b)", r"(?<=x)c"]),
+        (r"(a)|\1", None),
+        (r"(?i)a|b", None),
+        (r"(?P<n>a)|(?P=n)", None),
+    ],
+)
+def test_top_level_alternatives(pattern: str, parts: list[str] | None) -> None:
+    assert top_level_alternatives(pattern) == parts
+
+
+def test_split_boilerplate_patterns_mark_the_same_lines() -> None:
+    lex = CleanLexicon.load()
+    whole = dataclasses.replace(lex, searchers=())
+    lines = [
+        "Foto: Jenazah tiba (ANTARA/Dok. Kodam)", "Copyright © 2024", "hak cipta dilindungi", "Baca juga: X",
+        "Editor: Yohanis", "(ant/rs)", "Share | ", "Sumber: Reuters", "courtesy of AP", "12 komentar",
+    ]
+    for text in [*example_texts(), "\n".join(lines)]:
+        assert mark_boilerplate(text, lex) == mark_boilerplate(text, whole)
+        for s, e in line_blocks(text):
+            line = text[s:e]
+            for (name, pattern), (name2, (first, others)) in zip(lex.patterns, lex.searchers, strict=True):
+                assert name == name2
+                fast = bool(first is not None and first.search(line)) or any(p.search(line) for p in others)
+                assert fast == bool(pattern.search(line))
