@@ -228,7 +228,17 @@ MONTHS_AND_YEARS: list[tuple[str, str, date, tuple[int, int | None]]] = [
     ("Tahun lalu, serangan bom bunuh diri menghantam Kampung Melayu.", "Tahun lalu", REF, (2017, None)),
     ("Gelombang protes melanda Tepi Barat sejak Agustus 2017 tanpa henti.", "Agustus 2017", REF, (2017, 8)),
     ("Kelompok itu aktif di Poso sejak tahun 2016 menurut aparat.", "tahun 2016", REF, (2016, None)),
+    # "<month> lalu": the latest such month before the reference month, last year's when it is this month
+    ("Sebuah ledakan mengguncang Kabul pada November lalu.", "November lalu", REF, (2017, 11)),
+    ("Ledakan serupa terjadi Februari lalu di Marawi.", "Februari lalu", REF, (2017, 2)),
+    # a bare year after a preposition or before an ago-word
+    ("Pada 2014, ISIS merebut Mosul dan sebagian besar Provinsi Nineveh.", "Pada 2014", REF, (2014, None)),
+    ("Kerusuhan serupa pecah di Tolikara 2015 silam.", "2015 silam", REF, (2015, None)),
 ]
+
+
+def test_a_bare_number_like_a_year_is_no_date() -> None:
+    assert times("Sebanyak 2015 warga mengungsi ke Wamena setelah kerusuhan.") == []
 
 
 @pytest.mark.parametrize(("text", "phrase", "ref", "expected"), MONTHS_AND_YEARS)
@@ -282,6 +292,8 @@ def test_weekday_of_last_week() -> None:
     [
         ("Penembakan di Intan Jaya terjadi sepekan lalu.", date(2018, 2, 2)),
         ("Sepuluh hari lalu pasukan Israel menyerbu Jenin.", date(2018, 1, 30)),
+        ("Dua puluh hari lalu kontak tembak pecah di Nduga.", date(2018, 1, 20)),
+        ("Tiga belas hari yang lalu massa membakar pos polisi di Deiyai.", date(2018, 1, 27)),
     ],
 )
 def test_se_prefixed_and_teen_numbers_before_lalu(text: str, expected: date) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,6 +34,9 @@ class TimeLexicon:
     one_unit: dict[str, int]
     pattern: regex.Pattern[str]
     anchors: Any = None  # Aho-Corasick automaton of the words a match of pattern can begin with
+    teens: dict[str, int] = field(default_factory=dict)  # "sebelas": 11 (numbers.yaml)
+    teen_suffix: str = ""  # "<unit> belas" = 10 + unit
+    tens_word: str = ""  # "<unit> puluh" = 10 * unit
 
     @classmethod
     def load(cls, lang: str = "id") -> TimeLexicon:
@@ -53,10 +56,14 @@ class TimeLexicon:
         within, last = _alt([str(w) for w in d["within_words"]]), _alt([str(w) for w in d["last_words"]])
         hours = _alt([str(w) for w in d["hour_units"]])
         mcue, ycue = _alt([str(w) for w in d["month_cue"]]), _alt([str(w) for w in d["year_cue"]])
+        year_preps = [str(w) for w in d.get("year_preps", [])]
+        yprep = _alt(year_preps) or "(?!)"
         rel = _alt(list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years))
         nd = load_yaml(lang, "numbers.yaml")
         number_words = [str(w) for w in list(nd["units"]) + list(nd["teens"])]
-        num = r"\d{1,3}|" + _alt(number_words) + r"(?:\s+(?:belas|puluh))?"
+        teen_suffix = str(nd["teen_suffix"])
+        tens_word = next(str(w) for w, v in nd["multipliers"].items() if int(v) == 10)
+        num = rf"(?:\d{{1,3}}|(?:{_alt(number_words)})(?:\s+(?:{_alt([teen_suffix, tens_word])}))?)"
         one_unit = {str(k): int(v) for k, v in d.get("one_unit_words", {}).items()}
         one = _alt(list(one_unit)) or "(?!)"
         # Alternatives are tried in order: the most specific forms first. Every alternative must begin
@@ -73,18 +80,22 @@ class TimeLexicon:
         |(?P<within>\b(?:{within})\s+(?P<win>{num})\s+(?:{hours}|(?P<winu>{units}))\s+(?:{last})\b)
         |(?P<rel>\b(?:{rel})\b)
         |(?P<wday>\b(?P<wdw>{wd})\b(?:\s+(?:{parts}))?)
-        |(?P<mon>\b(?:{mcue})\s+(?P<monm>{mon})\b(?:\s+(?P<monrel>lalu))?)
+        |(?P<mon>\b(?:{mcue})\s+(?P<monm>{mon})\b(?:\s+(?P<monrel>{ago}))?)
+        |(?P<monago>\b(?P<mam>{mon})\s+(?:{ago})\b)
         |(?P<yr>\b(?:{ycue})\s+(?P<yry>(?:19|20)\d\d)\b)
+        |(?P<yrp>\b(?:{yprep})\s+(?P<yrpy>(?:19|20)\d\d)\b(?![/.,]?\d))
+        |(?P<yrago>\b(?P<yray>(?:19|20)\d\d)\s+(?:{ago})\b)
         """
         compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE | regex.V0)
         starters = [list(weekdays), list(months), [str(w) for w in d["month_cue"]], [str(w) for w in d["year_cue"]],
+                    year_preps or ["(none)"],
                     number_words, [str(w) for w in d["within_words"]],
                     list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years)]
         if one_unit:
             starters.append(list(one_unit))
         anchors = word_automaton((w for ws in starters for w in ws), digits=True, also="(") if all(starters) else None
         return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled,
-                   anchors)
+                   anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word)
 
 
 def time_matches(text: str, lex: TimeLexicon, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
@@ -120,13 +131,13 @@ def last_weekday(ref: date, weekday: int) -> date:
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
 
 
-def _word_number(word: str, units: dict[str, int]) -> int | None:
+def _word_number(word: str, units: dict[str, int], lex: TimeLexicon) -> int | None:
     if word.isascii() and word.isdigit():
         return int(word)
     parts = word.lower().split()
     if len(parts) == 2 and parts[0] in units:
-        return units[parts[0]] * 10 if parts[1] == "puluh" else 10 + units[parts[0]]
-    return units.get(word.lower(), {"sepuluh": 10, "sebelas": 11}.get(word.lower()))
+        return units[parts[0]] * 10 if parts[1] == lex.tens_word else 10 + units[parts[0]]
+    return units.get(word.lower(), lex.teens.get(word.lower()))
 
 
 def year_for_weekday(day: int, month: int, weekday: int, around: int) -> int | None:
@@ -233,7 +244,7 @@ def _resolve(
         month, year = lex.months[g("mym").lower()], int(g("myy"))
         return (date(year, month, 1), 3, "month")
     if g("ago"):
-        n = _word_number(g("agon"), units)
+        n = _word_number(g("agon"), units, lex)
         if n is None or ref is None:
             return None if n is None else (None, 2, "relative")
         days = n * lex.ago_units[g("agou").lower()]
@@ -245,7 +256,7 @@ def _resolve(
         days = lex.one_unit[g("ago1w").lower()]
         return (ref - timedelta(days=days), 1 if days <= 1 else 2 if days <= 14 else 3, "relative")
     if g("within"):
-        n = _word_number(g("win"), units)
+        n = _word_number(g("win"), units, lex)
         if n is None:
             return None
         days = n * lex.ago_units[g("winu").lower()] if g("winu") else 0
@@ -282,6 +293,13 @@ def _resolve(
             year = ref.year
         d = date(year, month, min(15, calendar.monthrange(year, month)[1]))
         return (min(d, ref), 3, "month")
-    if g("yr"):
-        return (date(int(g("yry")), 1, 1), 3, "year")
+    if g("monago"):
+        # "November lalu": the latest November before the reference month
+        if ref is None:
+            return (None, 3, "month")
+        month = lex.months[g("mam").lower()]
+        year = ref.year if month < ref.month else ref.year - 1
+        return (date(year, month, 1), 3, "month")
+    if g("yr") or g("yrp") or g("yrago"):
+        return (date(int(g("yry") or g("yrpy") or g("yray")), 1, 1), 3, "year")
     return None
