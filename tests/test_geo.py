@@ -223,6 +223,13 @@ def test_title_before_place_keeps_the_place(gaz: Gazetteer, lex: PlaceLexicon) -
     assert place is not None and place.iso3 == "IDN"  # type: ignore[attr-defined]
 
 
+def test_a_cued_name_is_a_place_even_inside_a_title(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    # "Pertempuran Marawi" alone looks like a person's name; "di Marawi" says it is a place
+    text = "Pertempuran Marawi belum usai. Kelompok Maute masih bertahan di Marawi, Filipina selatan."
+    names = [m.span.text for m in find_places(text, gaz, lex)]
+    assert names.count("Marawi") == 2
+
+
 def test_sabha_in_syria_when_syria_is_the_focus(gaz: Gazetteer, lex: PlaceLexicon) -> None:
     m = mention_of("ISIS menyerang Wadi al-Sabha di tepi Sungai Efrat.", "Wadi al-Sabha", gaz, lex)
     place = resolve(m, ("SYR",))

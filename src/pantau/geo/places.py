@@ -184,6 +184,9 @@ class _Doc:
             inside = a.start in named if named is not None else any(s <= a.start and b.end <= e for s, e in spans)
             if not inside:
                 parts.update((a.key, b.key))  # "Anies Baswedan", "Valentino Rossi": a person's name
+        # a word the text also puts after a place cue is a place, whatever names it stands in elsewhere:
+        # "Pertempuran Marawi" in a title, "di Marawi" in the text
+        parts -= {b.key for a, b in pairwise(toks) if a.key in cue_words and b.text[0].isupper()}
         return cls(
             words, lex, frozenset(t.key for t in toks if t.text.islower()),
             frozenset(x for s, e, ps in cands if _is_big(ps) for x in (s, e)), frozenset(parts),
