@@ -307,3 +307,26 @@ def test_injured_in_sentences_are_not_fatalities() -> None:
 )
 def test_vague_figures_yield_to_counts(texts: tuple[str, ...], figures: tuple[int, int, int]) -> None:
     assert fatality_figures(claims_of(*texts)) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Komnas HAM menyelidiki peristiwa yang menewaskan Affan di Jakarta Pusat.", "Affan"),
+        ("Unjuk rasa meluas setelah tewasnya Yohanes di Wamena.", "Yohanes"),
+        ("Prajurit bernama Daniel tewas dalam kontak tembak di Nduga.", "Daniel"),
+    ],
+)
+def test_a_named_person_killed_is_one_death(text: str, victim: str) -> None:
+    assert [(c.kind, c.low, c.victims) for c in claims(text)] == [("killed", 1, victim)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tewas dalam kontak tembak, jenazah prajurit itu diterbangkan ke Jayapura.",  # the first word
+        "Serangan itu menewaskan TNI dan Polri tak terima.",  # an acronym is no person
+    ],
+)
+def test_no_named_victim_without_a_name(text: str) -> None:
+    assert all(c.victims is None or not c.victims[:1].isupper() for c in claims(text))

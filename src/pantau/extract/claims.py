@@ -22,6 +22,7 @@ class CasualtyLexicon:
     attribution_after: dict[str, list[tuple[tuple[str, ...], object]]]
     count_nouns: frozenset[str]
     non_count: frozenset[str]
+    named_after: frozenset[str] = frozenset()  # kind words the victim's name follows ("menewaskan Affan")
 
     @classmethod
     def load(cls, lang: str = "id") -> CasualtyLexicon:
@@ -41,6 +42,7 @@ class CasualtyLexicon:
             attribution_after=phrase_index(cues),
             count_nouns=frozenset(str(w) for w in d["count_nouns"]),
             non_count=frozenset(str(w).lower() for w in d["non_count_units"]),
+            named_after=frozenset(str(w) for w in d.get("named_victim_after", [])),
         )
 
 
@@ -173,7 +175,30 @@ def find_claims(
             qual = "vague"  # "puluhan": a conventional figure that a precise count of the same deaths replaces
         out.append(Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
                          claimant=who.text if who else None, evidence=tuple(ev)))
+    for ki, (ks, ke, kk) in enumerate(kinds):
+        if ki not in used_kinds and kk == "killed":
+            named = _named_victim(toks, ks, ke, lex)
+            if named is not None:
+                kind_span = Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])
+                name_span = Span(named.start, named.end, named.text)
+                ev2 = (name_span, kind_span, *((who,) if who else ()))
+                out.append(Claim(kind="killed", low=1, high=1, qualifier=None, victims=named.text,
+                                 claimant=who.text if who else None, evidence=ev2))
     return out
+
+
+def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> Token | None:
+    """The capitalised name of one person killed, next to a kind word with no figure ("menewaskan Affan")."""
+    phrase = " ".join(t.low for t in toks[ks:ke])
+    k = ke if phrase in lex.named_after else ks - 1
+    if not 0 < k < len(toks):
+        return None  # a sentence's first word is capitalised whatever it is
+    tok = toks[k]
+    if not (tok.is_word and tok.text[:1].isupper() and tok.text[1:2].islower()):
+        return None  # "AS", "TNI": an acronym is an actor, not a person
+    if match_at(toks, k, lex.victims) or match_at(toks, k, lex.qualifiers):
+        return None
+    return tok
 
 
 def victim_kind(claim: Claim, lex: CasualtyLexicon) -> str | None:
