@@ -167,6 +167,9 @@ PLACES = [
     # a police unit's name places an incident the text does not place otherwise
     ("Seorang warga tewas ditembak orang tak dikenal, Selasa (12/3). Polres Jayawijaya masih menyelidiki "
      "kasus penembakan itu.", "Jayawijaya"),
+    # where a trip starts and ends is not where it happened
+    ("Seorang pria bersenjata pisau menikam sejumlah penumpang kereta dari Doncaster ke London ketika kereta "
+     "berhenti di Huntingdon, Inggris, Sabtu (9/3).", "Huntingdon"),
     # a foreign capital named in passing is not the scene
     ("Pasukan pemerintah Suriah melancarkan serangan udara di Idlib, Rabu (13/3), yang memperburuk "
      "hubungan antara Moskow dengan Barat.", "Idlib"),

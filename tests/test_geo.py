@@ -96,7 +96,7 @@ def test_resolves_place(gaz: Gazetteer, lex: PlaceLexicon, text: str, surface: s
          "city", "beberapa kilometer ke utara"),
         ("Tentara Suriah merebut pangkalan udara di barat Aleppo.", "Aleppo", "Aleppo", None, "di barat"),
         ("Pemberontak menembakkan mortir dari pinggiran Idlib, Suriah.", "Idlib", "Idlib", None, "pinggiran"),
-        ("Ledakan terdengar tak jauh dari Mosul, Irak.", "Mosul", "Mosul", "at", "tak jauh dari"),
+        ("Ledakan terdengar tak jauh dari Mosul, Irak.", "Mosul", "Mosul", "from", "tak jauh dari"),
     ],
 )
 def test_near_relations(

@@ -12,6 +12,9 @@ import yaml
 
 from pantau.geo.normalize import name_key
 
+# Cue keys of prepositions (places.yaml): they open a place name but never stand inside one.
+PREPOSITION_CUES = frozenset({"at", "to", "from"})
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceLexicon:
@@ -41,7 +44,7 @@ class PlaceLexicon:
     dateline_res: tuple[regex.Pattern[str], ...]  # dateline forms, tried in order on each top line
     # Derived once from the fields above, for matching without scanning every cue:
     cue_index: dict[int, dict[str, str]] = field(init=False, repr=False, compare=False)  # words -> phrase -> key
-    inside_index: dict[int, dict[str, str]] = field(init=False, repr=False, compare=False)  # the same, no "at"
+    inside_index: dict[int, dict[str, str]] = field(init=False, repr=False, compare=False)  # the same, no prepositions
     cue_words: frozenset[str] = field(init=False, repr=False, compare=False)
     strong_words: frozenset[str] = field(init=False, repr=False, compare=False)  # last words of strong cues
     strong_heads: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
@@ -55,7 +58,7 @@ class PlaceLexicon:
         for words, key in self.cues:  # in order: the first of equal phrases wins, as in a scan of cues
             n = len(words.split())
             cue_index.setdefault(n, {}).setdefault(words, key)
-            if key != "at":
+            if key not in PREPOSITION_CUES:
                 inside_index.setdefault(n, {}).setdefault(words, key)
             if key in self.strong_cues:
                 strong_heads.setdefault(words.split()[0], []).append(tuple(words.split()))

@@ -20,6 +20,8 @@ _FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "water": 1, "desert": 1
 _VAGUE_FEATURES = frozenset({"country", "water", "desert"})
 # A place named after a cue ("di", "kota") counts this many bare mentions when the article's place is chosen.
 _CUED_WEIGHT = 3
+# Cues of places a trip passes ("dari", "ke"): weaker than "di" as the scene of an incident.
+_PASSING = frozenset({"to", "from"})
 # Places no closer than a province.
 BROAD_FEATURES = frozenset({"country", "admin1", "region"})
 
@@ -47,7 +49,8 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
             after = m.span.start >= anchor
             # "hubungan antara Moskow dengan Barat": a bare foreign name is less likely the scene
             home = m.cue is not None or not focus or place.iso3 == focus[0]
-            scored.append(((home, rank, after, -abs(m.span.start - anchor)), place, m))
+            scene = m.cue not in _PASSING  # "dari Doncaster ke London": a trip's ends are not the scene
+            scored.append(((home, scene, rank, after, -abs(m.span.start - anchor)), place, m))
         if not scored:
             return None, 3, None
         scored.sort(key=lambda x: x[0], reverse=True)
@@ -77,7 +80,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             found.setdefault(p2.key, []).append((p2, prec2, span2))
             # "di Amman" says where; a bare name may be a person's ("Zakariya menuntut")
-            cued = any(m.cue is not None and m.span == span2 for m in g.places)
+            cued = any(m.cue is not None and m.cue not in _PASSING and m.span == span2 for m in g.places)
             weight[p2.key] = weight.get(p2.key, 0) + (_CUED_WEIGHT if cued else 1)
     if found:
         return found[max(found, key=lambda k: weight[k])][0]
