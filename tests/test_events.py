@@ -170,6 +170,8 @@ PLACES = [
     # where a trip starts and ends is not where it happened
     ("Seorang pria bersenjata pisau menikam sejumlah penumpang kereta dari Doncaster ke London ketika kereta "
      "berhenti di Huntingdon, Inggris, Sabtu (9/3).", "Huntingdon"),
+    # a place a protest is for is not where it is
+    ("Ribuan warga menggelar aksi solidaritas untuk Gaza di Amman, Yordania, Jumat (8/3).", "Amman"),
     # a foreign capital named in passing is not the scene
     ("Pasukan pemerintah Suriah melancarkan serangan udara di Idlib, Rabu (13/3), yang memperburuk "
      "hubungan antara Moskow dengan Barat.", "Idlib"),

@@ -13,7 +13,7 @@ import yaml
 from pantau.geo.normalize import name_key
 
 # Cue keys of prepositions (places.yaml): they open a place name but never stand inside one.
-PREPOSITION_CUES = frozenset({"at", "to", "from"})
+PREPOSITION_CUES = frozenset({"at", "to", "from", "for"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,8 +41,8 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
                 continue
             if place.feature == "country" and focus and place.iso3 not in focus[:2]:
                 continue  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
-            if m.cue == "street":
-                continue  # "Jalan Parakan Saat", "Jl. Thamrin": a street named after a town or a person
+            if m.cue in ("street", "for"):
+                continue  # "Jalan Parakan Saat": a street named after a town; "untuk Gaza": for, not in
             if m.cue is None and (_inside_name(art_text, m.span.start) or _first_name(art_text, m.span)):
                 continue  # "Dana White", "Eduardo Ruiz", "Riyad Jaffar": part of a person's name
             rank = _FEATURE_RANK.get(place.feature, 2)
