@@ -230,6 +230,31 @@ def test_a_cued_name_is_a_place_even_inside_a_title(gaz: Gazetteer, lex: PlaceLe
     assert names.count("Marawi") == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Demo Rusuh di Ibu Kota Peru, Polisi Tembakkan Gas Air Mata", "Demo"),  # Diemoz, France
+        ("Polisi menembakkan Gas air mata ke arah massa di Wamena.", "Gas"),  # Gas, France
+        ("Arsenal menang 2-0 atas Chelsea di London.", "Arsenal"),  # Arsenal, Mauritius
+    ],
+)
+def test_small_places_named_like_common_words_need_a_cue(gaz: Gazetteer, lex: PlaceLexicon, text: str,
+                                                          word: str) -> None:
+    assert word not in [m.span.text for m in find_places(text, gaz, lex)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kontak tembak pecah di pegunungan Poso, Sulawesi Tengah.", "Poso"),  # a home-country town
+        ("Ribuan massa berkumpul di kawasan Menteng sejak pagi.", "Menteng"),  # the project's own place
+        ("Warga Ancol mengungsi setelah banjir rob.", "Ancol"),  # a home-country village mid-sentence
+    ],
+)
+def test_home_places_named_like_common_words_stay(gaz: Gazetteer, lex: PlaceLexicon, text: str, name: str) -> None:
+    assert name in [m.span.text for m in find_places(text, gaz, lex)]
+
+
 def test_sabha_in_syria_when_syria_is_the_focus(gaz: Gazetteer, lex: PlaceLexicon) -> None:
     m = mention_of("ISIS menyerang Wadi al-Sabha di tepi Sungai Efrat.", "Wadi al-Sabha", gaz, lex)
     place = resolve(m, ("SYR",))

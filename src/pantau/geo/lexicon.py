@@ -42,6 +42,7 @@ class PlaceLexicon:
     digest: str  # hash of the yaml text: part of the gazetteer index version
     relation_re: regex.Pattern[str]  # a "near" phrase ending where a place name (or its cue) starts
     dateline_res: tuple[regex.Pattern[str], ...]  # dateline forms, tried in order on each top line
+    common_words: frozenset[str] = frozenset()  # the language's root words (places.yaml common_words)
     # Derived once from the fields above, for matching without scanning every cue:
     cue_index: dict[int, dict[str, str]] = field(init=False, repr=False, compare=False)  # words -> phrase -> key
     inside_index: dict[int, dict[str, str]] = field(init=False, repr=False, compare=False)  # the same, no prepositions
@@ -122,6 +123,7 @@ class PlaceLexicon:
             dateline_window=int(date.get("window", 400)),
             outlets=outlets,
             digest=hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16],
+            common_words=_common_words(data.get("common_words")),
             relation_re=_relation_re(directions, heads, links, units, dwords, near, trailing),
             dateline_res=_dateline_res(outlets),
         )
@@ -166,3 +168,17 @@ def _dateline_res(outlets: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         regex.compile(rf"(?P<p>{caps})\s+-\s"),
         regex.compile(rf"{outlet}\s*{dash}\s", ignore),
     )
+
+
+def _common_words(spec: dict[str, str] | None) -> frozenset[str]:
+    """The root words listed in a data file of an installed package (places.yaml `common_words`)."""
+    if not spec:
+        return frozenset()
+    try:
+        text = resources.files(spec["package"]).joinpath(spec["path"]).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise RuntimeError(
+            f"places.yaml common_words: cannot read {spec['path']} of package {spec['package']} ({exc}); "
+            "install the package (pip install -e .)"
+        ) from exc
+    return frozenset(name_key(w) for w in text.split() if w)

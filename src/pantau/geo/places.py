@@ -192,6 +192,14 @@ class _Doc:
             frozenset(x for s, e, ps in cands if _is_big(ps) for x in (s, e)), frozenset(parts),
         )
 
+    def _home(self, s: int, places: tuple[Place, ...]) -> bool:
+        """True for a place the project lists, a home-country town or district, or a home-country village
+        named mid-sentence: "Poso", "Menteng", "warga Ancol" are places even though their names are words."""
+        home = self.lex.home_country
+        if any(p.key.startswith("px:") or (p.iso3 == home and p.feature != "village") for p in places):
+            return True
+        return any(p.iso3 == home for p in places) and not _sentence_start(self.words.text, s)
+
     def keep(self, s: int, e: int, places: tuple[Place, ...]) -> bool:
         """Common-word and person-name guards for a gazetteer hit."""
         text, lex = self.words.text, self.lex
@@ -209,6 +217,9 @@ class _Doc:
                 return False
             prev_word = self.words.before(s, 1)
             cued = bool(prev_word) and prev_word[0].key in lex.strong_words  # "Provinsi Nangarhar"
+            after_cue = bool(prev_word) and (prev_word[0].key in lex.cue_words or prev_word[0].key in lex.titles)
+            if key in lex.common_words and not _is_big(places) and not after_cue and not self._home(s, places):
+                return False  # "Demo", "Gas", "Jaga": a common word, unless a cue says it is a place
             if key in self.name_parts and not cued and not any(
                 p.feature == "country" or (p.feature == "city" and p.population >= _NAME_PART_POPULATION)
                 for p in places
