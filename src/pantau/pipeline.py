@@ -21,7 +21,7 @@ from pantau.extract.triggers import TriggerLexicon, find_triggers
 from pantau.geo.countries import country_tables
 from pantau.geo.gazetteer import Gazetteer
 from pantau.geo.lexicon import PlaceLexicon
-from pantau.geo.places import PlaceMention, find_places
+from pantau.geo.places import PlaceMention, dateline_span, find_places
 from pantau.geo.resolve import focus_countries
 from pantau.merge import assemble
 from pantau.model import Article, ArticleMeta, Block, Event, Span, text_hash
@@ -135,9 +135,10 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
     meta = article_meta(article, res.time, res.meta)
     ref, is_pub = reference_date(article, meta, res, cfg)
     sentences = split_sentences(text, blocks, res.sentences)
-    dateline = meta.dateline
+    # one dateline for the whole pipeline: the metadata's, else the one geo's lexicon knows
+    dateline = meta.dateline or dateline_span(text, res.places)
     all_places = [
-        p for p in find_places(text, res.gazetteer, res.places)
+        p for p in find_places(text, res.gazetteer, res.places, skip_dateline=False)
         if not (dateline and dateline.start <= p.span.start < dateline.end)
     ]
     year_hint = None if ref else _year_hint(text)
@@ -174,7 +175,7 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         triggers = find_triggers(toks, res.triggers, text)
         has_cas = bool(find_kinds(toks, res.casualties)) if triggers else False
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
-    focus = focus_countries(focus_places, text, res.gazetteer)
+    focus = focus_countries(focus_places, text, res.gazetteer, dateline)
     topic = article_topic((t for f in facts for t in f.tokens), res.domains)
     return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic)
 
