@@ -110,11 +110,16 @@ def test_adjacent_units_are_two_numbers() -> None:
     assert [q.value for q in quantities("Dua tiga orang terlihat membawa senjata.")] == [2, 3]
 
 
-@pytest.mark.xfail(strict=True, reason="'setengah juta' is read as 1 000 000: 'setengah' has value 0 and "
-                   "the multiplier uses max(0, 1); expected 500 000")
-def test_half_a_million() -> None:
-    text = "Setengah juta warga Rohingya melarikan diri ke Bangladesh."
-    assert quantity(text, "Setengah juta").value == 500_000
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Setengah juta warga Rohingya melarikan diri ke Bangladesh.", "Setengah juta", 500_000),
+        ("Dua setengah juta orang mengungsi dari Aleppo.", "Dua setengah juta", 2_500_000),
+        ("Seperempat juta warga Gaza kehilangan rumah.", "Seperempat juta", 250_000),
+    ],
+)
+def test_fractions_of_a_multiplier(text: str, phrase: str, value: int) -> None:
+    assert quantity(text, phrase).value == value
 
 
 def test_miliar() -> None:

@@ -280,8 +280,6 @@ def test_relative_after_a_word(text: str, phrase: str, expected: date, precision
     assert m.precision == precision
 
 
-@pytest.mark.xfail(strict=True, reason="'Kamis pekan lalu' (Thursday of last week) is swallowed as "
-                   "'<n> pekan lalu' with n='Kamis': find_times returns []; expected 2018-02-01")
 def test_weekday_of_last_week() -> None:
     got = [m.date for m in times("Dua polisi terluka dalam bentrok di Paniai, Kamis pekan lalu.")]
     assert date(2018, 2, 1) in got

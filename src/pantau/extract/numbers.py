@@ -24,11 +24,13 @@ class NumberLexicon:
     digit_scales: dict[str, int]
     thousands: str
     decimal: str
+    fractions: dict[str, float] = field(default_factory=dict)
     words: frozenset[str] = field(init=False, repr=False, compare=False)  # every word of a spelled-out number
 
     def __post_init__(self) -> None:
         """Gather the words is_number_word accepts."""
-        words = {*self.units, *self.teens, self.teen_suffix, *self.multipliers, *self.prefixed, self.lusin}
+        words = {*self.units, *self.teens, self.teen_suffix, *self.multipliers, *self.prefixed, self.lusin,
+                 *self.fractions}
         object.__setattr__(self, "words", frozenset(words))
 
     @classmethod
@@ -47,6 +49,7 @@ class NumberLexicon:
             digit_scales={str(k): int(v) for k, v in d["digit_scales"].items()},
             thousands=str(d["thousands_separator"]),
             decimal=str(d["decimal_separator"]),
+            fractions={str(k): float(v) for k, v in d.get("fractions", {}).items()},
         )
 
     def is_number_word(self, word: str) -> bool:
@@ -77,9 +80,12 @@ def _digits(text: str) -> bool:
 def _parse_words(words: list[str], lex: NumberLexicon) -> int | None:
     """Value of a run of number words: 'seratus dua puluh' -> 120, 'dua lusin' -> 24."""
     total = small = cur = 0
+    frac = 0.0  # "setengah": a fraction waiting for its multiplier
     seen = False
     for w in words:
-        if w in lex.units:
+        if w in lex.fractions:
+            frac = lex.fractions[w]
+        elif w in lex.units:
             if cur:
                 return None  # "dua tiga" is not one number
             cur = lex.units[w]
@@ -100,14 +106,17 @@ def _parse_words(words: list[str], lex: NumberLexicon) -> int | None:
         elif w in lex.multipliers:
             m = lex.multipliers[w]
             if m >= 1000:
-                total += max(small + cur, 1) * m
+                total += round((small + cur + frac or 1) * m)
                 small = cur = 0
             else:
-                small += (cur or 1) * m
+                small += round((cur + frac or 1) * m)
                 cur = 0
+            frac = 0.0
         else:
             return None
         seen = True
+    if frac:
+        return None  # a fraction with nothing to take it of ("setengah" alone) is no count
     return total + small + cur if seen else None
 
 

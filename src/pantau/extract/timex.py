@@ -59,6 +59,8 @@ class TimeLexicon:
         year_preps = [str(w) for w in d.get("year_preps", [])]
         yprep = _alt(year_preps) or "(?!)"
         rel = _alt(list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years))
+        # "Kamis pekan lalu": a weekday of last week (the relative weeks a week back)
+        lastweek = _alt([k for k, (off, _) in rel_weeks.items() if off == -7]) or "(?!)"
         nd = load_yaml(lang, "numbers.yaml")
         number_words = [str(w) for w in list(nd["units"]) + list(nd["teens"])]
         teen_suffix = str(nd["teen_suffix"])
@@ -79,6 +81,7 @@ class TimeLexicon:
         |(?P<ago1>\b(?P<ago1w>{one})\s+(?:{ago})\b)
         |(?P<within>\b(?:{within})\s+(?P<win>{num})\s+(?:{hours}|(?P<winu>{units}))\s+(?:{last})\b)
         |(?P<rel>\b(?:{rel})\b)
+        |(?P<wdlast>\b(?P<wlw>{wd})\s+(?:{lastweek})\b)
         |(?P<wday>\b(?P<wdw>{wd})\b(?:\s+(?:{parts}))?)
         |(?P<mon>\b(?:{mcue})\s+(?P<monm>{mon})\b(?:\s+(?P<monrel>{ago}))?)
         |(?P<monago>\b(?P<mam>{mon})\s+(?:{ago})\b)
@@ -278,6 +281,11 @@ def _resolve(
         if key in lex.relative_years:
             return (date(ref.year + lex.relative_years[key], 1, 1), 3, "year")
         return None
+    if g("wdlast"):
+        if ref is None:
+            return (None, 1, "weekday")
+        monday = ref - timedelta(days=ref.weekday() + 7)  # Monday of last week
+        return (monday + timedelta(days=lex.weekdays[g("wlw").lower()]), 1, "weekday")
     if g("wday"):
         if not g("wdw")[0].isupper():
             return None  # "minggu" in lower case is "week", not Sunday
