@@ -140,6 +140,12 @@ WEEKDAY_FIXES_YEAR: list[tuple[str, str, date, date]] = [
     # 29 September 2017 was a Friday: a Thursday 29 September is 2016
     ("Bentrokan di Aleppo timur berlanjut Kamis (29/9) menurut relawan.",
      "Kamis (29/9)", date(2017, 10, 3), date(2016, 9, 29)),
+    # with the year written: 19 May 2025 was a Monday, 19 June a Thursday: a mistyped month
+    ("Sopir truk memblokade jalan lingkar Karanganyar, Kamis (19/5/2025).",
+     "Kamis (19/5/2025)", date(2025, 6, 20), date(2025, 6, 19)),
+    # ... but not when no month next to it fits: the written date stands
+    ("Mahasiswa berunjuk rasa di depan DPRD Sumatera Utara, Selasa (13/3/2024).",
+     "Selasa (13/3/2024)", date(2024, 3, 14), date(2024, 3, 13)),
 ]
 
 

@@ -129,6 +129,12 @@ def _nearest_past(ref: date, month: int, day: int) -> date | None:
     return None
 
 
+def _shift_month(d: date, months: int) -> date | None:
+    """The same day a month earlier or later, or None when that month has no such day."""
+    m = d.month - 1 + months
+    return _safe_date(d.year + m // 12, m % 12 + 1, d.day)
+
+
 def last_weekday(ref: date, weekday: int) -> date:
     """The latest date with this weekday on or before ref."""
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
@@ -220,6 +226,11 @@ def _resolve(
         elif year is None and year_hint is not None:
             year = year_for_weekday(day, month, wd, year_hint)
         d = _safe_date(year, month, day) if year else None
+        if d is not None and ref is not None and d.weekday() != wd:
+            # "Kamis (19/5/2025)" was a Monday: a mistyped month is likelier than a mistyped weekday when
+            # the month next to it has that day on that weekday, on or before the reference date
+            fits = [x for x in (_shift_month(d, -1), _shift_month(d, 1)) if x and x.weekday() == wd and x <= ref]
+            d = min(fits, key=lambda x: ref - x) if fits else d
         return (d, 1, "daymonth")
     if g("slash"):
         day = int(g("sd") or g("sd2"))
