@@ -223,6 +223,10 @@ FIGURES = [
     # a toll in the next sentence belongs to the incident before it
     ("Sebuah bom meledak di pasar di Kabul, Afghanistan, Rabu (13/3). Ledakan itu menewaskan tujuh orang.",
      "Explosions/Remote violence", 7),
+    # a toll told apart, in a sentence whose own trigger codes nothing, goes to the incident at its place
+    ("Pesawat tempur Israel melancarkan serangan udara ke distrik Nabatieh, Lebanon, Sabtu (9/3).\n\n"
+     "Pemerintah Lebanon mengecam keras serangan itu.\n\n"
+     "Serangan di Nabatieh pada Sabtu itu menewaskan empat orang.", "Explosions/Remote violence", 4),
     # the toll of a bombing goes to the bombing, not to the protest against it
     ("Ratusan warga berunjuk rasa di Kabul, Afghanistan, Jumat (8/3), memprotes serangan bom bunuh diri "
      "pada Rabu (6/3) yang menewaskan 90 orang.", "Explosions/Remote violence", 90),

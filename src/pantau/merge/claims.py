@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pantau.extract.events import SentenceFacts
 from pantau.merge.group import Group
 from pantau.model import Claim
 
@@ -27,8 +28,18 @@ def attribute_claims(an: Analysis, groups: list[Group]) -> None:
     for f in an.facts:
         for cl in f.claims:
             owner = _owner(cl, f.sentence.index, f.sentence.paragraph, hits, an)
+            if owner is None and f.sentence.index not in hits:
+                owner = _same_place(cl, f, groups)
             if owner is not None:
                 owner.claims.append(cl)
+
+
+def _same_place(cl: Claim, f: SentenceFacts, groups: list[Group]) -> Group | None:
+    """The one group placed where the claim's sentence is ("serangan di Nabatiyeh menewaskan empat orang")."""
+    keys = {p.key for m in f.places for p in m.candidates}
+    found = [g for g in groups if g.place is not None and g.place.key in keys
+             and not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]
+    return found[0] if len(found) == 1 else None
 
 
 def _owner(cl: Claim, idx: int, para: int, hits: dict[int, list[tuple[int, Group]]], an: Analysis) -> Group | None:
