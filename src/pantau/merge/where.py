@@ -59,8 +59,10 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
         return place, prec, m.span
 
     place, prec, span = pick(list(f.places), c.hit.span.start)
-    if place is not None and place.feature not in _VAGUE_FEATURES:
+    passing = any(m.span == span and m.cue in _PASSING for m in f.places)
+    if place is not None and place.feature not in _VAGUE_FEATURES and not passing:
         return place, prec, span
+    # a trip's ends ("penusukan di kereta dari Doncaster ke London") and vague places are the last resort
     # look back through the paragraph, then the whole article, for a specific place
     para = f.sentence.paragraph
     earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
@@ -85,7 +87,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
     if found:
         return found[max(found, key=lambda k: weight[k])][0]
     if place is not None:
-        return place, 3, span
+        return place, prec if passing else 3, span
     if focus:
         country = res.gazetteer.country(focus[0])
         if country is not None:
