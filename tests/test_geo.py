@@ -421,3 +421,12 @@ def test_import_reports_bad_rows(tmp_path: Path, user_cache: Path) -> None:
         import_geonames_dump(dump, user_cache)
     assert not (user_cache / "user-gazetteer.sqlite").exists()  # nothing written
     assert import_geonames_dump(dump, user_cache, skip_bad=True) == 1
+
+
+def test_a_new_index_drops_the_stale_ones(tmp_path: Path) -> None:
+    from pantau.geo.gazetteer import USER_DB, _drop_stale
+
+    for name in ("gazetteer-old1.sqlite", "gazetteer-old2.sqlite", "gazetteer-new.sqlite", USER_DB):
+        (tmp_path / name).write_bytes(b"")
+    _drop_stale(tmp_path / "gazetteer-new.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["gazetteer-new.sqlite", USER_DB])

@@ -29,6 +29,7 @@ only the longer names whose first words begin some alias (the index's `prefixes`
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -108,6 +109,7 @@ class Gazetteer:
             path = cache_dir() / f"gazetteer-{index_version(lex)}.sqlite"
             if not path.exists():
                 build_index(path, lex)
+                _drop_stale(path)
         elif not path.exists():
             build_index(path, PlaceLexicon.load("id"))
         user = path.parent / USER_DB
@@ -419,3 +421,11 @@ class Gazetteer:
         if self._user is not None:
             out["user_places"] = self._user.execute("SELECT count(*) FROM places").fetchone()[0]
         return out
+
+
+def _drop_stale(current: Path) -> None:
+    """Remove the cached indexes of older versions next to a new one (each is about 38 MB)."""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            with contextlib.suppress(OSError):  # in use by another process or already gone
+                old.unlink()
