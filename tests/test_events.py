@@ -250,3 +250,26 @@ def test_a_protest_is_dated_by_its_own_day_not_by_the_bombing_it_protests(res: R
     assert dates["Explosions/Remote violence"] == date(2024, 3, 6)
     assert dates["Riots"] == date(2024, 3, 8)
     assert all(e.fatalities != 90 for e in events if e.event_type in ("Riots", "Protests"))
+
+
+def test_a_caption_above_the_dateline_does_not_date_the_incident(res: Resources) -> None:
+    events = code(
+        "Warga Lempari Polisi yang Hendak Tangkap Bandar Narkoba di Sampang\n\n"
+        "Polisi menunjukkan barang bukti sabu di Mapolres Sampang, Rabu (13/3/2024)\n\n"
+        "SAMPANG, KOMPAS.com - Puluhan warga melempari polisi dengan batu saat penggerebekan rumah seorang "
+        "bandar narkoba di Desa Banyuates, Sampang, Senin malam (11/3/2024).\n\n"
+        "Warga juga menghadang mobil polisi yang membawa tersangka.",
+        res,
+    )
+    assert events
+    assert {e.event_date for e in events if e.event_type == "Riots"} == {date(2024, 3, 11)}
+
+
+def test_an_undated_incident_is_no_later_than_its_source_spoke(res: Resources) -> None:
+    events = code(
+        "Pertempuran antara tentara Sudan Selatan dan pemberontak SPLA-IO pecah di kota Kaya. Dilansir dari "
+        "laman Reuters, Minggu (10/3), juru bicara militer mengatakan 16 jenazah ditemukan di lokasi.",
+        res,
+    )
+    assert events
+    assert {e.event_date for e in events} == {date(2024, 3, 10)}

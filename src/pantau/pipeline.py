@@ -112,6 +112,7 @@ class Analysis:
     facts: tuple[SentenceFacts, ...]
     focus: tuple[str, ...]
     topic: Topic
+    dateline: Span | None = None  # where the body starts: what stands above it is headline and captions
 
 
 def reference_date(article: Article, meta: ArticleMeta, res: Resources, cfg: Config) -> tuple[date | None, bool]:
@@ -177,7 +178,7 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
     focus = focus_countries(focus_places, text, res.gazetteer, dateline)
     topic = article_topic((t for f in facts for t in f.tokens), res.domains)
-    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic)
+    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline)
 
 
 def _year_hint(text: str) -> int | None:

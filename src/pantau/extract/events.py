@@ -50,7 +50,7 @@ def _needs_met(hit: TriggerHit, f: SentenceFacts) -> bool:
         return False
     if "casualty" in needs and not (f.claims or f.has_casualty_word):
         return False
-    if "people" in needs and not any(a.kind in CROWD_KINDS for a in f.actors):
+    if "people" in needs and not any(a.kind in CROWD_KINDS or a.kind == "civilians" for a in f.actors):
         return False
     return not ("place" in needs and not f.places)
 

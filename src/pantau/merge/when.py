@@ -37,10 +37,16 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
     if times:
         return times[0].date, times[0].precision, times[0].span, 0
     # the lead's date is the main incident's: "Pasukan Suriah mengambil alih markas ISIS pada Rabu (8/11)."
-    for g in an.facts[:_LEAD_SENTENCES]:
+    body = [g for g in an.facts if an.dateline is None or g.sentence.start >= an.dateline.start]
+    for g in body[:_LEAD_SENTENCES]:  # below the dateline: the caption above it dates the photo
         ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
         if ts:
             return ts[0].date, ts[0].precision, ts[0].span, 0
+    # else the day the lead's source spoke ("dilansir Reuters, Minggu (27/8)"): the incident is no later
+    for g in body[:_LEAD_SENTENCES]:
+        ts = [t for t in g.times if t.date is not None and t.precision == 1]
+        if ts and (an.reference is None or ts[0].date <= an.reference):
+            return ts[0].date, 2, ts[0].span, 0
     if an.reference is not None:
         return an.reference, 2, an.meta.published_span, 0
     return None, 3, None, 0
