@@ -44,9 +44,9 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
             return ts[0].date, ts[0].precision, ts[0].span, 0
     # else the day the lead's source spoke ("dilansir Reuters, Minggu (27/8)"): the incident is no later
     for g in body[:_LEAD_SENTENCES]:
-        ts = [t for t in g.times if t.date is not None and t.precision == 1]
-        if ts and (an.reference is None or ts[0].date <= an.reference):
-            return ts[0].date, 2, ts[0].span, 0
+        said = [t.date for t in g.times if t.date is not None and t.precision == 1]
+        if said and (an.reference is None or said[0] <= an.reference):
+            return said[0], 2, next(t.span for t in g.times if t.date == said[0]), 0
     if an.reference is not None:
         return an.reference, 2, an.meta.published_span, 0
     return None, 3, None, 0
