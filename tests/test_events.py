@@ -227,6 +227,10 @@ FIGURES = [
     ("Pesawat tempur Israel melancarkan serangan udara ke distrik Nabatieh, Lebanon, Sabtu (9/3).\n\n"
      "Pemerintah Lebanon mengecam keras serangan itu.\n\n"
      "Serangan di Nabatieh pada Sabtu itu menewaskan empat orang.", "Explosions/Remote violence", 4),
+    # a toll told apart from the article's one incident is that incident's
+    ("Kasus Tewasnya Yohanes Diusut\n\nSeorang pengemudi ojek daring dilindas kendaraan taktis polisi saat "
+     "demonstrasi di Bendungan Hilir, Jakarta Pusat, Kamis (7/3) malam.\n\nKomnas HAM menilai ada dugaan "
+     "pelanggaran dalam peristiwa yang menewaskan Yohanes itu.", "Violence against civilians", 1),
     # the toll of a bombing goes to the bombing, not to the protest against it
     ("Ratusan warga berunjuk rasa di Kabul, Afghanistan, Jumat (8/3), memprotes serangan bom bunuh diri "
      "pada Rabu (6/3) yang menewaskan 90 orang.", "Explosions/Remote violence", 90),
@@ -273,3 +277,14 @@ def test_an_undated_incident_is_no_later_than_its_source_spoke(res: Resources) -
     )
     assert events
     assert {e.event_date for e in events} == {date(2024, 3, 10)}
+
+
+def test_a_protest_and_a_riot_of_one_day_share_their_toll(res: Resources) -> None:
+    events = code(
+        "Ribuan mahasiswa berunjuk rasa di depan gedung DPRD Makassar, Rabu (13/3). Unjuk rasa berakhir ricuh "
+        "setelah massa melempari polisi dengan batu dan polisi menembakkan gas air mata. Seorang mahasiswa "
+        "tewas dalam kericuhan itu.",
+        res,
+    )
+    tolls = {e.event_type: e.fatalities for e in events}
+    assert tolls.get("Riots") == 1 and tolls.get("Protests") == 1

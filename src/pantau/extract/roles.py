@@ -140,6 +140,8 @@ def _backer(toks: list[Token], a: ActorMatch, support: Index) -> bool:
     return any(match_at(toks, k, support) for k in range(max(0, a.first - _SUPPORT_WINDOW), a.first))
 
 
+# How far after a passive verb an armed actor is its agent without "oleh".
+_BARE_AGENT_REACH = 3
 # How far before an actor a support cue makes it a backer.
 _SUPPORT_WINDOW = 4
 
@@ -168,6 +170,9 @@ def assign_roles(
         agent = agent or _after_prep(toks, hit.last, after, lex.agent_phrases, 20)
         if agent is None and voice == "noun" and next_after is not None and next_after.first - hit.last <= 1:
             agent = next_after
+        if agent is None and voice == "passive" and next_after is not None and next_after.armed \
+                and next_after.first - hit.last <= _BARE_AGENT_REACH:
+            agent = next_after  # "dipukul polisi", "dilindas kendaraan taktis polisi": the agent needs no "oleh"
         return agent, nearest_before
     if voice in ("intrans", "noun"):
         pair = _between(toks, hit.last, after, lex.between)

@@ -29,9 +29,34 @@ def attribute_claims(an: Analysis, groups: list[Group]) -> None:
         for cl in f.claims:
             owner = _owner(cl, f.sentence.index, f.sentence.paragraph, hits, an)
             if owner is None and f.sentence.index not in hits:
-                owner = _same_place(cl, f, groups)
+                owner = _same_place(cl, f, groups) or _only_incident(cl, groups)
             if owner is not None:
                 owner.claims.append(cl)
+    _share_between_twins(groups)
+
+
+def _only_incident(cl: Claim, groups: list[Group]) -> Group | None:
+    """The article's one violent incident, for a toll told apart from it ("Kasus Tewasnya Affan")."""
+    violent = [g for g in groups if not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]
+    if len(violent) > 1:  # a protest and the attack that killed a protester: the attack
+        violent = [g for g in violent if g.event_type in _POLITICAL_VIOLENCE]
+    return violent[0] if len(violent) == 1 else None
+
+
+_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+_DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+
+
+def _share_between_twins(groups: list[Group]) -> None:
+    """A protest and a riot at one place on one day are one demonstration coded twice: one toll for both."""
+    demos = [g for g in groups if g.event_type in _DEMONSTRATIONS]
+    for a in demos:
+        for b in demos:
+            if a.event_type < b.event_type and a.place == b.place and a.date == b.date:
+                union = [*a.claims, *(c for c in b.claims if c not in a.claims)]
+                a.claims[:], b.claims[:] = union, list(union)
 
 
 def _same_place(cl: Claim, f: SentenceFacts, groups: list[Group]) -> Group | None:
