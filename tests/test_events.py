@@ -133,6 +133,9 @@ ACTORS = [
     # the victims of a bombing are civilians when its figures say so
     ("Sebuah bom meledak di pasar di Kabul, Afghanistan, Rabu (13/3), menewaskan sedikitnya 12 orang.",
      "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+    # "mereka" stands for the crowd of the sentence before
+    ("Ribuan buruh berunjuk rasa di depan kantor Gubernur Jawa Timur di Surabaya, Rabu (13/3). Mereka "
+     "melempari polisi dengan batu.", "Rioters (Indonesia)", "Police Forces of Indonesia"),
     # a backer is not the agent
     ("Pasukan pemerintah Suriah yang didukung serangan udara Rusia merebut kembali kota Albu Kamal dari ISIS "
      "pada Senin (11/3).", "Military Forces of Syria", "Islamic State"),

@@ -14,7 +14,7 @@ from pantau.extract.claims import CasualtyLexicon, find_claims, find_kinds
 from pantau.extract.domain import DomainLexicon, Topic, article_topic
 from pantau.extract.events import Candidate, SentenceFacts, candidates
 from pantau.extract.numbers import NumberLexicon, find_quantities
-from pantau.extract.roles import RoleLexicon
+from pantau.extract.roles import RoleLexicon, crowd_pronouns
 from pantau.extract.timex import TimeLexicon, find_times, infer_year
 from pantau.extract.tokens import tokenize
 from pantau.extract.triggers import TriggerLexicon, find_triggers
@@ -152,6 +152,8 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         quantities = find_quantities(toks, res.numbers, text)
         claims = find_claims(toks, quantities, res.casualties, text, [t.span for t in times])
         actors = find_actors(toks, res.actors, text)
+        if facts and facts[-1].sentence.paragraph == s.paragraph:
+            actors = crowd_pronouns(toks, actors, facts[-1].actors, res.roles)
         while pi < len(all_places) and all_places[pi].span.start < s.start:
             pi += 1
         places = []

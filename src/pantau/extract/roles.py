@@ -8,6 +8,7 @@ from pantau.extract.actors import ActorMatch
 from pantau.extract.tokens import Token, match_at, phrase_index
 from pantau.extract.triggers import TriggerHit
 from pantau.lang import load_yaml
+from pantau.model import Span
 
 Index = dict[str, list[tuple[tuple[str, ...], object]]]
 
@@ -31,6 +32,7 @@ class RoleLexicon:
     weapon_disruption: Index
     agent_phrases: Index
     support: Index  # "didukung X": X backs the agent
+    pronouns: frozenset[str]  # plural pronouns that stand for the crowd before them
     locative: frozenset[str]  # words before a country's name that make it a place
     speech: Index  # attribution verbs and prepositions: who says, not who acts
 
@@ -64,6 +66,7 @@ class RoleLexicon:
             weapon_disruption=idx(r.get("weapon_disruption", [])),
             agent_phrases=idx(r.get("agent_phrases", [])),
             support=idx(r.get("support_cues", [])),
+            pronouns=frozenset(str(w) for w in r.get("plural_pronouns", [])),
             locative=frozenset(str(w) for w in r.get("locative_preps", [])),
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
         )
@@ -191,3 +194,20 @@ def assign_roles(
     # active
     target = next_after or _after_prep(toks, hit.last, after, lex.patient_preps, 10)
     return nearest_before, target
+
+
+def crowd_pronouns(toks: list[Token], actors: list[ActorMatch], before: list[ActorMatch], lex: RoleLexicon,
+                   ) -> list[ActorMatch]:
+    """The sentence's actors, plus "mereka" read as the last crowd of the sentences before when it has none."""
+    crowd = next((a for a in reversed(before) if a.kind in _CROWDS), None)
+    if crowd is None or any(a.kind in _CROWDS for a in actors):
+        return actors
+    taken = {i for a in actors for i in range(a.first, a.last)}
+    extra = [
+        ActorMatch(Span(t.start, t.end, t.text), crowd.entry, crowd.country, i, i + 1)
+        for i, t in enumerate(toks) if t.low in lex.pronouns and i not in taken
+    ]
+    return sorted([*actors, *extra], key=lambda a: a.first) if extra else actors
+
+
+_CROWDS = frozenset({"people", "protesters", "rioters"})
