@@ -291,3 +291,12 @@ def test_a_protest_and_a_riot_of_one_day_share_their_toll(res: Resources) -> Non
     )
     tolls = {e.event_type: e.fatalities for e in events}
     assert tolls.get("Riots") == 1 and tolls.get("Protests") == 1
+
+
+def test_sexual_violence_needs_an_armed_perpetrator(res: Resources) -> None:
+    crime = code("Seorang ayah memperkosa anak kandungnya di rumah mereka di Mampang Prapatan, Jakarta Selatan, "
+                 "Rabu (13/3), kata polisi.", res)
+    assert all(e.sub_event_type != "Sexual violence" for e in crime)
+    conflict = code("Tentara Myanmar memperkosa sejumlah perempuan Rohingya di Maungdaw, Rakhine, Rabu (13/3), "
+                    "kata para saksi.", res)
+    assert any(e.sub_event_type == "Sexual violence" for e in conflict)

@@ -110,7 +110,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     ]
     attribute_claims(an, groups)
     built = [(g, build_event(an, g, res)) for g in groups]
-    kept = _in_context(_absorb([(g, e) for g, e in built if _plausible(e)]))
+    kept = _in_context(_absorb([(g, e) for g, e in built if _plausible(g, e)]))
     if len(kept) == len(built):
         return [e for _, e in kept]
     # the figures that dropped groups held belong to the incidents that remain
@@ -121,10 +121,14 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     return [build_event(an, g, res) for g in survivors]
 
 
-def _plausible(e: Event) -> bool:
-    """ACLED's structural constraints: a clash is fought between two sides (a territory change may name one)."""
+def _plausible(g: Group, e: Event) -> bool:
+    """ACLED's structural constraints: a clash is fought between two sides (a territory change may name one);
+    sexual violence is political only when an armed actor of the text commits it (not a relative or a
+    neighbour: those are crimes, not ACLED events)."""
     if e.sub_event_type == "Armed clash":
         return e.actor1 is not None and e.actor2 is not None
+    if e.sub_event_type == "Sexual violence":
+        return g.agent is not None and g.agent.armed and g.agent.kind != "unidentified"
     return True
 
 
