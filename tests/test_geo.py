@@ -255,6 +255,11 @@ def test_home_places_named_like_common_words_stay(gaz: Gazetteer, lex: PlaceLexi
     assert name in [m.span.text for m in find_places(text, gaz, lex)]
 
 
+def test_a_village_whose_name_goes_on_is_not_the_city_of_its_first_word(gaz: Gazetteer, lex: PlaceLexicon) -> None:
+    text = "Tentara menyerbu desa Tula Toli di Rakhine."
+    assert "Tula" not in [m.span.text for m in find_places(text, gaz, lex)]  # Tula, Russia
+
+
 def test_sabha_in_syria_when_syria_is_the_focus(gaz: Gazetteer, lex: PlaceLexicon) -> None:
     m = mention_of("ISIS menyerang Wadi al-Sabha di tepi Sungai Efrat.", "Wadi al-Sabha", gaz, lex)
     place = resolve(m, ("SYR",))

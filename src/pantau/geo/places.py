@@ -225,6 +225,11 @@ class _Doc:
                 for p in places
             ):
                 return False
+        before, after = self.words.before(s, 1), self.words.after(e)
+        if before and before[0].key in lex.strong_words and after and after[0].text[:1].isupper() \
+                and text[e : after[0].start] == " " and after[0].key not in lex.stopwords \
+                and after[0].start not in self.big_edges:
+            return False  # "desa Tula Toli": the village's name goes on; it is not the city Tula
         if _is_big(places) or text[s:e].isupper():
             return True
         # a small place's name inside a longer capitalised name ("Recep Tayyip Erdogan") is not a place
