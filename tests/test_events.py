@@ -300,3 +300,12 @@ def test_sexual_violence_needs_an_armed_perpetrator(res: Resources) -> None:
     conflict = code("Tentara Myanmar memperkosa sejumlah perempuan Rohingya di Maungdaw, Rakhine, Rabu (13/3), "
                     "kata para saksi.", res)
     assert any(e.sub_event_type == "Sexual violence" for e in conflict)
+
+
+def test_a_mention_dated_long_ago_neither_joins_nor_dates_todays_incident(res: Resources) -> None:
+    events = code(
+        "Pagi tadi pasukan Irak bertempur melawan ISIS di kota tua Mosul, Irak. Pertempuran untuk merebut "
+        "Mosul dari ISIS dimulai pada 17 Oktober 2016.",
+        res,
+    )
+    assert [(e.event_type, e.event_date) for e in events] == [("Battles", PUBLISHED)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from pantau.extract.events import Candidate
@@ -81,8 +81,16 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     # then join one of them: "di Bandipora", "di Shopian" and "di Kashmir" are two events, not one.
     resolved.sort(key=lambda r: broad(r[1], r[2]))
     groups: list[Group] = []
+    oldest = an.reference - timedelta(days=cfg.max_age_days) if an.reference and cfg.max_age_days else None
+
+    def stale(d: date | None, strength: int) -> bool:
+        return strength == 2 and d is not None and oldest is not None and d < oldest
+
     for c, place, prec, pspan, d, tprec, dspan, strength in resolved:
         for g in groups:
+            # a mention dated long ago is background: it neither joins today's incident nor dates it
+            if stale(g.date, g.date_strength) != stale(d, strength):
+                continue
             if compatible(g, place, prec, d, strength, c.event_type, tprec):
                 g.members.append(c)
                 if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
