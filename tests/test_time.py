@@ -240,7 +240,7 @@ MONTHS_AND_YEARS: list[tuple[str, str, date, tuple[int, int | None]]] = [
     ("Sebuah ledakan mengguncang Kabul pada November lalu.", "November lalu", REF, (2017, 11)),
     ("Ledakan serupa terjadi Februari lalu di Marawi.", "Februari lalu", REF, (2017, 2)),
     # a bare year after a preposition or before an ago-word
-    ("Pada 2014, ISIS merebut Mosul dan sebagian besar Provinsi Nineveh.", "Pada 2014", REF, (2014, None)),
+    ("Pada 2014, ISIS merebut Mosul dan sebagian besar Provinsi Nineveh.", "2014", REF, (2014, None)),
     ("Kerusuhan serupa pecah di Tolikara 2015 silam.", "2015 silam", REF, (2015, None)),
 ]
 

@@ -86,12 +86,12 @@ class TimeLexicon:
         |(?P<mon>\b(?:{mcue})\s+(?P<monm>{mon})\b(?:\s+(?P<monrel>{ago}))?)
         |(?P<monago>\b(?P<mam>{mon})\s+(?:{ago})\b)
         |(?P<yr>\b(?:{ycue})\s+(?P<yry>(?:19|20)\d\d)\b)
-        |(?P<yrp>\b(?:{yprep})\s+(?P<yrpy>(?:19|20)\d\d)\b(?![/.,]?\d))
+        |(?P<yrp>(?<=\b(?:{yprep})\s+)(?P<yrpy>(?:19|20)\d\d)\b(?![/.,]?\d))
         |(?P<yrago>\b(?P<yray>(?:19|20)\d\d)\s+(?:{ago})\b)
         """
         compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE | regex.V0)
+        # (a bare year's preposition is a look-behind: "pada" is far too common a word to start a search at)
         starters = [list(weekdays), list(months), [str(w) for w in d["month_cue"]], [str(w) for w in d["year_cue"]],
-                    year_preps or ["(none)"],
                     number_words, [str(w) for w in d["within_words"]],
                     list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years)]
         if one_unit:
