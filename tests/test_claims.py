@@ -312,7 +312,7 @@ def test_vague_figures_yield_to_counts(texts: tuple[str, ...], figures: tuple[in
 @pytest.mark.parametrize(
     ("text", "victim"),
     [
-        ("Komnas HAM menyelidiki peristiwa yang menewaskan Affan di Jakarta Pusat.", "Affan"),
+        ("Polisi mengusut peristiwa yang menewaskan Samuel di Timika.", "Samuel"),
         ("Unjuk rasa meluas setelah tewasnya Yohanes di Wamena.", "Yohanes"),
         ("Prajurit bernama Daniel tewas dalam kontak tembak di Nduga.", "Daniel"),
     ],

@@ -37,8 +37,8 @@ NOT_EVENTS = [
     "Para pakar menyebut propaganda daring mengilhami serangan di berbagai negara, seperti ledakan bom di "
     "Boston dan penembakan di Orlando.",
     # the rest of that list
-    "Propaganda itu mengilhami serangan di Amerika Serikat, seperti ledakan bom di Boston, penembakan di "
-    "markas militer Fort Hood, dan penembakan di sebuah klub malam di Orlando.",
+    "Propaganda itu mengilhami serangan di banyak negara, seperti ledakan bom di Bali, penembakan di "
+    "sebuah kafe di Sydney, dan penembakan di sebuah masjid di Christchurch.",
     # a word in quotes is figurative
     "Penulis itu meminta maaf kepada penggemar karena telah 'membunuh' tokoh kesayangan mereka di Jakarta.",
     # news about news
@@ -156,7 +156,7 @@ def test_actors(text: str, actor1: str, actor2: str, res: Resources) -> None:
 
 def test_a_source_is_not_a_party(res: Resources) -> None:
     events = code(
-        "Situs berita yang dikelola para aktivis mengatakan serangan udara di desa Akrab, Hama, Suriah, pada "
+        "Kantor berita yang dikelola para relawan mengatakan serangan udara di Maarat al-Numan, Idlib, Suriah, pada "
         "Rabu (13/3) menewaskan 27 warga sipil.",
         res,
     )
@@ -171,8 +171,8 @@ PLACES = [
     ("Seorang warga tewas ditembak orang tak dikenal, Selasa (12/3). Polres Jayawijaya masih menyelidiki "
      "kasus penembakan itu.", "Jayawijaya"),
     # where a trip starts and ends is not where it happened
-    ("Seorang pria bersenjata pisau menikam sejumlah penumpang kereta dari Doncaster ke London ketika kereta "
-     "berhenti di Huntingdon, Inggris, Sabtu (9/3).", "Huntingdon"),
+    ("Seorang pria bersenjata pisau menikam sejumlah penumpang bus dari Wamena ke Jayapura ketika bus "
+     "berhenti di Sentani, Papua, Sabtu (9/3).", "Sentani"),
     # a place a protest is for is not where it is
     ("Ribuan warga menggelar aksi solidaritas untuk Gaza di Amman, Yordania, Jumat (8/3).", "Amman"),
     # a foreign capital named in passing is not the scene
@@ -189,7 +189,7 @@ def test_places(text: str, place: str, res: Resources) -> None:
 
 def test_a_first_name_is_not_a_place(res: Resources) -> None:
     events = code(
-        "Riyad Jaffar (27) bergabung dengan milisi lokal di Mosul, Irak. Jaffar mengaku menembak mati militan "
+        "Amman Basri (27) bergabung dengan milisi lokal di Mosul, Irak. Basri mengaku menembak mati militan "
         "ISIS dalam pertempuran di Mosul, Rabu (13/3).",
         res,
     )
@@ -227,13 +227,13 @@ FIGURES = [
     ("Sebuah bom meledak di pasar di Kabul, Afghanistan, Rabu (13/3). Ledakan itu menewaskan tujuh orang.",
      "Explosions/Remote violence", 7),
     # a toll told apart, in a sentence whose own trigger codes nothing, goes to the incident at its place
-    ("Pesawat tempur Israel melancarkan serangan udara ke distrik Nabatieh, Lebanon, Sabtu (9/3).\n\n"
+    ("Pesawat tempur Israel melancarkan serangan udara ke kota Tyre, Lebanon, Sabtu (9/3).\n\n"
      "Pemerintah Lebanon mengecam keras serangan itu.\n\n"
-     "Serangan di Nabatieh pada Sabtu itu menewaskan empat orang.", "Explosions/Remote violence", 4),
+     "Gempuran di Tyre pada Sabtu itu menewaskan empat orang.", "Explosions/Remote violence", 4),
     # a toll told apart from the article's one incident is that incident's
-    ("Kasus Tewasnya Yohanes Diusut\n\nSeorang pengemudi ojek daring dilindas kendaraan taktis polisi saat "
-     "demonstrasi di Bendungan Hilir, Jakarta Pusat, Kamis (7/3) malam.\n\nKomnas HAM menilai ada dugaan "
-     "pelanggaran dalam peristiwa yang menewaskan Yohanes itu.", "Violence against civilians", 1),
+    ("Kasus Tewasnya Randi Diusut\n\nSeorang mahasiswa ditembak aparat saat demonstrasi di depan gedung DPRD "
+     "Sulawesi Tenggara di Kendari, Kamis (7/3) sore.\n\nOmbudsman menilai ada dugaan pelanggaran dalam "
+     "peristiwa yang menewaskan Randi itu.", "Violence against civilians", 1),
     # the toll of a bombing goes to the bombing, not to the protest against it
     ("Ratusan warga berunjuk rasa di Kabul, Afghanistan, Jumat (8/3), memprotes serangan bom bunuh diri "
      "pada Rabu (6/3) yang menewaskan 90 orang.", "Explosions/Remote violence", 90),
@@ -274,8 +274,8 @@ def test_a_caption_above_the_dateline_does_not_date_the_incident(res: Resources)
 
 def test_an_undated_incident_is_no_later_than_its_source_spoke(res: Resources) -> None:
     events = code(
-        "Pertempuran antara tentara Sudan Selatan dan pemberontak SPLA-IO pecah di kota Kaya. Dilansir dari "
-        "laman Reuters, Minggu (10/3), juru bicara militer mengatakan 16 jenazah ditemukan di lokasi.",
+        "Pertempuran antara tentara Mali dan pemberontak pecah di kota Kidal. Seperti dikutip "
+        "AFP, Minggu (10/3), juru bicara militer mengatakan belasan jenazah ditemukan di lokasi.",
         res,
     )
     assert events

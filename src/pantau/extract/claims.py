@@ -22,7 +22,7 @@ class CasualtyLexicon:
     attribution_after: dict[str, list[tuple[tuple[str, ...], object]]]
     count_nouns: frozenset[str]
     non_count: frozenset[str]
-    named_after: frozenset[str] = frozenset()  # kind words the victim's name follows ("menewaskan Affan")
+    named_after: frozenset[str] = frozenset()  # kind words the victim's name follows ("menewaskan Yohanes")
 
     @classmethod
     def load(cls, lang: str = "id") -> CasualtyLexicon:
@@ -188,7 +188,7 @@ def find_claims(
 
 
 def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> Token | None:
-    """The capitalised name of one person killed, next to a kind word with no figure ("menewaskan Affan")."""
+    """The capitalised name of one person killed, next to a kind word with no figure ("menewaskan Yohanes")."""
     phrase = " ".join(t.low for t in toks[ks:ke])
     k = ke if phrase in lex.named_after else ks - 1
     if not 0 < k < len(toks):

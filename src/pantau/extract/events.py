@@ -66,7 +66,7 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
     elif et == "Battles" and sub == "Armed clash" and (
         CROWD_KINDS & {agent_kind, target_kind} or (agent_kind == "civilians" and target is not None and target.armed)
     ):
-        # a crowd fighting the police is a riot, not a battle: "bentrokan antara warga dan petugas keamanan"
+        # a crowd fighting the police is a riot, not a battle: "bentrok antara penduduk dan aparat"
         et, sub = "Riots", "Violent demonstration"
     elif et == "Battles" and sub == "Armed clash" and target_kind in {"civilians", "suspects", "people"}:
         et, sub = "Violence against civilians", "Attack"

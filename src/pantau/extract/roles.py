@@ -139,7 +139,7 @@ def _between(
 
 
 def _backer(toks: list[Token], a: ActorMatch, support: Index) -> bool:
-    """True when a support cue stands in the few words before the actor ("didukung serangan udara Rusia")."""
+    """True when a support cue stands in the few words before the actor ("dibantu jet tempur Turki")."""
     return any(match_at(toks, k, support) for k in range(max(0, a.first - _SUPPORT_WINDOW), a.first))
 
 
@@ -157,7 +157,7 @@ def assign_roles(
     said_before = max((i for i in range(hit.first) if match_at(toks, i, lex.speech)), default=-1)
     said_after = min((i for i in range(hit.last, len(toks)) if match_at(toks, i, lex.speech)), default=len(toks))
     before = [a for a in actors if said_before < a.first and a.last <= hit.first]
-    # "pasukan Suriah yang didukung serangan udara Rusia merebut": the backer is not the agent
+    # "milisi yang dibantu jet tempur Turki merebut desa itu": the backer is not the agent
     principal = [a for a in before if not _backer(toks, a, lex.support)]
     before = principal or before
     after = [a for a in actors if hit.last <= a.first < said_after]

@@ -227,7 +227,7 @@ def _resolve(
             year = year_for_weekday(day, month, wd, year_hint)
         d = _safe_date(year, month, day) if year else None
         if d is not None and ref is not None and d.weekday() != wd:
-            # "Kamis (19/5/2025)" was a Monday: a mistyped month is likelier than a mistyped weekday when
+            # "Jumat (3/4/2024)" was a Wednesday: a mistyped month is likelier than a mistyped weekday when
             # the month next to it has that day on that weekday, on or before the reference date
             fits = [x for x in (_shift_month(d, -1), _shift_month(d, 1)) if x and x.weekday() == wd and x <= ref]
             d = min(fits, key=lambda x: ref - x) if fits else d

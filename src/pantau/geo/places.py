@@ -185,7 +185,7 @@ class _Doc:
             if not inside:
                 parts.update((a.key, b.key))  # "Anies Baswedan", "Valentino Rossi": a person's name
         # a word the text also puts after a place cue is a place, whatever names it stands in elsewhere:
-        # "Pertempuran Marawi" in a title, "di Marawi" in the text
+        # "Serangan Jolo" in a title, "di Jolo" in the text
         parts -= {b.key for a, b in pairwise(toks) if a.key in cue_words and b.text[0].isupper()}
         return cls(
             words, lex, frozenset(t.key for t in toks if t.text.islower()),
@@ -229,7 +229,7 @@ class _Doc:
         if before and before[0].key in lex.strong_words and after and after[0].text[:1].isupper() \
                 and text[e : after[0].start] == " " and after[0].key not in lex.stopwords \
                 and after[0].start not in self.big_edges:
-            return False  # "desa Tula Toli": the village's name goes on; it is not the city Tula
+            return False  # "desa Tula Baru": the village's name goes on; it is not the city Tula
         if _is_big(places) or text[s:e].isupper():
             return True
         # a small place's name inside a longer capitalised name ("Recep Tayyip Erdogan") is not a place

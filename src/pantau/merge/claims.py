@@ -36,7 +36,7 @@ def attribute_claims(an: Analysis, groups: list[Group]) -> None:
 
 
 def _only_incident(cl: Claim, groups: list[Group]) -> Group | None:
-    """The article's one violent incident, for a toll told apart from it ("Kasus Tewasnya Affan")."""
+    """The article's one violent incident, for a toll told apart from it ("Kasus Tewasnya Yohanes")."""
     violent = [g for g in groups if not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]
     if len(violent) > 1:  # a protest and the attack that killed a protester: the attack
         violent = [g for g in violent if g.event_type in _POLITICAL_VIOLENCE]
@@ -60,7 +60,7 @@ def _share_between_twins(groups: list[Group]) -> None:
 
 
 def _same_place(cl: Claim, f: SentenceFacts, groups: list[Group]) -> Group | None:
-    """The one group placed where the claim's sentence is ("serangan di Nabatiyeh menewaskan empat orang")."""
+    """The one group placed where the claim's sentence is ("gempuran di Tyre itu menewaskan tiga orang")."""
     keys = {p.key for m in f.places for p in m.candidates}
     found = [g for g in groups if g.place is not None and g.place.key in keys
              and not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]

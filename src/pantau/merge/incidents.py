@@ -78,7 +78,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
             continue
         resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res)))
     # Candidates placed in a town form the incidents first; those placed only in a province or a country
-    # then join one of them: "di Bandipora", "di Shopian" and "di Kashmir" are two events, not one.
+    # then join one of them: "di Sorong", "di Manokwari" and "di Papua Barat" are two events, not one.
     resolved.sort(key=lambda r: broad(r[1], r[2]))
     groups: list[Group] = []
     oldest = an.reference - timedelta(days=cfg.max_age_days) if an.reference and cfg.max_age_days else None

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None, int, Span | None, int]:
     """The candidate's date: its sentence's time expression, its paragraph's, else the publication date.
 
-    A date that only says when somebody spoke ("kata X, Jumat (17/10)") is the report's date: it is used
+    A date that only says when somebody spoke ("kata X, Selasa (5/3)") is the report's date: it is used
     like a publication date, so that it neither splits an incident nor beats a stated event date."""
     f = c.facts
     times = [t for t in f.times if t.date is not None]
@@ -36,13 +36,13 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
             return t.date, t.precision, t.span, 1
     if times:
         return times[0].date, times[0].precision, times[0].span, 0
-    # the lead's date is the main incident's: "Pasukan Suriah mengambil alih markas ISIS pada Rabu (8/11)."
+    # the lead's date is the main incident's: "Tentara merebut kembali desa itu pada Senin (4/3)." dates what follows
     body = [g for g in an.facts if an.dateline is None or g.sentence.start >= an.dateline.start]
     for g in body[:_LEAD_SENTENCES]:  # below the dateline: the caption above it dates the photo
         ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
         if ts:
             return ts[0].date, ts[0].precision, ts[0].span, 0
-    # else the day the lead's source spoke ("dilansir Reuters, Minggu (27/8)"): the incident is no later
+    # else the day the lead's source spoke ("seperti dikutip AFP, Rabu (6/3)"): the incident is no later
     for g in body[:_LEAD_SENTENCES]:
         said = [t.date for t in g.times if t.date is not None and t.precision == 1]
         if said and (an.reference is None or said[0] <= an.reference):
@@ -70,7 +70,7 @@ _VERB_BEFORE = 2
 
 
 def _speech_time(f: SentenceFacts, t: TimeMention, res: Resources) -> bool:
-    """True for "..., kata X, Jumat (17/10)", "dilansir AFP, Jumat (17/10)" and "mengatakan pada Kamis (16/10)
+    """True for "..., kata X, Selasa (5/3)", "dikutip AFP, Selasa (5/3)" and "menyatakan pada Rabu (6/3)
     bahwa": the date of a statement."""
     toks = f.tokens
     cues = res.casualties.attribution_after
@@ -86,7 +86,7 @@ def _speech_time(f: SentenceFacts, t: TimeMention, res: Resources) -> bool:
 
 
 def _glued_cue(word: str, cues: dict[str, list[tuple[tuple[str, ...], object]]]) -> bool:
-    """True for a cue glued to the source by a missing space ("dilansirAFP")."""
+    """True for a cue glued to the source by a missing space ("dikutipReuters")."""
     for n in range(3, len(word) - 1):
         if word[n].isupper() and word[:n].islower():
             head = word[:n]

@@ -42,14 +42,14 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
             if place.feature == "country" and focus and place.iso3 not in focus[:2]:
                 continue  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
             if m.cue in ("street", "for"):
-                continue  # "Jalan Parakan Saat": a street named after a town; "untuk Gaza": for, not in
+                continue  # "Jalan Ambon": a street named after a town; "untuk Gaza": for, not in
             if m.cue is None and (_inside_name(art_text, m.span.start) or _first_name(art_text, m.span)):
-                continue  # "Dana White", "Eduardo Ruiz", "Riyad Jaffar": part of a person's name
+                continue  # "Jenderal Andika", "Maria Lima", "Yusuf Kalla": part of a person's name
             rank = _FEATURE_RANK.get(place.feature, 2)
             after = m.span.start >= anchor
-            # "hubungan antara Moskow dengan Barat": a bare foreign name is less likely the scene
+            # "Moskow membantah tuduhan itu": a bare foreign name is less likely the scene
             home = m.cue is not None or not focus or place.iso3 == focus[0]
-            scene = m.cue not in _PASSING  # "dari Doncaster ke London": a trip's ends are not the scene
+            scene = m.cue not in _PASSING  # "dari Wamena ke Jayapura": a trip's ends are not the scene
             scored.append(((home, scene, rank, after, -abs(m.span.start - anchor)), place, m))
         if not scored:
             return None, 3, None
@@ -62,7 +62,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
     passing = any(m.span == span and m.cue in _PASSING for m in f.places)
     if place is not None and place.feature not in _VAGUE_FEATURES and not passing:
         return place, prec, span
-    # a trip's ends ("penusukan di kereta dari Doncaster ke London") and vague places are the last resort
+    # a trip's ends ("penembakan di bus dari Wamena ke Jayapura") and vague places are the last resort
     # look back through the paragraph, then the whole article, for a specific place
     para = f.sentence.paragraph
     earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
@@ -70,7 +70,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
         p2, prec2, span2 = pick(list(g.places), g.sentence.start)
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             return p2, prec2, span2
-    # else the town in a police or army unit's name: "Polresta Yogyakarta menangani kasus itu"
+    # else the town in a police or army unit's name: "Polres Jayawijaya mengusut kasus ini"
     unit = _unit_place(an, res, place)
     if unit is not None:
         return unit, 1, None
@@ -81,7 +81,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
         p2, prec2, span2 = pick(list(g.places), g.sentence.start)
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             found.setdefault(p2.key, []).append((p2, prec2, span2))
-            # "di Amman" says where; a bare name may be a person's ("Zakariya menuntut")
+            # "di Amman" says where; a bare name may be a person's ("Hasan menolak")
             cued = any(m.cue is not None and m.cue not in _PASSING and m.span == span2 for m in g.places)
             weight[p2.key] = weight.get(p2.key, 0) + (_CUED_WEIGHT if cued else 1)
     if found:
@@ -134,7 +134,7 @@ def _first_name(text: str, span: Span) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    # "Riyad Jaffar (27) ... Jaffar membunuh": the second word stands alone elsewhere, not after the first
+    # "Hasan Basri (30) ... Basri ditangkap": the second word stands alone elsewhere, not after the first
     return any(
         x.start() != m.start(1) and not text[max(0, x.start() - 40) : x.start()].rstrip().endswith(span.text)
         for x in regex.finditer(rf"\b{regex.escape(word)}\b", text)

@@ -33,8 +33,8 @@ def actor_ref(m: ActorMatch | None, res: Resources, country: str | None, et: str
         where = m.country or country
         return ActorRef(res.actors.acled_name(template, where), _inter_of(template), where)
     if entry.template and (
-        (entry.kind == "country" and et in _DEMONSTRATIONS)  # "Peru umumkan keadaan darurat" after a riot
-        or (entry.kind == "state_other" and et in POLITICAL_VIOLENCE)  # "posisi pemerintah" under fire
+        (entry.kind == "country" and et in _DEMONSTRATIONS)  # "Kenya kerahkan aparat" against a riot
+        or (entry.kind == "state_other" and et in POLITICAL_VIOLENCE)  # "markas pemerintah" under fire
     ):
         where = m.country or country
         template = "Police Forces of {country}" if et in _DEMONSTRATIONS else "Military Forces of {country}"
