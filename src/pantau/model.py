@@ -40,6 +40,9 @@ DISORDER: dict[str, str] = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+# Event types by ACLED's disorder type.
+POLITICAL_VIOLENCE = frozenset(t for t, d in DISORDER.items() if d == "Political violence")
+DEMONSTRATIONS = frozenset(t for t, d in DISORDER.items() if d == "Demonstrations")
 # SPEC.md's five, then two of pantau's own, output only with --all: a trigger inside a statement about an
 # incident ("mengecam serangan") and an example or trend ("seperti ledakan bom di Boston").
 MODALITIES = ("asserted", "negated", "future", "hypothetical", "alleged", "statement", "generic")

@@ -13,6 +13,8 @@ ARMED_KINDS = frozenset(
     {"military", "police", "state_other", "rebel", "rebels", "militia", "identity_militia", "coalition",
      "external", "unidentified", "country"}
 )
+# People who can form a crowd: a protest, a riot, a mob.
+CROWD_KINDS = frozenset({"people", "protesters", "rioters"})
 STATE_KINDS = frozenset({"military", "police", "state_other", "coalition", "country"})
 # ACLED writes some countries with the article: "Military Forces of the United States".
 _WITH_ARTICLE = frozenset(

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pantau.extract.actors import ActorMatch
+from pantau.extract.actors import CROWD_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
 from pantau.extract.tokens import Token
 from pantau.extract.triggers import TriggerHit
 from pantau.model import Claim, Sentence, Span, TimeMention
 
 PEOPLE_KINDS = frozenset({"civilians", "suspects", "people", "protesters", "rioters"})
-CROWD_KINDS = frozenset({"people", "protesters", "rioters"})
 SHADOW_WEIGHT = 0.1
 
 

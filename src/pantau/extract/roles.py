@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pantau.extract.actors import ActorMatch
+from pantau.extract.actors import CROWD_KINDS, ActorMatch
 from pantau.extract.tokens import Token, match_at, phrase_index
 from pantau.extract.triggers import TriggerHit
 from pantau.lang import load_yaml
@@ -199,8 +199,8 @@ def assign_roles(
 def crowd_pronouns(toks: list[Token], actors: list[ActorMatch], before: list[ActorMatch], lex: RoleLexicon,
                    ) -> list[ActorMatch]:
     """The sentence's actors, plus "mereka" read as the last crowd of the sentences before when it has none."""
-    crowd = next((a for a in reversed(before) if a.kind in _CROWDS), None)
-    if crowd is None or any(a.kind in _CROWDS for a in actors):
+    crowd = next((a for a in reversed(before) if a.kind in CROWD_KINDS), None)
+    if crowd is None or any(a.kind in CROWD_KINDS for a in actors):
         return actors
     taken = {i for a in actors for i in range(a.first, a.last)}
     extra = [
@@ -209,5 +209,3 @@ def crowd_pronouns(toks: list[Token], actors: list[ActorMatch], before: list[Act
     ]
     return sorted([*actors, *extra], key=lambda a: a.first) if extra else actors
 
-
-_CROWDS = frozenset({"people", "protesters", "rioters"})

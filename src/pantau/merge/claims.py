@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pantau.extract.events import SentenceFacts
 from pantau.merge.group import Group
-from pantau.model import Claim
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis
@@ -39,19 +39,15 @@ def _only_incident(cl: Claim, groups: list[Group]) -> Group | None:
     """The article's one violent incident, for a toll told apart from it ("Kasus Tewasnya Yohanes")."""
     violent = [g for g in groups if not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]
     if len(violent) > 1:  # a protest and the attack that killed a protester: the attack
-        violent = [g for g in violent if g.event_type in _POLITICAL_VIOLENCE]
+        violent = [g for g in violent if g.event_type in POLITICAL_VIOLENCE]
     return violent[0] if len(violent) == 1 else None
 
 
-_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-
-
-_DEMONSTRATIONS = frozenset({"Protests", "Riots"})
 
 
 def _share_between_twins(groups: list[Group]) -> None:
     """A protest and a riot at one place on one day are one demonstration coded twice: one toll for both."""
-    demos = [g for g in groups if g.event_type in _DEMONSTRATIONS]
+    demos = [g for g in groups if g.event_type in DEMONSTRATIONS]
     for a in demos:
         for b in demos:
             if a.event_type < b.event_type and a.place == b.place and a.date == b.date:

@@ -14,7 +14,7 @@ from pantau.merge.record import build_event
 from pantau.merge.when import choose_date, same_time
 from pantau.merge.where import BROAD_FEATURES, choose_place
 from pantau.merge.who import ARMED_NON_STATE
-from pantau.model import Event
+from pantau.model import DEMONSTRATIONS, Event
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis, Config, Resources
@@ -140,14 +140,13 @@ def _plausible(g: Group, e: Event) -> bool:
     return True
 
 
-_DEMONSTRATIONS = frozenset({"Protests", "Riots"})
 
 
 # Sub-events that a larger event of another type at the same place and day already codes: arrests and arson
 # at a demonstration are its intervention and its violence; the killing done by a strike is the strike.
 _PART_OF = {
-    "Arrests": _DEMONSTRATIONS,
-    "Looting/property destruction": _DEMONSTRATIONS,
+    "Arrests": DEMONSTRATIONS,
+    "Looting/property destruction": DEMONSTRATIONS,
     "Attack": frozenset({"Explosions/Remote violence"}),
 }
 

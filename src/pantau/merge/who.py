@@ -8,14 +8,13 @@ from pantau.extract.actors import ActorMatch, resolve_actor
 from pantau.extract.claims import victim_kind
 from pantau.extract.events import PEOPLE_KINDS
 from pantau.merge.group import Group
-from pantau.model import ActorRef
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis, Resources
 
 # Armed non-state groups: arresting or disarming them is political whatever else the article says.
 ARMED_NON_STATE = frozenset({2, 3, 4})
-POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 REMOTE = "Explosions/Remote violence"
 
@@ -33,17 +32,15 @@ def actor_ref(m: ActorMatch | None, res: Resources, country: str | None, et: str
         where = m.country or country
         return ActorRef(res.actors.acled_name(template, where), _inter_of(template), where)
     if entry.template and (
-        (entry.kind == "country" and et in _DEMONSTRATIONS)  # "Kenya kerahkan aparat" against a riot
+        (entry.kind == "country" and et in DEMONSTRATIONS)  # "Kenya kerahkan aparat" against a riot
         or (entry.kind == "state_other" and et in POLITICAL_VIOLENCE)  # "markas pemerintah" under fire
     ):
         where = m.country or country
-        template = "Police Forces of {country}" if et in _DEMONSTRATIONS else "Military Forces of {country}"
+        template = "Police Forces of {country}" if et in DEMONSTRATIONS else "Military Forces of {country}"
         inter = 8 if where and country and where != country else 1
         return ActorRef(res.actors.acled_name(template, where), inter, where)
     return resolve_actor(m, res.actors, country)
 
-
-_DEMONSTRATIONS = frozenset({"Protests", "Riots"})
 
 
 def _inter_of(template: str) -> int:
