@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -112,6 +113,7 @@ def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | No
     return None
 
 
+@lru_cache(maxsize=4096)  # asked again for every candidate that falls back to the article's places
 def _inside_name(text: str, start: int) -> bool:
     """True when a capitalised word that is not a sentence start stands right before the name."""
     before = text[max(0, start - 30) : start]
@@ -128,6 +130,7 @@ def _inside_name(text: str, start: int) -> bool:
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{Lu}\p{Ll}{2,})\b")
 
 
+@lru_cache(maxsize=4096)
 def _first_name(text: str, span: Span) -> bool:
     """True when the name is followed by a capitalised word that the text also uses alone (a surname)."""
     m = _NEXT_WORD.match(text, span.end)
