@@ -53,6 +53,12 @@ NOT_EVENTS = [
     "Seorang remaja ditemui di rumahnya di sebuah desa di Tepi Barat yang diduduki.",
     # a death threat is not a killing
     "Aktris itu mengaku menerima ancaman pembunuhan dari akun anonim di media sosial.",
+    # a plan told after its noun
+    "Polisi menyebut aksi unjuk rasa buruh akan digelar di depan Gedung Sate, Bandung, Kamis (14/3).",
+    # a purpose: troops arrived to take part, not an attack
+    "Sebanyak 200 tentara Turki tiba di pangkalan udara Incirlik untuk ikut serta menggempur ISIS di Suriah.",
+    # on the way to a protest
+    "Seorang aktivis yang sedang menuju aksi solidaritas untuk Gaza mengatakan harapannya kepada wartawan.",
 ]
 
 
@@ -142,6 +148,10 @@ ACTORS = [
     # "posisi pemerintah" under fire: the government's forces
     ("Para pemberontak menyerang posisi pemerintah di barat Aleppo, Suriah, pada Senin (11/3) pagi.",
      "Opposition Rebels (Syria)", "Military Forces of Syria"),
+    # what a protest is against is not its other side: the force that stepped in is
+    ("Ratusan mahasiswa berunjuk rasa di Teheran, Iran, Minggu (10/3), memprotes keteledoran militer Iran. "
+     "Aparat keamanan menembakkan gas air mata untuk membubarkan massa.",
+     "Protesters (Iran)", "Police Forces of Iran"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),
@@ -175,6 +185,9 @@ PLACES = [
      "berhenti di Sentani, Papua, Sabtu (9/3).", "Sentani"),
     # a place a protest is for is not where it is
     ("Ribuan warga menggelar aksi solidaritas untuk Gaza di Amman, Yordania, Jumat (8/3).", "Amman"),
+    # a square named after an idea is not the village of that name
+    ("Ribuan warga berunjuk rasa di Teheran, Iran, Minggu (10/3). Massa berkumpul di alun-alun Azadi "
+     "sambil meneriakkan slogan anti-pemerintah.", "Tehran"),
     # a foreign capital named in passing is not the scene
     ("Pasukan pemerintah Suriah melancarkan serangan udara di Idlib, Rabu (13/3), yang memperburuk "
      "hubungan antara Moskow dengan Barat.", "Idlib"),
@@ -309,3 +322,33 @@ def test_a_mention_dated_long_ago_neither_joins_nor_dates_todays_incident(res: R
         res,
     )
     assert [(e.event_type, e.event_date) for e in events] == [("Battles", PUBLISHED)]
+
+
+def test_an_anaphoric_mention_is_the_incident_told_before(res: Resources) -> None:
+    events = code(
+        "Sebuah bom meledak di sebuah pasar di Peshawar, Pakistan, Rabu (13/3), menewaskan 9 orang. Pada "
+        "November lalu, sebuah ledakan juga menghancurkan sebuah kuil di Quetta dan menewaskan 30 orang. "
+        "Kelompok ISIS mengklaim ledakan tersebut.",
+        res,
+    )
+    # the claimed blast is November's, not a second blast of today
+    assert [e.event_date for e in events if e.event_date == PUBLISHED] == []
+    assert date(2024, 3, 13) in {e.event_date for e in events}
+
+
+def test_a_killing_told_right_after_a_strike_is_the_strike(res: Resources) -> None:
+    events = code(
+        "Militer AS melancarkan serangan udara di dekat bandara Baghdad, Irak, pada Jumat (8/3). Pembunuhan "
+        "komandan milisi itu memicu kemarahan di Baghdad.",
+        res,
+    )
+    assert kinds(events) == {("Explosions/Remote violence", "Air/drone strike")}
+
+
+def test_a_shootdown_told_twice_is_one_event(res: Resources) -> None:
+    events = code(
+        "Militer Iran menembak jatuh pesawat komersial Ukraina di dekat Teheran, Rabu (13/3), menewaskan 176 "
+        "orang. Garda Revolusi Iran mengakui telah menembak jatuh pesawat itu di Teheran.",
+        res,
+    )
+    assert ("Strategic developments", "Disrupted weapons use") not in kinds(events)

@@ -25,6 +25,7 @@ class RoleLexicon:
     clause_breaks: frozenset[str]
     modality: Index  # cue -> "future" | "negated" | "hypothetical" | "alleged" | "statement"
     window: int
+    future_after: Index  # plan cues right after a noun trigger
     generic: Index  # cues that count only right before the trigger
     legal: Index  # charges and trials: anywhere before the trigger in its sentence
     intervention: Index
@@ -33,6 +34,7 @@ class RoleLexicon:
     agent_phrases: Index
     support: Index  # "didukung X": X backs the agent
     pronouns: frozenset[str]  # plural pronouns that stand for the crowd before them
+    anaphors: frozenset[str]  # "serangan tersebut": a mention of an incident told before
     locative: frozenset[str]  # words before a country's name that make it a place
     speech: Index  # attribution verbs and prepositions: who says, not who acts
 
@@ -59,6 +61,7 @@ class RoleLexicon:
             clause_breaks=frozenset(str(w) for w in r["clause_breaks"]),
             modality=phrase_index(cues),
             window=int(m.get("window", 4)),
+            future_after=idx(m.get("future_after", [])),
             generic=idx(m.get("generic", [])),
             legal=idx(m.get("legal", [])),
             intervention=idx(r["protest_intervention"]),
@@ -67,6 +70,7 @@ class RoleLexicon:
             agent_phrases=idx(r.get("agent_phrases", [])),
             support=idx(r.get("support_cues", [])),
             pronouns=frozenset(str(w) for w in r.get("plural_pronouns", [])),
+            anaphors=frozenset(str(w) for w in r.get("anaphors", [])),
             locative=frozenset(str(w) for w in r.get("locative_preps", [])),
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
         )
@@ -82,6 +86,10 @@ _QUOTES = frozenset("'\"‘’“”«»")
 _CLAUSE_END = frozenset(".;!?")
 # How far a list opened by a generic cue reaches.
 _LIST_REACH = 30
+
+
+# How many words after a noun trigger a plan cue may stand ("demo itu akan").
+_AFTER_NOUN = 2
 
 
 def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon, starts: frozenset[int] = frozenset()) -> str:
@@ -103,6 +111,13 @@ def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon, starts: froze
             return "generic"
     if has_phrase(toks, lex.legal, 0, hit.first):
         return "alleged"  # "dakwaan terhadapnya termasuk serangan dan lemparan batu": a charge, not a report
+    if hit.trigger.voice == "noun":
+        # "aksi unjuk rasa akan digelar": a noun told with a plan after it
+        for i in range(hit.last, min(len(toks), hit.last + _AFTER_NOUN)):
+            if toks[i].low in _CLAUSE_END:
+                break
+            if match_at(toks, i, lex.future_after):
+                return "future"
     lo = hit.first
     while lo > 0 and hit.first - lo < lex.window and toks[lo - 1].low not in {".", ";", "!", "?"}:
         lo -= 1

@@ -148,7 +148,11 @@ _PART_OF = {
     "Arrests": DEMONSTRATIONS,
     "Looting/property destruction": DEMONSTRATIONS,
     "Attack": frozenset({"Explosions/Remote violence"}),
+    # "menembak jatuh" told again of the airliner a strike of the article downed: the same shot
+    "Disrupted weapons use": frozenset({"Explosions/Remote violence"}),
 }
+# Absorbed only when the host has the same sides: an interception by the other side is its own event.
+_SAME_ACTORS = frozenset({"Disrupted weapons use"})
 
 
 def _absorb(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
@@ -160,15 +164,25 @@ def _absorb(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
             d is not g and d.event_type in hosts
             and compatible(d, g.place, g.precision, g.date, g.date_strength, d.event_type, g.time_precision)
             and (e.event_type == "Strategic developments" or _told_together(d, g))
-            for d, _ in built
+            and (e.sub_event_type not in _SAME_ACTORS or _same_sides(e, h))
+            for d, h in built
         ):
             out.append((g, e))
     return out
 
 
+def _same_sides(e: Event, h: Event) -> bool:
+    """True when two events have the same first actor and no different second ones."""
+    if e.actor1 is None or h.actor1 is None or e.actor1.name != h.actor1.name:
+        return False
+    return e.actor2 is None or h.actor2 is None or e.actor2.name == h.actor2.name
+
+
 def _told_together(a: Group, b: Group) -> bool:
-    """True when two groups share a sentence, or both state the same day: one incident told two ways."""
-    if {c.facts.sentence.index for c in a.members} & {c.facts.sentence.index for c in b.members}:
+    """True when two groups share a sentence or neighbouring ones, or both state the same day: one incident
+    told two ways ("AS meluncurkan serangan udara. Selain pembunuhan Soleimani, ...")."""
+    near = {c.facts.sentence.index + k for c in a.members for k in (-1, 0, 1)}
+    if near & {c.facts.sentence.index for c in b.members}:
         return True
     return a.date_strength == b.date_strength == 2 and a.date == b.date
 

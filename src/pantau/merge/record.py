@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from pantau.extract.claims import fatality_figures
 from pantau.geo.resolve import to_location
 from pantau.merge.group import Group
-from pantau.merge.who import REMOTE, TERRITORY, actor_ref, defaults, named_group, other_side
-from pantau.model import ActorRef, Claim, Event, Evidence, Location, text_hash
+from pantau.merge.who import REMOTE, TERRITORY, actor_ref, defaults, intervener, named_group, other_side
+from pantau.model import DEMONSTRATIONS, ActorRef, Claim, Event, Evidence, Location, text_hash
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis, Resources
@@ -19,7 +19,8 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     art = an.article
     country = g.place.iso3 if g.place else (an.focus[0] if an.focus else None)
     a1 = actor_ref(g.agent, res, country, g.event_type)
-    a2 = actor_ref(g.target, res, country, g.event_type)
+    target = intervener(g) if g.event_type in DEMONSTRATIONS else g.target
+    a2 = actor_ref(target, res, country, g.event_type)
     if g.target is not None and g.target.kind == "suspects":
         # "terduga teroris" arrested: ACLED names their group when the article does (CODING.md)
         group = named_group(an)
@@ -36,8 +37,8 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         evidence.append(Evidence("event_type", c.hit.span))
     if g.agent is not None:
         evidence.append(Evidence("actor1", g.agent.span))
-    if g.target is not None:
-        evidence.append(Evidence("actor2", g.target.span))
+    if target is not None:
+        evidence.append(Evidence("actor2", target.span))
     if g.place_span is not None:
         evidence.append(Evidence("location", g.place_span))
     if g.date_span is not None:

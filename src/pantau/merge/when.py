@@ -24,6 +24,9 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
     if stated:
         best = min(stated, key=lambda t: _gap(t.span, c.hit.span))
         return best.date, best.precision, best.span, 2
+    told = _told_before(c, an, res)
+    if told is not None:
+        return told
     for g in reversed([g for g in an.facts if g.sentence.index < f.sentence.index]):
         if g.sentence.paragraph != f.sentence.paragraph and g.sentence.index < f.sentence.index - 3:
             break
@@ -50,6 +53,28 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
     if an.reference is not None:
         return an.reference, 2, an.meta.published_span, 0
     return None, 3, None, 0
+
+
+def _told_before(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None, int, Span | None, int] | None:
+    """The date of the incident an anaphoric mention points back to ("ISIS mengklaim bom bunuh diri
+    tersebut"): the nearest dated sentence before it with a trigger of the same type, however vague."""
+    toks = c.facts.tokens
+    if c.hit.last >= len(toks) or toks[c.hit.last].low not in res.roles.anaphors:
+        return None
+    f = c.facts
+    lo = f.sentence.index - _ANAPHOR_REACH
+    for g in reversed([g for g in an.facts if lo <= g.sentence.index < f.sentence.index]):
+        if not any(h.trigger.event_type == c.hit.trigger.event_type for h in g.triggers):
+            continue
+        ts = [t for t in g.times if t.date is not None and not _speech_time(g, t, res)]
+        if ts:
+            return ts[0].date, ts[0].precision, ts[0].span, 2
+        return None  # the incident pointed back to is undated: the usual rules date it
+    return None
+
+
+# How many sentences back an anaphoric mention looks for its incident.
+_ANAPHOR_REACH = 2
 
 
 def _gap(t: Span, hit: Span) -> float:

@@ -42,8 +42,8 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
                 continue
             if place.feature == "country" and focus and place.iso3 not in focus[:2]:
                 continue  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
-            if m.cue in ("street", "for"):
-                continue  # "Jalan Ambon": a street named after a town; "untuk Gaza": for, not in
+            if m.cue in ("street", "for") or (m.cue == "landmark" and place.feature != "landmark"):
+                continue  # "Jalan Ambon", "alun-alun Azadi": named after a place elsewhere; "untuk Gaza": for
             if m.cue is None and (_inside_name(art_text, m.span.start) or _first_name(art_text, m.span)):
                 continue  # "Jenderal Andika", "Maria Lima", "Yusuf Kalla": part of a person's name
             rank = _FEATURE_RANK.get(place.feature, 2)

@@ -116,6 +116,19 @@ def other_side(
     return max(counts.values(), key=len)[0] if counts else None
 
 
+def intervener(g: Group) -> ActorMatch | None:
+    """Who stepped in on a demonstration: the state force acting in one of its mentions ("aparat
+    menembakkan gas air mata"), else a target of its violent mentions. What a protest is against
+    ("memprotes keteledoran militer") is its object, not its other side."""
+    for c in g.members:
+        if c.agent is not None and c.agent.kind in ("police", "military"):
+            return c.agent
+    for c in g.members:
+        if c.target is not None and c.hit.trigger.sub_event_type != "Peaceful protest":
+            return c.target
+    return None
+
+
 def named_group(an: Analysis) -> ActorMatch | None:
     """The armed non-state group the article names most often, the first of equals."""
     counts: dict[str, list[ActorMatch]] = {}
