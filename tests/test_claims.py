@@ -310,6 +310,29 @@ def test_vague_figures_yield_to_counts(texts: tuple[str, ...], figures: tuple[in
 
 
 @pytest.mark.parametrize(
+    ("texts", "figures"),
+    [
+        # two victim groups add up: the police and the bombers
+        (("Tiga polisi tewas dalam ledakan bom bunuh diri di terminal Kampung Melayu.",
+          "Dua pelaku juga tewas di lokasi."), (5, 2, 3)),
+        # soldiers killed by one side's count and rebels by the other's: both sides' dead
+        (("Juru bicara militer mengatakan 12 pemberontak tewas dalam pertempuran di Yei.",
+          "Pemberontak menyebut empat tentara tewas."), (16, 4, 12)),
+        # one group, two claimants: disputed, the lowest counts
+        (("Observatorium mengatakan 27 tentara tewas di Hama.", "Pemerintah menyebut sembilan tentara tewas."),
+         (9, 9, 27)),
+        # a total of people holds its named groups
+        (("Sedikitnya 18 orang tewas dalam serangan di pasar Kabul.", "Tiga di antaranya polisi."), (18, 18, 18)),
+        # a person named as killed is one of the counted dead
+        (("Sedikitnya empat orang tewas dalam unjuk rasa di Kabul.", "Polisi menyebut bentrokan menewaskan Ahmad."),
+         (4, 1, 4)),
+    ],
+)
+def test_figures_of_groups_add_up(texts: tuple[str, ...], figures: tuple[int, int, int]) -> None:
+    assert fatality_figures(claims_of(*texts), CLEX) == figures
+
+
+@pytest.mark.parametrize(
     ("text", "victim"),
     [
         ("Polisi mengusut peristiwa yang menewaskan Samuel di Timika.", "Samuel"),

@@ -352,3 +352,37 @@ def test_a_shootdown_told_twice_is_one_event(res: Resources) -> None:
         res,
     )
     assert ("Strategic developments", "Disrupted weapons use") not in kinds(events)
+
+
+def test_the_outlet_in_the_dateline_is_no_actor(res: Resources) -> None:
+    events = code(
+        "Jakarta, CNN Indonesia -- Sebuah bom meledak di pemakaman seorang pengunjuk rasa di Kabul, "
+        "Afghanistan, Rabu (13/3), menewaskan tujuh orang.",
+        res,
+    )
+    assert events
+    assert all(e.actor1 is None or "Indonesia" not in e.actor1.name for e in events)
+
+
+def test_a_date_after_the_cause_dates_the_cause(res: Resources) -> None:
+    events = code(
+        "Ribuan warga turun ke jalan di Kabul, Afghanistan, pada Jumat (8/3) dan melempari polisi dengan batu. "
+        "Kerusuhan pecah "
+        "akibat serangan bom bunuh diri pada Rabu (6/3) yang menewaskan 90 orang di Kabul.",
+        res,
+    )
+    dates = {e.event_type: e.event_date for e in events}
+    assert dates.get("Riots") == date(2024, 3, 8)
+    assert dates.get("Explosions/Remote violence") == date(2024, 3, 6)
+
+
+def test_a_part_of_a_country_is_not_a_town_named_elsewhere(res: Resources) -> None:
+    events = code(
+        "Sebuah bom meledak di sebuah pasar di Kabul, Afghanistan, Rabu (13/3), menewaskan 7 orang. Taliban "
+        "mengaku bertanggung jawab atas bom mobil yang menewaskan 18 orang di Afghanistan timur pada Sabtu "
+        "lalu.",
+        res,
+    )
+    places = {e.event_date: e.location.name if e.location else None for e in events}
+    assert places.get(date(2024, 3, 13)) == "Kabul"
+    assert places.get(date(2024, 3, 9)) == "Afghanistan"

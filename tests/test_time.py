@@ -288,6 +288,19 @@ def test_relative_after_a_word(text: str, phrase: str, expected: date, precision
     assert m.precision == precision
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # REF is a Friday: "Jumat lalu" said on a Friday is a week ago, a bare "Jumat" is today
+        ("Bom mobil meledak di Kandahar, Jumat lalu.", date(2018, 2, 2)),
+        ("Bom mobil meledak di Kandahar, Jumat.", date(2018, 2, 9)),
+        ("Dua warga ditembak di Puncak, Rabu lalu.", date(2018, 2, 7)),
+    ],
+)
+def test_weekday_ago(text: str, expected: date) -> None:
+    assert [m.date for m in times(text)] == [expected]
+
+
 def test_weekday_of_last_week() -> None:
     got = [m.date for m in times("Dua polisi terluka dalam bentrok di Paniai, Kamis pekan lalu.")]
     assert date(2018, 2, 1) in got

@@ -152,6 +152,9 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         quantities = find_quantities(toks, res.numbers, text)
         claims = find_claims(toks, quantities, res.casualties, text, [t.span for t in times])
         actors = find_actors(toks, res.actors, text)
+        if dateline is not None and s.start < dateline.end:
+            # "Jakarta, CNN Indonesia --": the outlet's name in the dateline acts in nothing
+            actors = [a for a in actors if not dateline.start <= a.span.start < dateline.end]
         if facts and facts[-1].sentence.paragraph == s.paragraph:
             actors = crowd_pronouns(toks, actors, facts[-1].actors, res.roles)
         while pi < len(all_places) and all_places[pi].span.start < s.start:

@@ -182,7 +182,7 @@ def find_claims(
                 kind_span = Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])
                 name_span = Span(named.start, named.end, named.text)
                 ev2 = (name_span, kind_span, *((who,) if who else ()))
-                out.append(Claim(kind="killed", low=1, high=1, qualifier=None, victims=named.text,
+                out.append(Claim(kind="killed", low=1, high=1, qualifier="named", victims=named.text,
                                  claimant=who.text if who else None, evidence=ev2))
     return out
 
@@ -210,15 +210,32 @@ def victim_kind(claim: Claim, lex: CasualtyLexicon) -> str | None:
     return str(m[1]) if m else None
 
 
-def fatality_figures(claims: list[Claim]) -> tuple[int, int, int]:
-    """ACLED's conservative figure and the range over killed claims (rule 4 of SPEC.md)."""
+def fatality_figures(claims: list[Claim], lex: CasualtyLexicon | None = None) -> tuple[int, int, int]:
+    """ACLED's conservative figure and the range over killed claims (rule 4 of SPEC.md).
+
+    Figures of different victim groups add up ("tiga polisi gugur", "dua pelaku tewas": 5); figures of one
+    group from different claimants are disputed and the lowest counts."""
     killed = [c for c in claims if c.kind == "killed" and c.qualifier != "including"]
     if not killed:
         return 0, 0, 0
-    counted = [c for c in killed if c.qualifier != "vague"] or killed
-    per_claimant: dict[str | None, int] = {}
+    # a vague figure yields to a count; a person named as killed is one of the counted dead
+    counted = (
+        [c for c in killed if c.qualifier not in ("vague", "named")]
+        or [c for c in killed if c.qualifier != "vague"]
+        or killed
+    )
+    groups: dict[str | None, list[Claim]] = {}
     for c in counted:
-        # one claimant's later figures update earlier ones: keep its highest
-        per_claimant[c.claimant] = max(per_claimant.get(c.claimant, 0), c.low)
-    best = min(per_claimant.values())
+        kind = victim_kind(c, lex) if lex is not None else None
+        groups.setdefault(None if kind == "people" else kind, []).append(c)
+    total = _conservative(groups.pop(None, []))
+    best = max(total, sum(_conservative(cs) for cs in groups.values()))
     return best, min(c.low for c in killed), max(c.high for c in killed)
+
+
+def _conservative(claims: list[Claim]) -> int:
+    """The lowest claimant's figure, each claimant's later figures updating its earlier ones."""
+    per_claimant: dict[str | None, int] = {}
+    for c in claims:
+        per_claimant[c.claimant] = max(per_claimant.get(c.claimant, 0), c.low)
+    return min(per_claimant.values(), default=0)

@@ -35,6 +35,7 @@ class RoleLexicon:
     support: Index  # "didukung X": X backs the agent
     pronouns: frozenset[str]  # plural pronouns that stand for the crowd before them
     anaphors: frozenset[str]  # "serangan tersebut": a mention of an incident told before
+    cause_links: Index  # "akibat", "setelah": what follows caused the incident before
     locative: frozenset[str]  # words before a country's name that make it a place
     speech: Index  # attribution verbs and prepositions: who says, not who acts
 
@@ -71,6 +72,7 @@ class RoleLexicon:
             support=idx(r.get("support_cues", [])),
             pronouns=frozenset(str(w) for w in r.get("plural_pronouns", [])),
             anaphors=frozenset(str(w) for w in r.get("anaphors", [])),
+            cause_links=idx(r.get("cause_links", [])),
             locative=frozenset(str(w) for w in r.get("locative_preps", [])),
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
         )

@@ -82,7 +82,7 @@ class TimeLexicon:
         |(?P<within>\b(?:{within})\s+(?P<win>{num})\s+(?:{hours}|(?P<winu>{units}))\s+(?:{last})\b)
         |(?P<rel>\b(?:{rel})\b)
         |(?P<wdlast>\b(?P<wlw>{wd})\s+(?:{lastweek})\b)
-        |(?P<wday>\b(?P<wdw>{wd})\b(?:\s+(?:{parts}))?)
+        |(?P<wday>\b(?P<wdw>{wd})\b(?:\s+(?:{parts}))?(?P<wdago>\s+(?:{ago})\b)?)
         |(?P<mon>\b(?:{mcue})\s+(?P<monm>{mon})\b(?:\s+(?P<monrel>{ago}))?)
         |(?P<monago>\b(?P<mam>{mon})\s+(?:{ago})\b)
         |(?P<yr>\b(?:{ycue})\s+(?P<yry>(?:19|20)\d\d)\b)
@@ -302,7 +302,9 @@ def _resolve(
             return None  # "minggu" in lower case is "week", not Sunday
         if ref is None:
             return (None, 1, "weekday")
-        return (last_weekday(ref, lex.weekdays[g("wdw").lower()]), 1, "weekday")
+        # "Sabtu lalu" said on a Saturday is a week ago, not today
+        before = ref - timedelta(days=1) if g("wdago") else ref
+        return (last_weekday(before, lex.weekdays[g("wdw").lower()]), 1, "weekday")
     if g("mon"):
         month = lex.months[g("monm").lower()]
         if ref is None:

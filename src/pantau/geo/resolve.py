@@ -54,6 +54,22 @@ def distance_km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _dominant(candidates: Sequence[Place]) -> str | None:
+    """The country of a big place whose namesakes in other countries are all hamlets beside it."""
+    biggest: dict[str, int] = {}
+    for p in candidates:
+        if p.iso3:
+            biggest[p.iso3] = max(biggest.get(p.iso3, 0), p.population)
+    ranked = sorted(biggest.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < _PLAUSIBLE_POPULATION:
+        return None
+    return ranked[0][0] if all(x * _DOMINANCE <= ranked[0][1] for _, x in ranked[1:]) else None
+
+
+# How many times bigger than every namesake a place must be to stand for its name alone.
+_DOMINANCE = 20
+
+
 def focus_countries(
     mentions: Sequence[PlaceMention], text: str, gaz: Gazetteer | None = None, dateline: Span | None = None
 ) -> tuple[str, ...]:
@@ -79,8 +95,9 @@ def focus_countries(
         if countries:
             for iso in countries:
                 weight[iso] += (0.25 if repeat else 2.0) / len(countries)
-        elif len(isos) == 1 and not repeat:
-            (iso,) = isos
+        elif (len(isos) == 1 or _dominant(m.candidates)) and not repeat:
+            # "Kabul": the capital, not the village of that name in Israel
+            iso = next(iter(isos)) if len(isos) == 1 else _dominant(m.candidates) or ""
             admin = any(p.feature in ("admin1", "admin2") for p in m.candidates)
             big = any(p.population >= _PLAUSIBLE_POPULATION for p in m.candidates)
             weight[iso] += 1.5 if admin else 1.0 if big else 0.3

@@ -31,7 +31,7 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         a2 = other_side(an, g, a1, res, country)
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
     claims = list(g.claims)
-    best, low, high = fatality_figures(claims)
+    best, low, high = fatality_figures(claims, res.casualties)
     evidence: list[Evidence] = []
     for c in g.members:
         evidence.append(Evidence("event_type", c.hit.span))

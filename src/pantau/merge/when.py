@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pantau.extract.events import Candidate, SentenceFacts
 from pantau.extract.tokens import match_at
-from pantau.model import Span, TimeMention
+from pantau.model import DEMONSTRATIONS, Span, TimeMention
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis, Resources
@@ -20,7 +20,7 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
     like a publication date, so that it neither splits an incident nor beats a stated event date."""
     f = c.facts
     times = [t for t in f.times if t.date is not None]
-    stated = [t for t in times if not _speech_time(f, t, res)]
+    stated = [t for t in times if not _speech_time(f, t, res) and not _cause_date(c, t, res)]
     if stated:
         best = min(stated, key=lambda t: _gap(t.span, c.hit.span))
         return best.date, best.precision, best.span, 2
@@ -34,7 +34,7 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
         if ts:
             # the date of that sentence's own incident of this type ("Jumat (8/3)" of the riot, not the
             # "Rabu (6/3)" of the bombing it protests), else its first date
-            same = [h.span for h in g.triggers if h.trigger.event_type == c.hit.trigger.event_type]
+            same = [h.span for h in g.triggers if _kin(h.trigger.event_type, c.hit.trigger.event_type)]
             t = min(ts, key=lambda t: min(_gap(t.span, s) for s in same)) if same else ts[0]
             return t.date, t.precision, t.span, 1
     if times:
@@ -53,6 +53,25 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
     if an.reference is not None:
         return an.reference, 2, an.meta.published_span, 0
     return None, 3, None, 0
+
+
+def _cause_date(c: Candidate, t: TimeMention, res: Resources) -> bool:
+    """True when the date belongs to the incident that caused the trigger's: in "massa mengamuk setelah
+    ledakan bom di pasar pada Senin (4/3)" Monday is the blast's day, not the crowd's."""
+    if t.span.start < c.hit.span.end:
+        return False  # "Pekan lalu, pasukan yang didukung serangan udara merebut ...": a date ahead scopes all
+    toks = c.facts.tokens
+    return any(
+        c.hit.span.end <= h.span.start and h.span.end <= t.span.start
+        and not _kin(h.trigger.event_type, c.hit.trigger.event_type)
+        and any(match_at(toks, k, res.roles.cause_links) for k in range(c.hit.last, h.first))
+        for h in c.facts.triggers
+    )
+
+
+def _kin(a: str, b: str) -> bool:
+    """True for one event type, or a protest and a riot (one crowd, told either way)."""
+    return a == b or (a in DEMONSTRATIONS and b in DEMONSTRATIONS)
 
 
 def _told_before(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None, int, Span | None, int] | None:

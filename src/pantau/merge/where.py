@@ -63,6 +63,8 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
     passing = any(m.span == span and m.cue in _PASSING for m in f.places)
     if place is not None and place.feature not in _VAGUE_FEATURES and not passing:
         return place, prec, span
+    if place is not None and span is not None and place.feature == "country" and _part_of(art_text, span, res):
+        return place, 3, span  # "di Afghanistan timur": a part of the country, not a town named elsewhere
     # a trip's ends ("penembakan di bus dari Wamena ke Jayapura") and vague places are the last resort
     # look back through the paragraph, then the whole article, for a specific place
     para = f.sentence.paragraph
@@ -94,6 +96,12 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
         if country is not None:
             return country, 3, None
     return None, 3, None
+
+
+def _part_of(text: str, span: Span, res: Resources) -> bool:
+    """True when a direction follows the name: "Afghanistan timur", "Suriah utara"."""
+    after = text[span.end : span.end + 20].split()
+    return bool(after) and after[0].strip(".,;:").lower() in res.places.directions
 
 
 def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | None:

@@ -98,7 +98,7 @@ def other_side(
     Civilians when its casualty claims are about civilians ("menewaskan 90 orang"); else the armed
     actor of the other side (state against non-state) that the article names most often."""
     claims = [cl for c in g.members for cl in c.facts.claims if cl.kind in ("killed", "injured")]
-    civilian = all(victim_kind(cl, res.casualties) in (None, "civilians") for cl in claims)
+    civilian = all(victim_kind(cl, res.casualties) in (None, "people", "civilians") for cl in claims)
     if g.event_type == REMOTE and claims and civilian:
         return ActorRef(res.actors.acled_name("Civilians ({country})", country), 7, country)
     if a1 is None:
