@@ -51,6 +51,8 @@ NOT_EVENTS = [
     "Ribuan buruh akan menggelar unjuk rasa di depan Istana Merdeka, Jakarta, pekan depan.",
     # "occupied" as an adjective
     "Seorang remaja ditemui di rumahnya di sebuah desa di Tepi Barat yang diduduki.",
+    # who holds a place is no takeover
+    "Pasukan Irak terus bergerak ke distrik terakhir yang dikuasai ISIS di kota tua Mosul, Irak.",
     # a death threat is not a killing
     "Aktris itu mengaku menerima ancaman pembunuhan dari akun anonim di media sosial.",
     # a plan told after its noun
@@ -188,6 +190,9 @@ PLACES = [
     # a square named after an idea is not the village of that name
     ("Ribuan warga berunjuk rasa di Teheran, Iran, Minggu (10/3). Massa berkumpul di alun-alun Azadi "
      "sambil meneriakkan slogan anti-pemerintah.", "Tehran"),
+    # a village's namesake far away is not it: the address goes on to name its town
+    ("Densus 88 menangkap seorang terduga teroris di Kampung Jajawai, Antapani, Kota Bandung, Rabu (13/3).",
+     "Bandung"),
     # a foreign capital named in passing is not the scene
     ("Pasukan pemerintah Suriah melancarkan serangan udara di Idlib, Rabu (13/3), yang memperburuk "
      "hubungan antara Moskow dengan Barat.", "Idlib"),
@@ -386,3 +391,15 @@ def test_a_part_of_a_country_is_not_a_town_named_elsewhere(res: Resources) -> No
     places = {e.event_date: e.location.name if e.location else None for e in events}
     assert places.get(date(2024, 3, 13)) == "Kabul"
     assert places.get(date(2024, 3, 9)) == "Afghanistan"
+
+
+def test_a_date_borrowed_from_long_ago_does_not_date_todays_strike(res: Resources) -> None:
+    events = code(
+        "Pasukan Irak mulai menyerang kota tua Mosul, Irak, pagi tadi. Jumlah militan ISIS turun jauh sejak "
+        "tentara pertama kali menyerbu Mosul pada 17 Oktober tahun lalu. Serangan udara koalisi menghantam "
+        "sebuah gudang senjata ISIS di utara kota tua.",
+        res,
+    )
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert [e.event_date for e in strikes] == [PUBLISHED]
+    assert strikes[0].actor2 is not None and strikes[0].actor2.name == "Islamic State"

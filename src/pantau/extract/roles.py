@@ -90,8 +90,8 @@ _CLAUSE_END = frozenset(".;!?")
 _LIST_REACH = 30
 
 
-# How many words after a noun trigger a plan cue may stand ("demo itu akan").
-_AFTER_NOUN = 2
+# How many words after a noun trigger a plan cue may stand ("demo itu akan", "serangan udara dan artileri akan").
+_AFTER_NOUN = 3
 
 
 def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon, starts: frozenset[int] = frozenset()) -> str:
@@ -116,7 +116,7 @@ def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon, starts: froze
     if hit.trigger.voice == "noun":
         # "aksi unjuk rasa akan digelar": a noun told with a plan after it
         for i in range(hit.last, min(len(toks), hit.last + _AFTER_NOUN)):
-            if toks[i].low in _CLAUSE_END:
+            if toks[i].low in _CLAUSE_END or toks[i].low == ",":
                 break
             if match_at(toks, i, lex.future_after):
                 return "future"

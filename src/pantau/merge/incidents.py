@@ -69,6 +69,7 @@ def compatible(
 
 def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) -> list[Event]:
     """Resolve places, dates and actors of the candidates and merge those of one incident."""
+    oldest = an.reference - timedelta(days=cfg.max_age_days) if an.reference and cfg.max_age_days else None
     strong = any(c.confidence >= 0.9 for c in cands) or any(a.armed for f in an.facts for a in f.actors)
     resolved = []
     for c in cands:
@@ -76,15 +77,15 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
             continue
         if c.event_type == "Strategic developments" and c.sub_event_type not in _ROUTINE_SD and c.confidence < 0.95:
             continue
-        resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res)))
+        resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res, oldest)))
     # Candidates placed in a town form the incidents first; those placed only in a province or a country
     # then join one of them: "di Sorong", "di Manokwari" and "di Papua Barat" are two events, not one.
     resolved.sort(key=lambda r: broad(r[1], r[2]))
     groups: list[Group] = []
-    oldest = an.reference - timedelta(days=cfg.max_age_days) if an.reference and cfg.max_age_days else None
 
     def stale(d: date | None, strength: int) -> bool:
-        return strength == 2 and d is not None and oldest is not None and d < oldest
+        # a date borrowed from the sentence before counts too: it is that sentence's incident's
+        return strength >= 1 and d is not None and oldest is not None and d < oldest
 
     for c, place, prec, pspan, d, tprec, dspan, strength in resolved:
         for g in groups:
@@ -129,12 +130,16 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     return [build_event(an, g, res) for g in survivors]
 
 
+_UNARMED = frozenset({5, 6, 7})  # rioters, protesters, civilians
+
+
 def _plausible(g: Group, e: Event) -> bool:
     """ACLED's structural constraints: a clash is fought between two sides (a territory change may name one);
     sexual violence is political only when an armed actor of the text commits it (not a relative or a
     neighbour: those are crimes, not ACLED events)."""
     if e.sub_event_type == "Armed clash":
-        return e.actor1 is not None and e.actor2 is not None
+        # and by two armed sides: a crowd or civilians facing a force is a riot or an attack, told elsewhere
+        return e.actor1 is not None and e.actor2 is not None and not {e.actor1.inter, e.actor2.inter} & _UNARMED
     if e.sub_event_type == "Sexual violence":
         return g.agent is not None and g.agent.armed and g.agent.kind != "unidentified"
     return True

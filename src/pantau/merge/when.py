@@ -13,11 +13,15 @@ if TYPE_CHECKING:
     from pantau.pipeline import Analysis, Resources
 
 
-def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None, int, Span | None, int]:
+def choose_date(
+    c: Candidate, an: Analysis, res: Resources, oldest: date | None = None
+) -> tuple[date | None, int, Span | None, int]:
     """The candidate's date: its sentence's time expression, its paragraph's, else the publication date.
 
     A date that only says when somebody spoke ("kata X, Selasa (5/3)") is the report's date: it is used
-    like a publication date, so that it neither splits an incident nor beats a stated event date."""
+    like a publication date, so that it neither splits an incident nor beats a stated event date. oldest:
+    the day before which an incident is background; a sentence about another incident that long ago does
+    not date this one."""
     f = c.facts
     times = [t for t in f.times if t.date is not None]
     stated = [t for t in times if not _speech_time(f, t, res) and not _cause_date(c, t, res)]
@@ -36,6 +40,8 @@ def choose_date(c: Candidate, an: Analysis, res: Resources) -> tuple[date | None
             # "Rabu (6/3)" of the bombing it protests), else its first date
             same = [h.span for h in g.triggers if _kin(h.trigger.event_type, c.hit.trigger.event_type)]
             t = min(ts, key=lambda t: min(_gap(t.span, s) for s in same)) if same else ts[0]
+            if g.triggers and not same and oldest is not None and t.date is not None and t.date < oldest:
+                continue  # another incident's, long ago: "sejak tentara menyerbu kota pada 17 Oktober tahun lalu"
             return t.date, t.precision, t.span, 1
     if times:
         return times[0].date, times[0].precision, times[0].span, 0

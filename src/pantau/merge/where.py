@@ -9,7 +9,7 @@ import regex
 
 from pantau.extract.events import Candidate
 from pantau.geo.gazetteer import Place
-from pantau.geo.resolve import resolve
+from pantau.geo.resolve import distance_km, resolve
 from pantau.model import Span
 
 if TYPE_CHECKING:
@@ -31,13 +31,12 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
     """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
     focus = an.focus
     art_text = an.article.text
-    context: list[Place] = []
     f = c.facts
 
     def pick(mentions: list[Any], anchor: int) -> tuple[Place | None, int, Span | None]:
         scored = []
         for m in mentions:
-            place = resolve(m, focus, context)
+            place = _in_address(m, mentions, focus, art_text)
             if place is None:
                 continue
             if place.feature == "country" and focus and place.iso3 not in focus[:2]:
@@ -96,6 +95,36 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
         if country is not None:
             return country, 3, None
     return None, 3, None
+
+
+# "Kampung Jajawai, Antapani, Kota Bandung": names and commas between a place and the one that holds it.
+_ADDRESS_GAP = regex.compile(r"(?:\s*,\s*\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?){0,2}\s*,\s*(?:\p{L}+\s+)?")
+# A place further than this from the town its address names is a namesake elsewhere.
+_ADDRESS_KM = 30.0
+_REGENCY_KM = 80.0  # a regency's centroid can be this far from its towns (Mimika, Nduga)
+
+
+def _in_address(m: Any, mentions: list[Any], focus: tuple[str, ...], text: str) -> Place | None:
+    """The place a mention means, read with the town or province its address goes on to name: a village
+    of that name far from it is a namesake, and the town is then the most specific place known."""
+    place = resolve(m, focus)
+    holder = next((
+        h for h in mentions
+        if h.span.start > m.span.end and _ADDRESS_GAP.fullmatch(text, m.span.end, h.span.start)
+    ), None)
+    if place is None or holder is None:
+        return place
+    up = resolve(holder, focus)
+    if up is None or up.feature == "country" or up.iso3 != place.iso3:
+        return place
+    near = resolve(m, focus, [up])
+    if up.feature in ("admin1", "region"):
+        # a namesake in the province said, else the place itself (provinces split and renamed: "Timika, Papua")
+        return near if near is not None and near.admin1 == up.admin1 else place
+    reach = _ADDRESS_KM if up.feature != "admin2" else _REGENCY_KM
+    if near is not None and distance_km(near, up) <= reach:
+        return near
+    return up
 
 
 def _part_of(text: str, span: Span, res: Resources) -> bool:

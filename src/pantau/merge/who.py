@@ -102,7 +102,9 @@ def other_side(
     if g.event_type == REMOTE and claims and civilian:
         return ActorRef(res.actors.acled_name("Civilians ({country})", country), 7, country)
     if a1 is None:
-        return None
+        # an air strike with no striker named is a state's: its target is the armed group the article names
+        group = named_group(an) if g.sub_event_type == "Air/drone strike" else None
+        return actor_ref(group, res, country, g.event_type) if group is not None else None
     state = a1.inter in (1, 8)
     counts: dict[str, list[ActorRef]] = {}
     for f in an.facts:
