@@ -102,6 +102,9 @@ TYPES = [
      "Rabu (13/3).", ("Strategic developments", "Disrupted weapons use")),
     ("Bentrokan antara warga dan petugas keamanan pecah di Wamena, Papua, Senin (11/3).",
      ("Riots", "Violent demonstration")),
+    # a clash told of demonstrators and no armed group is a riot
+    ("Seorang pengunjuk rasa tewas terkena peluru karet dalam bentrokan di Deiyai, Papua Tengah, Rabu (13/3).",
+     ("Riots", "Violent demonstration")),
     ("Iran melancarkan serangan rudal terhadap pangkalan militer AS di Irak pada Rabu (13/3).",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Seorang pelaku bom bunuh diri meledakkan diri di depan pos polisi di Kampung Melayu, Jakarta Timur, "

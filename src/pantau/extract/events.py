@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pantau.extract.actors import CROWD_KINDS, ActorMatch
+from pantau.extract.actors import CROWD_KINDS, STATE_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
 from pantau.extract.tokens import Token
 from pantau.extract.triggers import TriggerHit
@@ -54,6 +54,21 @@ def _needs_met(hit: TriggerHit, f: SentenceFacts) -> bool:
     return not ("place" in needs and not f.places)
 
 
+_DEMONSTRATORS = frozenset({"protesters", "rioters"})  # not "warga": residents are also a battle's victims
+
+
+def _crowd_clash(hit: TriggerHit, f: SentenceFacts) -> bool:
+    """True for a clash in a sentence about a crowd and no armed group: "pengunjuk rasa tewas terkena peluru
+    karet dalam bentrokan" is a riot with the police, not a battle."""
+    if (hit.trigger.event_type, hit.trigger.sub_event_type) != ("Battles", "Armed clash"):
+        return False
+    if hit.trigger.voice not in ("noun", "intrans") or "casualty" in hit.trigger.needs:
+        return False  # "menyerang" says who does what; "tewas" says what befell whom
+    return any(a.kind in _DEMONSTRATORS for a in f.actors) and not any(
+        a.armed and a.kind not in STATE_KINDS for a in f.actors
+    )
+
+
 def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | None) -> tuple[str, str]:
     """Settle the sub-event type by who acts on whom (territory gains, attacks on civilians, clashes)."""
     et, sub = hit.trigger.event_type, hit.trigger.sub_event_type
@@ -91,10 +106,11 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         mod = modality(facts.tokens, hit, lex, starts)
         if mod != "asserted" and not include_all:
             continue
-        if not _needs_met(hit, facts):
+        crowd = _crowd_clash(hit, facts)
+        if not crowd and not _needs_met(hit, facts):
             continue
         agent, target = assign_roles(facts.tokens, hit, facts.actors, lex)
-        et, sub = refine_type(hit, agent, target)
+        et, sub = ("Riots", "Violent demonstration") if crowd else refine_type(hit, agent, target)
         if et == "Explosions/Remote violence" and has_phrase(facts.tokens, lex.weapon_disruption):
             # a bomb assembled, found or defused is a plot foiled, not an explosion
             et, sub = "Strategic developments", "Disrupted weapons use"
