@@ -406,3 +406,21 @@ def test_a_date_borrowed_from_long_ago_does_not_date_todays_strike(res: Resource
     strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert [e.event_date for e in strikes] == [PUBLISHED]
     assert strikes[0].actor2 is not None and strikes[0].actor2.name == "Islamic State"
+
+
+def test_a_crowd_dispersing_itself_is_no_intervention(res: Resources) -> None:
+    events = code(
+        "Ribuan buruh berunjuk rasa di depan Gedung Sate, Bandung, Rabu (13/3). Menjelang magrib massa "
+        "akhirnya membubarkan diri dengan tertib.",
+        res,
+    )
+    assert kinds(events) == {("Protests", "Peaceful protest")}
+
+
+def test_two_sites_of_a_city_are_two_locations(res: Resources) -> None:
+    events = code(
+        "Ribuan mahasiswa berunjuk rasa di depan Gedung DPR, Senayan, Jakarta, Rabu (13/3). Pada hari yang "
+        "sama ribuan buruh berunjuk rasa di depan Istana Merdeka, Jakarta Pusat.",
+        res,
+    )
+    assert {e.location.name for e in events if e.location} == {"Senayan", "Merdeka Square"}

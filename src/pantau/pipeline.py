@@ -19,7 +19,7 @@ from pantau.extract.timex import TimeLexicon, find_times, infer_year
 from pantau.extract.tokens import tokenize
 from pantau.extract.triggers import TriggerLexicon, find_triggers
 from pantau.geo.countries import country_tables
-from pantau.geo.gazetteer import Gazetteer
+from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.places import PlaceMention, dateline_span, find_places
 from pantau.geo.resolve import focus_countries
@@ -113,6 +113,11 @@ class Analysis:
     focus: tuple[str, ...]
     topic: Topic
     dateline: Span | None = None  # where the body starts: what stands above it is headline and captions
+    context: tuple[Place, ...] = ()  # the places the article names unambiguously: namesakes near them win
+
+
+# Features too broad to tell which namesake an article means.
+_BROAD = frozenset({"country", "admin1", "region", "water", "desert"})
 
 
 def reference_date(article: Article, meta: ArticleMeta, res: Resources, cfg: Config) -> tuple[date | None, bool]:
@@ -183,7 +188,11 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
     focus = focus_countries(focus_places, text, res.gazetteer, dateline)
     topic = article_topic((t for f in facts for t in f.tokens), res.domains)
-    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline)
+    # "Senayan" is the Jakarta one in an article that also names Penjaringan and Monas
+    context = tuple(
+        p.candidates[0] for p in focus_places if len(p.candidates) == 1 and p.candidates[0].feature not in _BROAD
+    )
+    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context)
 
 
 def _year_hint(text: str) -> int | None:

@@ -65,7 +65,10 @@ class RoleLexicon:
             future_after=idx(m.get("future_after", [])),
             generic=idx(m.get("generic", [])),
             legal=idx(m.get("legal", [])),
-            intervention=idx(r["protest_intervention"]),
+            intervention=phrase_index({
+                **{str(w): True for w in r["protest_intervention"]},
+                **{str(w): False for w in r.get("protest_self", [])},
+            }),
             excessive=idx(r["protest_excessive"]),
             weapon_disruption=idx(r.get("weapon_disruption", [])),
             agent_phrases=idx(r.get("agent_phrases", [])),
@@ -81,7 +84,8 @@ class RoleLexicon:
 def has_phrase(toks: list[Token], index: Index, lo: int = 0, hi: int | None = None) -> bool:
     """True when a phrase of the index starts in toks[lo:hi]."""
     hi = len(toks) if hi is None else hi
-    return any(match_at(toks, i, index) for i in range(max(lo, 0), min(hi, len(toks))))
+    # a phrase indexed as False hides the shorter one it holds ("membubarkan diri" is no dispersal by force)
+    return any((m := match_at(toks, i, index)) and m[1] for i in range(max(lo, 0), min(hi, len(toks))))
 
 
 _QUOTES = frozenset("'\"‘’“”«»")

@@ -35,6 +35,8 @@ _SUB_RANK = {
 # Reports of one incident name places this close (a town and its quarter).
 SAME_AREA_KM = 5.0  # two named places further apart are two locations (ACLED codes the most specific)
 SAME_REGENCY_KM = 50.0
+# Places inside a town: two of them are two locations, however close (ACLED codes the most specific).
+_SITES = frozenset({"village", "district", "landmark", "camp", "airport"})
 # Strategic developments other than these need a strong trigger: talk of truces and surrenders is common.
 _ROUTINE_SD = frozenset({"Arrests", "Disrupted weapons use", "Looting/property destruction"})
 
@@ -64,6 +66,8 @@ def compatible(
         return g.place.iso3 == place.iso3
     if "admin2" in (g.place.feature, place.feature):
         return distance_km(g.place, place) <= SAME_REGENCY_KM  # a regency and a town in it
+    if g.place.feature in _SITES and place.feature in _SITES:
+        return False  # two named sites of a city (the palace and the parliament) are two locations
     return distance_km(g.place, place) <= SAME_AREA_KM
 
 

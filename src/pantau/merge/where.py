@@ -36,12 +36,14 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
     def pick(mentions: list[Any], anchor: int) -> tuple[Place | None, int, Span | None]:
         scored = []
         for m in mentions:
-            place = _in_address(m, mentions, focus, art_text)
+            place = _in_address(m, mentions, focus, art_text, an.context)
             if place is None:
                 continue
             if place.feature == "country" and focus and place.iso3 not in focus[:2]:
                 continue  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
-            if m.cue in ("street", "for") or (m.cue == "landmark" and place.feature != "landmark"):
+            if m.cue in ("street", "for") or (
+                m.cue == "landmark" and place.feature != "landmark" and not place.key.startswith("px:")
+            ):
                 continue  # "Jalan Ambon", "alun-alun Azadi": named after a place elsewhere; "untuk Gaza": for
             if m.cue is None and (_inside_name(art_text, m.span.start) or _first_name(art_text, m.span)):
                 continue  # "Jenderal Andika", "Maria Lima", "Yusuf Kalla": part of a person's name
@@ -104,10 +106,12 @@ _ADDRESS_KM = 30.0
 _REGENCY_KM = 80.0  # a regency's centroid can be this far from its towns (Mimika, Nduga)
 
 
-def _in_address(m: Any, mentions: list[Any], focus: tuple[str, ...], text: str) -> Place | None:
+def _in_address(
+    m: Any, mentions: list[Any], focus: tuple[str, ...], text: str, context: tuple[Place, ...] = ()
+) -> Place | None:
     """The place a mention means, read with the town or province its address goes on to name: a village
     of that name far from it is a namesake, and the town is then the most specific place known."""
-    place = resolve(m, focus)
+    place = resolve(m, focus, context)
     holder = next((
         h for h in mentions
         if h.span.start > m.span.end and _ADDRESS_GAP.fullmatch(text, m.span.end, h.span.start)
