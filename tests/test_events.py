@@ -102,6 +102,9 @@ TYPES = [
      "Rabu (13/3).", ("Strategic developments", "Disrupted weapons use")),
     ("Bentrokan antara warga dan petugas keamanan pecah di Wamena, Papua, Senin (11/3).",
      ("Riots", "Violent demonstration")),
+    # a weak trigger that names who did it to whom: the crowd of the sentence before against the police
+    ("Ratusan mahasiswa berunjuk rasa di depan Gedung DPRD Sulawesi Selatan, Makassar, Rabu (13/3). Mereka "
+     "menyalakan petasan yang diarahkan ke barisan polisi.", ("Riots", "Violent demonstration")),
     # a clash told of demonstrators and no armed group is a riot
     ("Seorang pengunjuk rasa tewas terkena peluru karet dalam bentrokan di Deiyai, Papua Tengah, Rabu (13/3).",
      ("Riots", "Violent demonstration")),

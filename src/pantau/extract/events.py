@@ -124,6 +124,9 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         conf += 0.15 if facts.claims else 0.0
         conf += 0.1 if facts.places else 0.0
         conf += 0.05 if facts.times else 0.0
+        # who did it to whom, both named: "mereka menyalakan petasan ke arah barisan polisi"
+        named = [a for a in (agent, target) if a is not None and a.kind != "country"]  # "kota utama Suriah"
+        conf += 0.1 if len(named) == 2 else 0.0
         out.append(Candidate(hit, facts, et, sub, mod, agent, target, min(conf, 1.0)))
     return out
 
