@@ -338,6 +338,9 @@ def test_figures_of_groups_add_up(texts: tuple[str, ...], figures: tuple[int, in
         ("Polisi mengusut peristiwa yang menewaskan Samuel di Timika.", "Samuel"),
         ("Unjuk rasa meluas setelah tewasnya Yohanes di Wamena.", "Yohanes"),
         ("Prajurit bernama Daniel tewas dalam kontak tembak di Nduga.", "Daniel"),
+        # words between the name and the kind word
+        ("Seorang komandan milisi bernama Hamid, dilaporkan tewas dalam pertempuran di Mosul.", "Hamid"),
+        ("Warga bernama Yonas juga tewas dalam serangan di Intan Jaya.", "Yonas"),
     ],
 )
 def test_a_named_person_killed_is_one_death(text: str, victim: str) -> None:

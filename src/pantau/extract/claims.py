@@ -23,6 +23,7 @@ class CasualtyLexicon:
     count_nouns: frozenset[str]
     non_count: frozenset[str]
     named_after: frozenset[str] = frozenset()  # kind words the victim's name follows ("menewaskan Yohanes")
+    named_gap: frozenset[str] = frozenset()  # words between a name and its kind word ("Yohanes dilaporkan tewas")
 
     @classmethod
     def load(cls, lang: str = "id") -> CasualtyLexicon:
@@ -43,6 +44,7 @@ class CasualtyLexicon:
             count_nouns=frozenset(str(w) for w in d["count_nouns"]),
             non_count=frozenset(str(w).lower() for w in d["non_count_units"]),
             named_after=frozenset(str(w) for w in d.get("named_victim_after", [])),
+            named_gap=frozenset(str(w) for w in d.get("named_victim_gap", [])),
         )
 
 
@@ -190,7 +192,12 @@ def find_claims(
 def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> Token | None:
     """The capitalised name of one person killed, next to a kind word with no figure ("menewaskan Yohanes")."""
     phrase = " ".join(t.low for t in toks[ks:ke])
-    k = ke if phrase in lex.named_after else ks - 1
+    if phrase in lex.named_after:
+        k = ke
+    else:
+        k = ks - 1
+        while k > 0 and (toks[k].low in lex.named_gap or toks[k].text == ","):
+            k -= 1  # "Abu Amna, dilaporkan tewas"
     if not 0 < k < len(toks):
         return None  # a sentence's first word is capitalised whatever it is
     tok = toks[k]
