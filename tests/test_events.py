@@ -427,3 +427,15 @@ def test_two_sites_of_a_city_are_two_locations(res: Resources) -> None:
         res,
     )
     assert {e.location.name for e in events if e.location} == {"Senayan", "Merdeka Square"}
+
+
+def test_a_death_from_illness_is_no_fatality(res: Resources) -> None:
+    events = code(
+        "Ribuan orang berunjuk rasa di depan Istana Merdeka, Jakarta, Rabu (13/3). Massa melempari polisi "
+        "dengan batu dan botol.\n\nPolisi menyebut satu orang peserta aksi meninggal dunia.\n\n"
+        "Korban meninggal dunia dikarenakan sakit asma, tidak ada tanda kekerasan di tubuhnya.",
+        res,
+    )
+    assert events
+    assert all(e.fatalities == 0 for e in events)
+    assert any(c.qualifier == "natural" for e in events for c in e.claims)

@@ -24,6 +24,7 @@ class CasualtyLexicon:
     non_count: frozenset[str]
     named_after: frozenset[str] = frozenset()  # kind words the victim's name follows ("menewaskan Yohanes")
     named_gap: frozenset[str] = frozenset()  # words between a name and its kind word ("Yohanes dilaporkan tewas")
+    natural: dict[str, list[tuple[tuple[str, ...], object]]] | None = None  # "karena sakit asma": no violence
 
     @classmethod
     def load(cls, lang: str = "id") -> CasualtyLexicon:
@@ -45,6 +46,10 @@ class CasualtyLexicon:
             non_count=frozenset(str(w).lower() for w in d["non_count_units"]),
             named_after=frozenset(str(w) for w in d.get("named_victim_after", [])),
             named_gap=frozenset(str(w) for w in d.get("named_victim_gap", [])),
+            natural=phrase_index({
+                f"{link} {cause}": True
+                for link in d.get("natural_cause_links", []) for cause in d.get("natural_causes", [])
+            }),
         )
 
 
@@ -208,6 +213,11 @@ def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> 
     return tok
 
 
+def natural_death(toks: list[Token], lex: CasualtyLexicon) -> bool:
+    """True when the sentence says someone died of illness or exhaustion ("meninggal karena sakit asma")."""
+    return bool(lex.natural) and any(match_at(toks, i, lex.natural or {}) for i in range(len(toks)))
+
+
 def victim_kind(claim: Claim, lex: CasualtyLexicon) -> str | None:
     """What the claim's victims are: "civilians", "forces" or "fighters" (None when it does not say)."""
     if not claim.victims:
@@ -222,7 +232,7 @@ def fatality_figures(claims: list[Claim], lex: CasualtyLexicon | None = None) ->
 
     Figures of different victim groups add up ("tiga polisi gugur", "dua pelaku tewas": 5); figures of one
     group from different claimants are disputed and the lowest counts."""
-    killed = [c for c in claims if c.kind == "killed" and c.qualifier != "including"]
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in ("including", "natural")]
     if not killed:
         return 0, 0, 0
     # a vague figure yields to a count; a person named as killed is one of the counted dead

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from pantau.extract.claims import CasualtyLexicon, natural_death
 from pantau.extract.events import SentenceFacts
 from pantau.merge.group import Group
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim
@@ -18,21 +20,38 @@ _BACK, _AHEAD = 2, 1
 _NO_DEATHS = frozenset({"Strategic developments"})
 
 
-def attribute_claims(an: Analysis, groups: list[Group]) -> None:
+def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) -> None:
     """Give each casualty claim of the article to one group (in place): the nearest trigger in its sentence,
     else the group of a nearby sentence of the same paragraph; deaths never go to strategic developments."""
     hits: dict[int, list[tuple[int, Group]]] = {}
     for g in groups:
         for c in g.members:
             hits.setdefault(c.facts.sentence.index, []).append((c.hit.span.start, g))
+    natural = _natural_deaths(an, lex)
     for f in an.facts:
         for cl in f.claims:
+            if f.sentence.index in natural and cl.kind == "killed" and cl.low == 1:
+                cl = replace(cl, qualifier="natural")  # kept as a claim, never counted as a fatality
             owner = _owner(cl, f.sentence.index, f.sentence.paragraph, hits, an)
             if owner is None and f.sentence.index not in hits:
                 owner = _same_place(cl, f, groups) or _only_incident(cl, groups)
             if owner is not None:
                 owner.claims.append(cl)
     _share_between_twins(groups)
+
+
+def _natural_deaths(an: Analysis, lex: CasualtyLexicon) -> set[int]:
+    """The sentences whose single deaths the text puts down to illness, in that sentence or the next two
+    ("Satu orang meninggal saat aksi. ... Korban meninggal dikarenakan sakit asma.")."""
+    out: set[int] = set()
+    for f in an.facts:
+        if natural_death(f.tokens, lex):
+            out.update(range(f.sentence.index - _NATURAL_BACK, f.sentence.index + 1))
+    return out
+
+
+# How many sentences before a statement of illness its death may be told.
+_NATURAL_BACK = 2
 
 
 def _only_incident(cl: Claim, groups: list[Group]) -> Group | None:

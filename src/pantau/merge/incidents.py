@@ -121,7 +121,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         g for g in groups
         if g.place is None or not an.focus or g.place.iso3 in an.focus[:2] or g.place_span in cued
     ]
-    attribute_claims(an, groups)
+    attribute_claims(an, groups, res.casualties)
     built = [(g, build_event(an, g, res)) for g in groups]
     kept = _in_context(_absorb([(g, e) for g, e in built if _plausible(g, e)]))
     if len(kept) == len(built):
@@ -130,7 +130,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     survivors = [g for g, _ in kept]
     for g in survivors:
         g.claims.clear()
-    attribute_claims(an, survivors)
+    attribute_claims(an, survivors, res.casualties)
     return [build_event(an, g, res) for g in survivors]
 
 
