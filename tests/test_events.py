@@ -432,7 +432,7 @@ def test_two_sites_of_a_city_are_two_locations(res: Resources) -> None:
 def test_a_death_from_illness_is_no_fatality(res: Resources) -> None:
     events = code(
         "Ribuan orang berunjuk rasa di depan Istana Merdeka, Jakarta, Rabu (13/3). Massa melempari polisi "
-        "dengan batu dan botol.\n\nPolisi menyebut satu orang peserta aksi meninggal dunia.\n\n"
+        "dengan batu dan botol. Polisi menyebut satu orang peserta unjuk rasa meninggal dunia.\n\n"
         "Korban meninggal dunia dikarenakan sakit asma, tidak ada tanda kekerasan di tubuhnya.",
         res,
     )
