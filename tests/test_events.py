@@ -53,6 +53,8 @@ NOT_EVENTS = [
     "Seorang remaja ditemui di rumahnya di sebuah desa di Tepi Barat yang diduduki.",
     # who holds a place is no takeover
     "Pasukan Irak terus bergerak ke distrik terakhir yang dikuasai ISIS di kota tua Mosul, Irak.",
+    # a product demonstration at a fair
+    "Pengunjung pameran di Pangkalpinang memadati Demo Corner sebuah merek kosmetik, Rabu (13/3).",
     # a death threat is not a killing
     "Aktris itu mengaku menerima ancaman pembunuhan dari akun anonim di media sosial.",
     # a plan told after its noun
@@ -439,3 +441,12 @@ def test_a_death_from_illness_is_no_fatality(res: Resources) -> None:
     assert events
     assert all(e.fatalities == 0 for e in events)
     assert any(c.qualifier == "natural" for e in events for c in e.claims)
+
+
+def test_initials_open_a_persons_name_not_a_place(res: Resources) -> None:
+    events = code(
+        "Seorang suporter sepak bola tewas dikeroyok oleh sekelompok orang tak dikenal, Rabu (13/3). Kuasa "
+        "hukum korban, M. Lima, meminta pelaku dihukum berat.",
+        res,
+    )
+    assert all(e.location is None or e.location.name != "Lima" for e in events)

@@ -162,12 +162,15 @@ def _inside_name(text: str, start: int) -> bool:
     if not words or not before.endswith((" ", "\u00a0")):
         return False
     prev = words[-1]
+    if _INITIALS.fullmatch(prev):
+        return True  # "O.J. Simpson", "M. Yusuf": initials open a person's name
     if not prev[:1].isupper() or not prev.isalpha():
         return False
     ahead = before[: len(before) - len(prev) - 1].rstrip()
     return bool(ahead) and ahead[-1:] not in ".!?\"“”'(:"
 
 
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{Lu}\p{Ll}{2,})\b")
 
 
