@@ -53,6 +53,9 @@ NOT_EVENTS = [
     "Seorang remaja ditemui di rumahnya di sebuah desa di Tepi Barat yang diduduki.",
     # who holds a place is no takeover
     "Pasukan Irak terus bergerak ke distrik terakhir yang dikuasai ISIS di kota tua Mosul, Irak.",
+    # earlier incidents told as background
+    "Mahasiswa di Semarang mengaku cemas setelah beberapa aksi sebelumnya berakhir ricuh.",
+    "Kerusuhan sebelumnya di Wamena menewaskan puluhan orang, kata seorang warga.",
     # a product demonstration at a fair
     "Pengunjung pameran di Pangkalpinang memadati Demo Corner sebuah merek kosmetik, Rabu (13/3).",
     # a death threat is not a killing

@@ -26,6 +26,7 @@ class RoleLexicon:
     modality: Index  # cue -> "future" | "negated" | "hypothetical" | "alleged" | "statement"
     window: int
     future_after: Index  # plan cues right after a noun trigger
+    background_after: Index  # "serangan sebelumnya": an earlier incident, right after a noun trigger
     generic: Index  # cues that count only right before the trigger
     legal: Index  # charges and trials: anywhere before the trigger in its sentence
     intervention: Index
@@ -63,6 +64,7 @@ class RoleLexicon:
             modality=phrase_index(cues),
             window=int(m.get("window", 4)),
             future_after=idx(m.get("future_after", [])),
+            background_after=idx(m.get("background_after", [])),
             generic=idx(m.get("generic", [])),
             legal=idx(m.get("legal", [])),
             intervention=phrase_index({
@@ -117,6 +119,8 @@ def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon, starts: froze
             return "generic"
     if has_phrase(toks, lex.legal, 0, hit.first):
         return "alleged"  # "dakwaan terhadapnya termasuk serangan dan lemparan batu": a charge, not a report
+    if hit.trigger.voice == "noun" and hit.last < len(toks) and match_at(toks, hit.last, lex.background_after):
+        return "generic"  # "kerusuhan sebelumnya": an earlier incident told as background
     if hit.trigger.voice == "noun":
         # "aksi unjuk rasa akan digelar": a noun told with a plan after it
         for i in range(hit.last, min(len(toks), hit.last + _AFTER_NOUN)):
