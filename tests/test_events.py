@@ -453,3 +453,18 @@ def test_initials_open_a_persons_name_not_a_place(res: Resources) -> None:
         res,
     )
     assert all(e.location is None or e.location.name != "Lima" for e in events)
+
+
+def test_an_incident_told_as_a_cause_joins_its_telling_and_founds_none(res: Resources) -> None:
+    told = code(
+        "Kelompok bersenjata menyerbu kota Marawi, Filipina, Selasa (12/3). Akibat serangan itu, presiden "
+        "memberlakukan darurat militer di seluruh Mindanao.",
+        res,
+    )
+    assert all(e.location is None or e.location.name != "Mindanao" for e in told)
+    alone = code(
+        "Akibat serangan kelompok bersenjata, presiden memberlakukan darurat militer di Mindanao, Filipina, "
+        "Selasa (12/3).",
+        res,
+    )
+    assert alone == []

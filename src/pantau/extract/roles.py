@@ -37,6 +37,7 @@ class RoleLexicon:
     pronouns: frozenset[str]  # plural pronouns that stand for the crowd before them
     anaphors: frozenset[str]  # "serangan tersebut": a mention of an incident told before
     cause_links: Index  # "akibat", "setelah": what follows caused the incident before
+    cause_openers: Index  # "Akibat serangan itu, ...": a sentence opened by an incident told as a cause
     locative: frozenset[str]  # words before a country's name that make it a place
     speech: Index  # attribution verbs and prepositions: who says, not who acts
 
@@ -78,6 +79,7 @@ class RoleLexicon:
             pronouns=frozenset(str(w) for w in r.get("plural_pronouns", [])),
             anaphors=frozenset(str(w) for w in r.get("anaphors", [])),
             cause_links=idx(r.get("cause_links", [])),
+            cause_openers=idx(r.get("cause_openers", [])),
             locative=frozenset(str(w) for w in r.get("locative_preps", [])),
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
         )

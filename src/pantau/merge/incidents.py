@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from pantau.extract.events import Candidate
+from pantau.extract.tokens import match_at
 from pantau.geo.gazetteer import Place
 from pantau.geo.resolve import distance_km
 from pantau.merge.claims import attribute_claims
@@ -84,7 +85,9 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res, oldest)))
     # Candidates placed in a town form the incidents first; those placed only in a province or a country
     # then join one of them: "di Sorong", "di Manokwari" and "di Papua Barat" are two events, not one.
-    resolved.sort(key=lambda r: broad(r[1], r[2]))
+    # A mention opening its sentence as a cause ("Akibat serangan teroris, presiden ...") points back to an
+    # incident told elsewhere: it joins one, it never founds one.
+    resolved.sort(key=lambda r: (_cause_opening(r[0], res), broad(r[1], r[2])))
     groups: list[Group] = []
 
     def stale(d: date | None, strength: int) -> bool:
@@ -111,6 +114,8 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                 g.confidence = max(g.confidence, c.confidence)
                 break
         else:
+            if _cause_opening(c, res):
+                continue
             groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
                                 c.agent, c.target, c.confidence, c.modality, [c]))
     groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
@@ -135,6 +140,13 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
 
 
 _UNARMED = frozenset({5, 6, 7})  # rioters, protesters, civilians
+
+
+def _cause_opening(c: Candidate, res: Resources) -> bool:
+    """True for a trigger right after a cause word that opens its sentence ("Akibat serangan itu, ...")."""
+    toks = c.facts.tokens
+    m = match_at(toks, 0, res.roles.cause_openers) if toks else None
+    return m is not None and m[0] == c.hit.first
 
 
 def _plausible(g: Group, e: Event) -> bool:
