@@ -165,6 +165,9 @@ ACTORS = [
     ("Ratusan mahasiswa berunjuk rasa di Teheran, Iran, Minggu (10/3), memprotes keteledoran militer Iran. "
      "Aparat keamanan menembakkan gas air mata untuk membubarkan massa.",
      "Protesters (Iran)", "Police Forces of Iran"),
+    # police killed by attackers nobody names: an unidentified armed group against them
+    ("Serangan pada Rabu (13/3) di dekat sebuah gerbang di Kota Tua Yerusalem menewaskan dua polisi Israel.",
+     "Unidentified Armed Group (Israel)", "Police Forces of Israel"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 from pantau.extract.claims import fatality_figures
 from pantau.geo.resolve import to_location
 from pantau.merge.group import Group
-from pantau.merge.who import REMOTE, TERRITORY, actor_ref, defaults, intervener, named_group, other_side
+from pantau.merge.who import (
+    REMOTE,
+    TERRITORY,
+    actor_ref,
+    defaults,
+    fallen_force,
+    intervener,
+    named_group,
+    other_side,
+)
 from pantau.model import DEMONSTRATIONS, ActorRef, Claim, Event, Evidence, Location, text_hash
 
 if TYPE_CHECKING:
@@ -29,6 +38,12 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         a2 = None  # "pasukan rezim ... pangkalan udara militer": one side named twice
     if a2 is None and (g.sub_event_type in TERRITORY or g.event_type == REMOTE):
         a2 = other_side(an, g, a1, res, country)
+    if g.sub_event_type == "Armed clash" and a1 is None and a2 is None:
+        # police or soldiers killed by attackers nobody names: ACLED's unidentified armed group against them
+        fallen = fallen_force(g, res)
+        side = actor_ref(fallen, res, country, g.event_type) if fallen is not None else None
+        if side is not None:
+            a1, a2 = ActorRef(res.actors.acled_name("Unidentified Armed Group ({country})", country), 3, country), side
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
     claims = list(g.claims)
     best, low, high = fatality_figures(claims, res.casualties)

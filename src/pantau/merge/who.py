@@ -118,6 +118,20 @@ def other_side(
     return max(counts.values(), key=len)[0] if counts else None
 
 
+def fallen_force(g: Group, res: Resources) -> ActorMatch | None:
+    """The state force whose dead or wounded a clash's sentences count when its attackers go unnamed ("serangan
+    14 Juli yang menewaskan dua polisi Israel"): the side attacked."""
+    for c in g.members:
+        hurt = [cl for cl in c.facts.claims if cl.kind in ("killed", "injured")
+                and victim_kind(cl, res.casualties) == "forces"]
+        if not hurt:
+            continue
+        for m in c.facts.actors:
+            if m.kind in ("police", "military") and m is not c.agent:
+                return m
+    return None
+
+
 def intervener(g: Group) -> ActorMatch | None:
     """Who stepped in on a demonstration: the state force acting in one of its mentions ("aparat
     menembakkan gas air mata"), else a target of its violent mentions. What a protest is against
