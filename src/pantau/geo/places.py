@@ -10,6 +10,7 @@ from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.normalize import Token, joined, tokens
 from pantau.model import Span
+from pantau.text.dateline import dateline
 
 # Places whose name may stand inside a longer capitalised name and still be the place
 _BIG_FEATURES = frozenset({"country", "admin1", "admin2", "region", "water", "desert"})
@@ -34,23 +35,11 @@ class PlaceMention:
 
 
 def dateline_span(text: str, lex: PlaceLexicon | None = None) -> Span | None:
-    """The dateline at the top of an article ("JAKARTA, CNN Indonesia --", "Jakarta (ANTARA) -"), or None."""
+    """The dateline at the top of an article ("JAKARTA, CNN Indonesia --", "Jakarta (ANTARA) -"), or None:
+    text.dateline with the forms and window of the language's places.yaml."""
     lex = lex or PlaceLexicon.load("id")
-    pos = 0
-    for line in text[: lex.dateline_window].splitlines(keepends=True):
-        lead = len(line) - len(line.lstrip())
-        for i, pat in enumerate(lex.dateline_res):
-            m = pat.match(line, lead)
-            if m is None:
-                continue
-            if i in (0, 1, 2) and not m.group("p")[0].isupper():
-                continue
-            end = m.end()
-            while end > m.start() and line[end - 1].isspace():
-                end -= 1
-            return Span(pos + m.start(), pos + end, text[pos + m.start() : pos + end])
-        pos += len(line)
-    return None
+    found = dateline(text, lex.dateline_res, lex.dateline_window)
+    return found[0] if found else None
 
 
 def _sentence_start(text: str, start: int) -> bool:

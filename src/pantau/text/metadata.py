@@ -10,28 +10,8 @@ import regex
 from pantau.extract.timex import TimeLexicon, find_times
 from pantau.lang import load_yaml
 from pantau.model import Article, ArticleMeta, Span
+from pantau.text.dateline import dateline
 
-# The dateline, in any language: a place in capitals or title case (up to four words), then an outlet after
-# a comma or in brackets, then a dash ("JAKARTA, CNN Indonesia --", "Jakarta (ANTARA) -", "DAMASKUS--",
-# "Jakarta -"); before brackets the place may go on ("Garut, Jawa Barat (ANTARA) -"). Or an outlet's web
-# name first ("TEMPO.CO, Jakarta -", "Merdeka.com -"). Outlets start with a letter so that a date line
-# ("Senin, 3 Juni 2024 - 10:00", "Kamis (14/9) -") is not a dateline.
-_SP = r"[ \t\u00a0]"
-_WORD = r"\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*"
-_PLACE = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
-_WEB_NAME = r"[\p{L}\d]+(?:\.\p{L}{2,4}){1,2}(?![\p{L}\d.])"
-_DAY_MONTH = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?"
-_DATELINE = regex.compile(
-    rf"{_SP}*(?P<head>(?P<web>{_WEB_NAME})(?:{_SP}*,{_SP}*{_PLACE})?"
-    rf"|(?P<city>{_PLACE})(?:(?:{_SP}*,{_SP}*(?:{_PLACE}|{_DAY_MONTH})){{0,2}}{_SP}*,?{_SP}*"
-    rf"\({_SP}*(?P<outlet2>\p{{L}}[^()\n]{{1,29}}?){_SP}*\)"
-    rf"|{_SP}*,{_SP}*(?P<outlet>\p{{L}}[^\n–—]{{1,39}}?))?)"
-    rf"{_SP}*(?P<dash>(?:--|–|—|-)+){_SP}*",
-)
-# How far from the top of the text a dateline may start, line by line below headers, headlines and photo
-# captions: the same window as geo's dateline_span.
-_DATELINE_WINDOW = 400
-_SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s*$")
 _LEADING_OUTLET = regex.compile(r"^\s*(?P<outlet>[\p{L}][\p{L}.\- ]{2,30}?)\s*,\s*(?=\d{1,2}\s+\p{L}+\s+\d{4})")
 
 
@@ -82,61 +62,6 @@ class MetaLexicon:
             ),
             list_separator=regex.compile(rf"\s*(?:[,;]|(?<![\p{{L}}])(?i:{alt(att['list_joins'])})(?![\p{{L}}]))\s*"),
         )
-
-
-def _dateline_match(line: str) -> regex.Match[str] | None:
-    """The dateline opening one line of text, or None."""
-    m = _DATELINE.match(line)
-    if m is None:
-        return None
-    dash = m.group("dash")
-    before = line[m.start("dash") - 1 : m.start("dash")]
-    after = line[m.end("dash") : m.end("dash") + 1]
-    # A hyphen between lower-case letters joins a compound ("orang-orang", "e-commerce").
-    if dash == "-" and before.islower() and after.islower():
-        return None
-    # A hyphen glued to both words ("INGGRIS-Arsenal") opens a paragraph that ends as a sentence, not a
-    # headline or a "read also" line in capitals.
-    if dash == "-" and not before.isspace() and after and not after.isspace() and not _SENTENCE_END.search(line):
-        return None
-    if m.group("web"):
-        return m
-    city = m.group("city")
-    if len(city) < 3:
-        return None
-    if city.upper() == city:  # capitals: the wire layout, dashes spaced or not ("DAMASKUS--")
-        return m
-    if m.group("outlet2"):  # "Kupang (ANTARA) -Polisi"
-        return m
-    # Title case ("Jakarta, CNN Indonesia --", "Jakarta -") is also how sentences and headlines start, so
-    # the dash must stand apart from the next word ("Pierre-Emerick", "Jakarta-Bandung" are names).
-    if after and not after.isspace():
-        return None
-    if m.group("outlet"):
-        return m
-    # A bare place: a hyphen spaced on both sides, a short name, and a sentence after it on the line, not a
-    # headline's site name ("Polisi Buru Pelaku - Kabar Timur").
-    if dash == "-" and not before.isspace():
-        return None
-    if len(city.split()) > 3 or len(line[m.end() :].split()) < 2 or not _SENTENCE_END.search(line):
-        return None
-    return m
-
-
-def dateline(text: str) -> tuple[Span, str | None] | None:
-    """The dateline at the top ('JAKARTA, CNN Indonesia --'), maybe below header lines, and the outlet it names."""
-    pos = 0
-    while pos < min(len(text), _DATELINE_WINDOW):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl + 1
-        line = text[pos:end]
-        m = _dateline_match(line)
-        if m is not None:
-            start, stop = pos + m.start("head"), pos + m.end()
-            outlet = m.group("web") or (m.group("outlet") or m.group("outlet2") or "").strip() or None
-            return Span(start, stop, text[start:stop]), outlet
-        pos = end
-    return None
 
 
 def published_date(text: str, tlex: TimeLexicon, mlex: MetaLexicon) -> tuple[date, Span] | None:
