@@ -290,16 +290,10 @@ class Gazetteer:
             grams.append((i, i + 1, key))
             loose[key] = lk
             for j in range(i + 1, min(n, i + self.max_tokens)):
-                ok = link[j - 1]
-                if ok is None:
-                    ok = link[j - 1] = joined(text, toks[j - 1], toks[j])
-                if not ok:
+                grown = self._grow(text, toks, link, j, key, lk)
+                if grown is None:
                     break
-                word = toks[j].key
-                key = key + " " + word
-                x = memo[word] if word in memo else self._loose_word(word)
-                if x:
-                    lk = lk + " " + x if lk else x
+                key, lk, _ = grown
                 chain.append(key)
                 grams.append((i, j + 1, key))
                 loose[key] = lk
@@ -323,7 +317,7 @@ class Gazetteer:
         """_grams_full for the main index alone, growing a run by a word only while its key is a prefix of some
         alias key (asked of the index one length at a time) or its loose key a prefix of some loose key."""
         n, con = len(toks), self._con
-        memo, main, loose_prefixes = self._loose_words, self._loose_main, self._loose_prefixes
+        main, loose_prefixes = self._loose_main, self._loose_prefixes
         link: list[bool | None] = [None] * n
         # runs being grown: (first word, key, loose key, key may grow, loose key may grow)
         runs = [(i, toks[i].key, self._loose_word(toks[i].key), True, True) for i in starts]
@@ -348,21 +342,35 @@ class Gazetteer:
                 j = i + size  # the next word
                 if j >= n or j >= i + self.max_tokens:
                     continue
-                ok = link[j - 1]
-                if ok is None:
-                    ok = link[j - 1] = joined(text, toks[j - 1], toks[j])
-                if not ok:
+                grown = self._grow(text, toks, link, j, key, lk)
+                if grown is None:
                     continue
-                word = toks[j].key
-                x = memo[word] if word in memo else self._loose_word(word)
+                longer_key, longer_lk, x = grown
                 grow = grow and key in prefixes
                 grow_loose = grow_loose and (not x or not lk or lk in loose_prefixes)
                 if grow or grow_loose:
-                    longer.append((i, key + " " + word, (lk + " " + x if lk else x) if x else lk, grow, grow_loose))
+                    longer.append((i, longer_key, longer_lk, grow, grow_loose))
             runs = longer
             size += 1
         out.sort(key=lambda g: (g[0], g[1]))
         return out
+
+    def _grow(
+        self, text: str, toks: Sequence[Token], link: list[bool | None], j: int, key: str, lk: str
+    ) -> tuple[str, str, str] | None:
+        """A run of words ending before word j, with key and loose key lk, grown by word j: the new key, the new
+        loose key and word j's loose key; None when word j cannot belong to the same name. link[k] memoises
+        whether words k and k + 1 are joined, for the text's runs from every start."""
+        ok = link[j - 1]
+        if ok is None:
+            ok = link[j - 1] = joined(text, toks[j - 1], toks[j])
+        if not ok:
+            return None
+        word = toks[j].key
+        memo = self._loose_words
+        x = memo[word] if word in memo else self._loose_word(word)
+        # an Arabic article folds to nothing: the loose key goes on without a word
+        return key + " " + word, (lk + " " + x if lk else x) if x else lk, x
 
     def _startable(self, text: str, toks: Sequence[Token], i: int) -> bool:
         first = toks[i].text[0]
