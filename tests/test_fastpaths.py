@@ -68,7 +68,7 @@ def test_pruned_name_lookup_equals_the_full_one(gaz: Gazetteer) -> None:
     for text in example_texts():
         toks = tokens(text)
         starts = [i for i, t in enumerate(toks) if t.text[0].isupper() or (
-            t.key in gaz.articles and gaz._startable(text, toks, i))]
+            t.low in gaz.articles and gaz._startable(text, toks, i))]
         assert gaz._grams_pruned(text, toks, starts) == gaz._grams_full(text, toks, starts)
 
 

@@ -38,7 +38,8 @@ from typing import Any
 
 from pantau.geo.build import LOOSE_MIN, USER_ID_OFFSET, alias_prefixes, build_index, cache_dir, index_version
 from pantau.geo.lexicon import PlaceLexicon
-from pantau.geo.normalize import Token, joined, loose_key, name_key, tokens
+from pantau.geo.normalize import joined, loose_key, name_key, tokens
+from pantau.text.tokens import Token
 
 USER_DB = "user-gazetteer.sqlite"
 ACRONYM_MAX = 5  # an all-caps word this short is an acronym: only countries, provinces, project aliases
@@ -253,10 +254,10 @@ class Gazetteer:
         """candidates() over words of text already split by normalize.tokens."""
         starts = [
             i for i, t in enumerate(toks)
-            if t.text[0].isupper() or (t.key in self.articles and self._startable(text, toks, i))
+            if t.text[0].isupper() or (t.low in self.articles and self._startable(text, toks, i))
         ]
         # word keys with a space (a few Arabic presentation forms) would make name keys ambiguous
-        if self._user is None and self._pruned[self._con] and not any(" " in t.key for t in toks):
+        if self._user is None and self._pruned[self._con] and not any(" " in t.low for t in toks):
             grams = self._grams_pruned(text, toks, starts)
         else:
             grams = self._grams_full(text, toks, starts)
@@ -284,7 +285,7 @@ class Gazetteer:
         chains: list[list[str]] = []
         loose: dict[str, str] = {}  # loose keys fold word by word, articles dropped
         for i in starts:
-            key = toks[i].key
+            key = toks[i].low
             lk = memo[key] if key in memo else self._loose_word(key)
             chain = [key]
             grams.append((i, i + 1, key))
@@ -320,7 +321,7 @@ class Gazetteer:
         main, loose_prefixes = self._loose_main, self._loose_prefixes
         link: list[bool | None] = [None] * n
         # runs being grown: (first word, key, loose key, key may grow, loose key may grow)
-        runs = [(i, toks[i].key, self._loose_word(toks[i].key), True, True) for i in starts]
+        runs = [(i, toks[i].low, self._loose_word(toks[i].low), True, True) for i in starts]
         asked: set[str] = set()
         prefixes: set[str] = set()
         exact: dict[str, tuple[int, ...]] = {}
@@ -366,7 +367,7 @@ class Gazetteer:
             ok = link[j - 1] = joined(text, toks[j - 1], toks[j])
         if not ok:
             return None
-        word = toks[j].key
+        word = toks[j].low
         memo = self._loose_words
         x = memo[word] if word in memo else self._loose_word(word)
         # an Arabic article folds to nothing: the loose key goes on without a word
@@ -376,7 +377,7 @@ class Gazetteer:
         first = toks[i].text[0]
         if first.isupper():
             return True
-        if toks[i].key in self.articles and i + 1 < len(toks):
+        if toks[i].low in self.articles and i + 1 < len(toks):
             nxt = toks[i + 1]
             return nxt.text[0].isupper() and text[toks[i].end : nxt.start] in ("-", " ", "'", "’")
         return False
