@@ -18,6 +18,7 @@ from pantau.geo.lexicon import PREPOSITION_CUES, PlaceLexicon
 from pantau.geo.normalize import tokens
 from pantau.geo.places import _relation, _Words, find_places
 from pantau.text.clean import CleanLexicon, line_blocks, mark_boilerplate, top_level_alternatives
+from pantau.text.metadata import MetaLexicon, cited_sources
 
 TRICKY = [
     "Serangan terjadi seminggu lalu, Kamis (12/4) malam, dan 123 Mei 2020 di Jakarta.",
@@ -68,7 +69,7 @@ def test_pruned_name_lookup_equals_the_full_one(gaz: Gazetteer) -> None:
     for text in example_texts():
         toks = tokens(text)
         starts = [i for i, t in enumerate(toks) if t.text[0].isupper() or (
-            t.key in gaz.articles and gaz._startable(text, toks, i))]
+            t.low in gaz.articles and gaz._startable(text, toks, i))]
         assert gaz._grams_pruned(text, toks, starts) == gaz._grams_full(text, toks, starts)
 
 
@@ -92,6 +93,26 @@ def test_relation_prefilter_changes_nothing(lex: PlaceLexicon) -> None:
     for text in example_texts():
         for t in tokens(text):
             assert _relation(text, t.start, lex) == _relation(text, t.start, plain)
+
+
+# Agencies in datelines, as subjects of reporting verbs (with and without a noun before them) and as cited
+# sources, for the citing patterns' prefilters.
+SOURCE_TEXTS = [
+    "Ambon (ANTARA) - Polisi menjaga gereja dan masjid di kota itu sejak Senin.",
+    "JAKARTA, Reuters -- Kantor berita Reuters melaporkan dua ledakan; AFP menulis tiga.",
+    "Medan, Kompas.com - Harian Kompas.com mewartakan kerusuhan, menurut kantor berita Antara.",
+    "Tentara menembaki konvoi. SANA menyiarkan gambarnya, RT  melaporkan korban, AP memberitakan hal lain.",
+    "Sumber: Reuters, AFP\nBeirut (AFP/xyz) - Laman Al Jazeera merilis foto; BBC tidak.",
+]
+
+
+def test_subject_prefilter_changes_no_cited_source() -> None:
+    lex = MetaLexicon.load()
+    assert lex.subject_cue is not None
+    plain = dataclasses.replace(lex, subject_cue=None)
+    for text in example_texts() + SOURCE_TEXTS:
+        assert cited_sources(text, lex) == cited_sources(text, plain)
+    assert any(lex.subject_cue.search(text) for text in SOURCE_TEXTS)
 
 
 def test_cue_index_agrees_with_the_cue_list(lex: PlaceLexicon) -> None:

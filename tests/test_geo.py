@@ -159,6 +159,17 @@ def test_no_dateline_in_plain_sentence(lex: PlaceLexicon) -> None:
     assert dateline_span("Pasukan Irak merebut kembali Tikrit dari ISIS pada Selasa.", lex) is None
 
 
+def test_dateline_forms_read_lines_at_any_break_up_to_the_window(lex: PlaceLexicon) -> None:
+    # a line separator ends a line for the forms, as str.splitlines says
+    text = "Judul berita\u2028MEDAN - Polisi menjaga kantor partai."
+    span = dateline_span(text, lex)
+    assert span is not None and span.text == "MEDAN -" and text[span.start : span.end] == "MEDAN -"
+    # the forms see a line only as far as the window: the dash just past it is not read
+    top = "a\n" * ((lex.dateline_window - 6) // 2)
+    assert dateline_span(top + "MEDAN - Polisi berjaga.", lex) is None
+    assert dateline_span(top[:-4] + "MEDAN - Polisi berjaga.", lex) is not None
+
+
 def test_dateline_excluded_from_focus(gaz: Gazetteer, lex: PlaceLexicon) -> None:
     text = "JAKARTA, CNN Indonesia -- Jet tempur menggempur Idlib dan Hama di Suriah."
     mentions = find_places(text, gaz, lex, skip_dateline=False)

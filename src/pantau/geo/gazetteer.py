@@ -38,7 +38,8 @@ from typing import Any
 
 from pantau.geo.build import LOOSE_MIN, USER_ID_OFFSET, alias_prefixes, build_index, cache_dir, index_version
 from pantau.geo.lexicon import PlaceLexicon
-from pantau.geo.normalize import Token, joined, loose_key, name_key, tokens
+from pantau.geo.normalize import joined, loose_key, name_key, tokens
+from pantau.text.tokens import Token
 
 USER_DB = "user-gazetteer.sqlite"
 ACRONYM_MAX = 5  # an all-caps word this short is an acronym: only countries, provinces, project aliases
@@ -253,10 +254,10 @@ class Gazetteer:
         """candidates() over words of text already split by normalize.tokens."""
         starts = [
             i for i, t in enumerate(toks)
-            if t.text[0].isupper() or (t.key in self.articles and self._startable(text, toks, i))
+            if t.text[0].isupper() or (t.low in self.articles and self._startable(text, toks, i))
         ]
         # word keys with a space (a few Arabic presentation forms) would make name keys ambiguous
-        if self._user is None and self._pruned[self._con] and not any(" " in t.key for t in toks):
+        if self._user is None and self._pruned[self._con] and not any(" " in t.low for t in toks):
             grams = self._grams_pruned(text, toks, starts)
         else:
             grams = self._grams_full(text, toks, starts)
@@ -284,22 +285,16 @@ class Gazetteer:
         chains: list[list[str]] = []
         loose: dict[str, str] = {}  # loose keys fold word by word, articles dropped
         for i in starts:
-            key = toks[i].key
+            key = toks[i].low
             lk = memo[key] if key in memo else self._loose_word(key)
             chain = [key]
             grams.append((i, i + 1, key))
             loose[key] = lk
             for j in range(i + 1, min(n, i + self.max_tokens)):
-                ok = link[j - 1]
-                if ok is None:
-                    ok = link[j - 1] = joined(text, toks[j - 1], toks[j])
-                if not ok:
+                grown = self._grow(text, toks, link, j, key, lk)
+                if grown is None:
                     break
-                word = toks[j].key
-                key = key + " " + word
-                x = memo[word] if word in memo else self._loose_word(word)
-                if x:
-                    lk = lk + " " + x if lk else x
+                key, lk, _ = grown
                 chain.append(key)
                 grams.append((i, j + 1, key))
                 loose[key] = lk
@@ -323,10 +318,10 @@ class Gazetteer:
         """_grams_full for the main index alone, growing a run by a word only while its key is a prefix of some
         alias key (asked of the index one length at a time) or its loose key a prefix of some loose key."""
         n, con = len(toks), self._con
-        memo, main, loose_prefixes = self._loose_words, self._loose_main, self._loose_prefixes
+        main, loose_prefixes = self._loose_main, self._loose_prefixes
         link: list[bool | None] = [None] * n
         # runs being grown: (first word, key, loose key, key may grow, loose key may grow)
-        runs = [(i, toks[i].key, self._loose_word(toks[i].key), True, True) for i in starts]
+        runs = [(i, toks[i].low, self._loose_word(toks[i].low), True, True) for i in starts]
         asked: set[str] = set()
         prefixes: set[str] = set()
         exact: dict[str, tuple[int, ...]] = {}
@@ -348,27 +343,41 @@ class Gazetteer:
                 j = i + size  # the next word
                 if j >= n or j >= i + self.max_tokens:
                     continue
-                ok = link[j - 1]
-                if ok is None:
-                    ok = link[j - 1] = joined(text, toks[j - 1], toks[j])
-                if not ok:
+                grown = self._grow(text, toks, link, j, key, lk)
+                if grown is None:
                     continue
-                word = toks[j].key
-                x = memo[word] if word in memo else self._loose_word(word)
+                longer_key, longer_lk, x = grown
                 grow = grow and key in prefixes
                 grow_loose = grow_loose and (not x or not lk or lk in loose_prefixes)
                 if grow or grow_loose:
-                    longer.append((i, key + " " + word, (lk + " " + x if lk else x) if x else lk, grow, grow_loose))
+                    longer.append((i, longer_key, longer_lk, grow, grow_loose))
             runs = longer
             size += 1
         out.sort(key=lambda g: (g[0], g[1]))
         return out
 
+    def _grow(
+        self, text: str, toks: Sequence[Token], link: list[bool | None], j: int, key: str, lk: str
+    ) -> tuple[str, str, str] | None:
+        """A run of words ending before word j, with key and loose key lk, grown by word j: the new key, the new
+        loose key and word j's loose key; None when word j cannot belong to the same name. link[k] memoises
+        whether words k and k + 1 are joined, for the text's runs from every start."""
+        ok = link[j - 1]
+        if ok is None:
+            ok = link[j - 1] = joined(text, toks[j - 1], toks[j])
+        if not ok:
+            return None
+        word = toks[j].low
+        memo = self._loose_words
+        x = memo[word] if word in memo else self._loose_word(word)
+        # an Arabic article folds to nothing: the loose key goes on without a word
+        return key + " " + word, (lk + " " + x if lk else x) if x else lk, x
+
     def _startable(self, text: str, toks: Sequence[Token], i: int) -> bool:
         first = toks[i].text[0]
         if first.isupper():
             return True
-        if toks[i].key in self.articles and i + 1 < len(toks):
+        if toks[i].low in self.articles and i + 1 < len(toks):
             nxt = toks[i + 1]
             return nxt.text[0].isupper() and text[toks[i].end : nxt.start] in ("-", " ", "'", "’")
         return False

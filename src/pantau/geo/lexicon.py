@@ -153,7 +153,9 @@ def _relation_re(
 
 
 def _dateline_res(outlets: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
-    """Dateline forms: PLACE, OUTLET --; PLACE (OUTLET) -; OUTLET, PLACE -; CAPS--; CAPS -; OUTLET -."""
+    """Dateline forms: PLACE, OUTLET --; PLACE (OUTLET) -; OUTLET, PLACE -; CAPS--; CAPS -; OUTLET -.
+
+    The place is the group `p`; where a form ignores case, text.dateline takes the place only capitalised."""
     known = "|".join(regex.escape(o) for o in outlets)
     outlet = rf"(?:{known}|[\p{{L}}\d]+(?:\.[\p{{L}}]{{2,4}}){{1,2}})"
     place = r"\p{Lu}[\p{L}.'’ -]{1,40}?"

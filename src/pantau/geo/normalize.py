@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 import regex
+
+from pantau.text.tokens import Token
 
 # A token: letters/digits, with inner apostrophes kept ("Ma'rib"); tokens of one name are joined
 # by spaces or hyphens only (never across commas, full stops or line breaks).
@@ -83,28 +84,8 @@ def is_latin(name: str) -> bool:
     return all(unicodedata.name(ch, "").startswith("LATIN") for ch in name if ch.isalpha())
 
 
-_set = object.__setattr__  # sets a field of a frozen dataclass
-
-
-@dataclass(frozen=True, slots=True, init=False)
-class Token:
-    """A word of the text with its code-point offsets and folded form."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-
-    def __init__(self, start: int, end: int, text: str, key: str) -> None:
-        """Set the fields as dataclasses' frozen __init__ does, with fewer look-ups: made for every word."""
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "text", text)
-        _set(self, "key", key)
-
-
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The words of text[start:end] with offsets into text."""
+    """The words of text[start:end] with offsets into text, each with its folded key (fold) as its low."""
     stop = len(text) if end is None else end
     out = []
     for m in TOKEN_RE.finditer(text, start, stop):
@@ -131,10 +112,10 @@ def ngrams(
     for i in range(len(toks)):
         if starts is not None and not starts[i]:
             continue
-        key = toks[i].key
+        key = toks[i].low
         yield i, i + 1, key
         for j in range(i + 1, min(len(toks), i + max_len)):
             if not joined(text, toks[j - 1], toks[j]):
                 break
-            key = key + " " + toks[j].key
+            key = key + " " + toks[j].low
             yield i, j + 1, key

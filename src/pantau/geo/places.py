@@ -8,8 +8,10 @@ from itertools import pairwise
 
 from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
-from pantau.geo.normalize import Token, joined, tokens
+from pantau.geo.normalize import joined, tokens
 from pantau.model import Span
+from pantau.text.dateline import dateline
+from pantau.text.tokens import Token
 
 # Places whose name may stand inside a longer capitalised name and still be the place
 _BIG_FEATURES = frozenset({"country", "admin1", "admin2", "region", "water", "desert"})
@@ -34,23 +36,11 @@ class PlaceMention:
 
 
 def dateline_span(text: str, lex: PlaceLexicon | None = None) -> Span | None:
-    """The dateline at the top of an article ("JAKARTA, CNN Indonesia --", "Jakarta (ANTARA) -"), or None."""
+    """The dateline at the top of an article ("JAKARTA, CNN Indonesia --", "Jakarta (ANTARA) -"), or None:
+    text.dateline with the forms and window of the language's places.yaml."""
     lex = lex or PlaceLexicon.load("id")
-    pos = 0
-    for line in text[: lex.dateline_window].splitlines(keepends=True):
-        lead = len(line) - len(line.lstrip())
-        for i, pat in enumerate(lex.dateline_res):
-            m = pat.match(line, lead)
-            if m is None:
-                continue
-            if i in (0, 1, 2) and not m.group("p")[0].isupper():
-                continue
-            end = m.end()
-            while end > m.start() and line[end - 1].isspace():
-                end -= 1
-            return Span(pos + m.start(), pos + end, text[pos + m.start() : pos + end])
-        pos += len(line)
-    return None
+    found = dateline(text, lex.dateline_res, lex.dateline_window)
+    return found[0] if found else None
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -124,7 +114,7 @@ def _cue_before(words: _Words, start: int, lex: PlaceLexicon) -> tuple[str | Non
         if n > len(prev):
             continue
         chunk = prev[-n:]
-        key = phrases.get(" ".join(t.key for t in chunk))
+        key = phrases.get(" ".join(t.low for t in chunk))
         if key is not None and all(joined(text, a, b) for a, b in pairwise(chunk)):
             return key, chunk[0].start
     return None, start
@@ -175,20 +165,20 @@ class _Doc:
         for a, b in pairwise(toks):
             if not (b.text[0].isupper() and a.text[0].isupper()) or text[a.end : b.start] != " ":
                 continue
-            if a.key in cue_words or b.key in cue_words or a.key in lex.stopwords or b.key in lex.stopwords:
+            if a.low in cue_words or b.low in cue_words or a.low in lex.stopwords or b.low in lex.stopwords:
                 continue
-            if a.key in lex.titles:
+            if a.low in lex.titles:
                 continue  # "Kapolres Poso": a title before a place
             if a.text.isupper() or b.text.isupper():
                 continue  # "Polda Papua", "PT Freeport": an acronym before a name is a title, not a name part
             inside = a.start in named if named is not None else any(s <= a.start and b.end <= e for s, e in spans)
             if not inside:
-                parts.update((a.key, b.key))  # "Anies Baswedan", "Valentino Rossi": a person's name
+                parts.update((a.low, b.low))  # "Anies Baswedan", "Valentino Rossi": a person's name
         # a word the text also puts after a place cue is a place, whatever names it stands in elsewhere:
         # "Serangan Jolo" in a title, "di Jolo" in the text
-        parts -= {b.key for a, b in pairwise(toks) if a.key in cue_words and b.text[0].isupper()}
+        parts -= {b.low for a, b in pairwise(toks) if a.low in cue_words and b.text[0].isupper()}
         return cls(
-            words, lex, frozenset(t.key for t in toks if t.text.islower()),
+            words, lex, frozenset(t.low for t in toks if t.text.islower()),
             frozenset(x for s, e, ps in cands if _is_big(ps) for x in (s, e)), frozenset(parts),
         )
 
@@ -204,20 +194,20 @@ class _Doc:
         """Common-word and person-name guards for a gazetteer hit."""
         text, lex = self.words.text, self.lex
         words = self.words.span(s, e)
-        key = " ".join(t.key for t in words)
+        key = " ".join(t.low for t in words)
         if key in lex.stopwords:
             return False
         if len(words) == 1:
             if key in lex.single_word_blocks:
                 return False
             nxt = self.words.after(e)
-            if key in lex.number_words and nxt and nxt[0].key in lex.count_nouns:
+            if key in lex.number_words and nxt and nxt[0].low in lex.count_nouns:
                 return False
             if _sentence_start(text, s) and key in self.lower and not text[s:e].isupper():
                 return False
             prev_word = self.words.before(s, 1)
-            cued = bool(prev_word) and prev_word[0].key in lex.strong_words  # "Provinsi Nangarhar"
-            after_cue = bool(prev_word) and (prev_word[0].key in lex.cue_words or prev_word[0].key in lex.titles)
+            cued = bool(prev_word) and prev_word[0].low in lex.strong_words  # "Provinsi Nangarhar"
+            after_cue = bool(prev_word) and (prev_word[0].low in lex.cue_words or prev_word[0].low in lex.titles)
             if key in lex.common_words and not _is_big(places) and not after_cue and not self._home(s, places):
                 return False  # "Demo", "Gas", "Jaga": a common word, unless a cue says it is a place
             if key in self.name_parts and not cued and not any(
@@ -226,8 +216,8 @@ class _Doc:
             ):
                 return False
         before, after = self.words.before(s, 1), self.words.after(e)
-        if before and before[0].key in lex.strong_words and after and after[0].text[:1].isupper() \
-                and text[e : after[0].start] == " " and after[0].key not in lex.stopwords \
+        if before and before[0].low in lex.strong_words and after and after[0].text[:1].isupper() \
+                and text[e : after[0].start] == " " and after[0].low not in lex.stopwords \
                 and after[0].start not in self.big_edges:
             return False  # "desa Tula Baru": the village's name goes on; it is not the city Tula
         if _is_big(places) or text[s:e].isupper():
@@ -237,13 +227,13 @@ class _Doc:
         nxt = self.words.after(e)
         if prev and prev[0].text[0].isupper() and text[prev[0].end : s] == " ":
             t = prev[0]
-            common = t.key in lex.stopwords or (_sentence_start(text, t.start) and t.key in self.lower)
-            titled = t.key in lex.cue_words or t.key in lex.titles
+            common = t.low in lex.stopwords or (_sentence_start(text, t.start) and t.low in self.lower)
+            titled = t.low in lex.cue_words or t.low in lex.titles
             if not common and not titled and t.end not in self.big_edges:
                 return False
         if nxt and nxt[0].text[0].isupper() and text[e : nxt[0].start] == " ":
             t = nxt[0]
-            if t.key not in lex.stopwords and t.start not in self.big_edges:
+            if t.low not in lex.stopwords and t.start not in self.big_edges:
                 return False
         return True
 
@@ -302,7 +292,7 @@ def _cue_inside(words: _Words, s: int, e: int, lex: PlaceLexicon) -> tuple[str |
     name = words.span(s, e)
     for n, phrases in lex.inside_index.items():  # longest cues first
         if n < len(name):
-            key = phrases.get(" ".join(t.key for t in name[:n]))
+            key = phrases.get(" ".join(t.low for t in name[:n]))
             if key is not None:
                 return key, s
     return None, s
@@ -315,16 +305,16 @@ def _unknown_after_cues(
     """Capitalised names after a strong cue ("desa Xyz") that the gazetteer does not know."""
     strong = lex.strong_heads
     out: list[tuple[int, int, tuple[Place, ...]]] = []
-    heads = [x for x, t in enumerate(toks) if t.key in strong]
+    heads = [x for x, t in enumerate(toks) if t.low in strong]
     i = 0
     for h in heads:
         if h < i:
             continue
         i = h  # the words before h start no cue
         hit = None
-        for words in strong.get(toks[i].key, ()):
+        for words in strong.get(toks[i].low, ()):
             n = len(words)
-            if tuple(t.key for t in toks[i : i + n]) == words:
+            if tuple(t.low for t in toks[i : i + n]) == words:
                 hit = n
                 break
         if hit is None:
@@ -336,7 +326,7 @@ def _unknown_after_cues(
             k < len(toks) and k - j < 4 and toks[k].text[0].isupper()
             and ((k == j and _blank(text[toks[k - 1].end : toks[k].start]))
                  or (k > j and joined(text, toks[k - 1], toks[k])))
-            and toks[k].key not in lex.stopwords
+            and toks[k].low not in lex.stopwords
         ):
             k += 1
         if k > j:

@@ -10,28 +10,8 @@ import regex
 from pantau.extract.timex import TimeLexicon, find_times
 from pantau.lang import load_yaml
 from pantau.model import Article, ArticleMeta, Span
+from pantau.text.dateline import dateline
 
-# The dateline, in any language: a place in capitals or title case (up to four words), then an outlet after
-# a comma or in brackets, then a dash ("JAKARTA, CNN Indonesia --", "Jakarta (ANTARA) -", "DAMASKUS--",
-# "Jakarta -"); before brackets the place may go on ("Garut, Jawa Barat (ANTARA) -"). Or an outlet's web
-# name first ("TEMPO.CO, Jakarta -", "Merdeka.com -"). Outlets start with a letter so that a date line
-# ("Senin, 3 Juni 2024 - 10:00", "Kamis (14/9) -") is not a dateline.
-_SP = r"[ \t\u00a0]"
-_WORD = r"\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*"
-_PLACE = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
-_WEB_NAME = r"[\p{L}\d]+(?:\.\p{L}{2,4}){1,2}(?![\p{L}\d.])"
-_DAY_MONTH = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?"
-_DATELINE = regex.compile(
-    rf"{_SP}*(?P<head>(?P<web>{_WEB_NAME})(?:{_SP}*,{_SP}*{_PLACE})?"
-    rf"|(?P<city>{_PLACE})(?:(?:{_SP}*,{_SP}*(?:{_PLACE}|{_DAY_MONTH})){{0,2}}{_SP}*,?{_SP}*"
-    rf"\({_SP}*(?P<outlet2>\p{{L}}[^()\n]{{1,29}}?){_SP}*\)"
-    rf"|{_SP}*,{_SP}*(?P<outlet>\p{{L}}[^\n–—]{{1,39}}?))?)"
-    rf"{_SP}*(?P<dash>(?:--|–|—|-)+){_SP}*",
-)
-# How far from the top of the text a dateline may start, line by line below headers, headlines and photo
-# captions: the same window as geo's dateline_span.
-_DATELINE_WINDOW = 400
-_SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s*$")
 _LEADING_OUTLET = regex.compile(r"^\s*(?P<outlet>[\p{L}][\p{L}.\- ]{2,30}?)\s*,\s*(?=\d{1,2}\s+\p{L}+\s+\d{4})")
 
 
@@ -49,6 +29,11 @@ class MetaLexicon:
     subject_pattern: regex.Pattern[str]
     # What separates the names of a source line ("Reuters, AFP", "Reuters dan AFP").
     list_separator: regex.Pattern[str]
+    # subject_pattern without its optional noun: every subject match holds one. Searched first because the
+    # optional noun makes subject_pattern try a case-blind alternation at every position of the text, and
+    # most texts that name an agency (in the dateline) never make it the subject of a reporting verb.
+    # None: subject_pattern is searched whenever an agency is named.
+    subject_cue: regex.Pattern[str] | None = None
 
     @classmethod
     def load(cls, lang: str = "id") -> MetaLexicon:
@@ -64,6 +49,7 @@ class MetaLexicon:
         ag = "|".join(regex.escape(a) for a in agencies)
         preps, nouns = alt(att["preps"]), alt(att["media_nouns"])
         cues = "|".join(regex.escape(c) for c in d["published_cues"])
+        reports = rf"(?<![\p{{L}}])(?P<src>{ag})\s+(?i:{alt(att['source_verbs'])})(?![\p{{L}}])"
         return cls(
             agencies=agencies,
             agency_pattern=regex.compile(rf"(?<![\p{{L}}])(?:{ag})(?![\p{{L}}])"),
@@ -76,67 +62,10 @@ class MetaLexicon:
             ),
             published_cue=regex.compile(rf"(?i)\b(?:{cues})\b"),
             header_chars=int(d.get("header_chars", 300)),
-            subject_pattern=regex.compile(
-                rf"(?:(?<![\p{{L}}])(?P<noun>(?i:{nouns}))\s+)?(?<![\p{{L}}])(?P<src>{ag})"
-                rf"\s+(?i:{alt(att['source_verbs'])})(?![\p{{L}}])"
-            ),
+            subject_pattern=regex.compile(rf"(?:(?<![\p{{L}}])(?P<noun>(?i:{nouns}))\s+)?{reports}"),
             list_separator=regex.compile(rf"\s*(?:[,;]|(?<![\p{{L}}])(?i:{alt(att['list_joins'])})(?![\p{{L}}]))\s*"),
+            subject_cue=regex.compile(reports),
         )
-
-
-def _dateline_match(line: str) -> regex.Match[str] | None:
-    """The dateline opening one line of text, or None."""
-    m = _DATELINE.match(line)
-    if m is None:
-        return None
-    dash = m.group("dash")
-    before = line[m.start("dash") - 1 : m.start("dash")]
-    after = line[m.end("dash") : m.end("dash") + 1]
-    # A hyphen between lower-case letters joins a compound ("orang-orang", "e-commerce").
-    if dash == "-" and before.islower() and after.islower():
-        return None
-    # A hyphen glued to both words ("INGGRIS-Arsenal") opens a paragraph that ends as a sentence, not a
-    # headline or a "read also" line in capitals.
-    if dash == "-" and not before.isspace() and after and not after.isspace() and not _SENTENCE_END.search(line):
-        return None
-    if m.group("web"):
-        return m
-    city = m.group("city")
-    if len(city) < 3:
-        return None
-    if city.upper() == city:  # capitals: the wire layout, dashes spaced or not ("DAMASKUS--")
-        return m
-    if m.group("outlet2"):  # "Kupang (ANTARA) -Polisi"
-        return m
-    # Title case ("Jakarta, CNN Indonesia --", "Jakarta -") is also how sentences and headlines start, so
-    # the dash must stand apart from the next word ("Pierre-Emerick", "Jakarta-Bandung" are names).
-    if after and not after.isspace():
-        return None
-    if m.group("outlet"):
-        return m
-    # A bare place: a hyphen spaced on both sides, a short name, and a sentence after it on the line, not a
-    # headline's site name ("Polisi Buru Pelaku - Kabar Timur").
-    if dash == "-" and not before.isspace():
-        return None
-    if len(city.split()) > 3 or len(line[m.end() :].split()) < 2 or not _SENTENCE_END.search(line):
-        return None
-    return m
-
-
-def dateline(text: str) -> tuple[Span, str | None] | None:
-    """The dateline at the top ('JAKARTA, CNN Indonesia --'), maybe below header lines, and the outlet it names."""
-    pos = 0
-    while pos < min(len(text), _DATELINE_WINDOW):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl + 1
-        line = text[pos:end]
-        m = _dateline_match(line)
-        if m is not None:
-            start, stop = pos + m.start("head"), pos + m.end()
-            outlet = m.group("web") or (m.group("outlet") or m.group("outlet2") or "").strip() or None
-            return Span(start, stop, text[start:stop]), outlet
-        pos = end
-    return None
 
 
 def published_date(text: str, tlex: TimeLexicon, mlex: MetaLexicon) -> tuple[date, Span] | None:
@@ -155,11 +84,13 @@ def published_date(text: str, tlex: TimeLexicon, mlex: MetaLexicon) -> tuple[dat
 def cited_sources(text: str, mlex: MetaLexicon) -> tuple[tuple[str, ...], tuple[Span, ...]]:
     """The wire services and outlets the article cites, with the spans that say so."""
     found: list[tuple[int, str, Span]] = []
-    # both citing patterns name an agency: one plain search spares two slow ones in most articles
+    # both citing patterns name an agency: one plain search spares two slow ones in many articles
     cites = mlex.agency_pattern.search(text) is not None
     for m in mlex.cite_pattern.finditer(text) if cites else ():
         found.append((m.start("src"), m.group("src"), Span(m.start("src"), m.end("src"), m.group("src"))))
-    for m in mlex.subject_pattern.finditer(text) if cites else ():
+    # an agency in the dateline passes that search: the subject pattern waits for its cheaper core as well
+    subjects = cites and (mlex.subject_cue is None or mlex.subject_cue.search(text) is not None)
+    for m in mlex.subject_pattern.finditer(text) if subjects else ():
         # Two letters are also a person's initials or a neighbourhood unit ("AP", "RT"): they count only
         # after a noun saying they are a news source ("kantor berita AP melaporkan").
         if len(m.group("src")) <= 2 and not m.group("noun"):
