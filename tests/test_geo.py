@@ -145,6 +145,8 @@ def test_province_alone_is_precision_3(
         ("Jayapura (ANTARA News) - Dua anggota Brimob terluka di Puncak.", "Jayapura (ANTARA News) -"),
         ("TEMPO.CO, Jakarta - Ledakan terjadi di Surabaya.", "TEMPO.CO, Jakarta -"),
         ("Bentrokan di Papua\nTIMIKA, KOMPAS.com - Warga memblokade jalan di Mimika.", "TIMIKA, KOMPAS.com -"),
+        # the outlet, its date, then the place between dashes
+        ("Rimanews, 3 Maret 2024. – Idlib – Jet tempur menghantam Ariha.", "Rimanews, 3 Maret 2024. – Idlib –"),
     ],
 )
 def test_dateline_found_and_not_a_mention(gaz: Gazetteer, lex: PlaceLexicon, text: str, dateline: str) -> None:

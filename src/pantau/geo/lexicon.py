@@ -153,7 +153,8 @@ def _relation_re(
 
 
 def _dateline_res(outlets: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
-    """Dateline forms: PLACE, OUTLET --; PLACE (OUTLET) -; OUTLET, PLACE -; CAPS--; CAPS -; OUTLET -.
+    """Dateline forms: PLACE, OUTLET --; PLACE (OUTLET) -; OUTLET, PLACE -; OUTLET, DATE - PLACE -; CAPS--;
+    CAPS -; OUTLET -.
 
     The place is the group `p`; where a form ignores case, text.dateline takes the place only capitalised."""
     known = "|".join(regex.escape(o) for o in outlets)
@@ -166,6 +167,8 @@ def _dateline_res(outlets: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         regex.compile(rf"(?P<p>{place})\s*,\s*{outlet}\s*{dash}", ignore),
         regex.compile(rf"(?P<p>{place})\s*\([^()\n]{{2,40}}\)\s*{dash}", ignore),
         regex.compile(rf"{outlet}\s*,\s*(?P<p>{place})\s*{dash}", ignore),
+        # OUTLET, 9 <month> 2018. - PLACE -: the place between two dashes after the outlet's date
+        regex.compile(rf"{outlet}\s*,\s*\d{{1,2}}\s+\p{{L}}+\s+\d{{4}}\.?\s*{dash}\s*(?P<p>{place})\s*{dash}", ignore),
         regex.compile(rf"(?P<p>{caps})\s*(?:--|–|—)"),
         regex.compile(rf"(?P<p>{caps})\s+-\s"),
         regex.compile(rf"{outlet}\s*{dash}\s", ignore),
