@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from pantau.extract.events import Candidate
 from pantau.geo.gazetteer import Place
+from pantau.geo.persons import in_persons_name
 from pantau.geo.resolve import distance_km, resolve
 from pantau.model import Span
 
@@ -45,7 +45,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
                 m.cue == "landmark" and place.feature != "landmark" and not place.key.startswith("px:")
             ):
                 continue  # "Jalan Ambon", "alun-alun Azadi": named after a place elsewhere; "untuk Gaza": for
-            if m.cue is None and (_inside_name(art_text, m.span.start) or _first_name(art_text, m.span)):
+            if m.cue is None and in_persons_name(art_text, m.span):
                 continue  # "Jenderal Andika", "Maria Lima", "Yusuf Kalla": part of a person's name
             rank = _FEATURE_RANK.get(place.feature, 2)
             after = m.span.start >= anchor
@@ -152,37 +152,3 @@ def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | No
             if found:
                 return max(found, key=lambda p: p.population)
     return None
-
-
-@lru_cache(maxsize=4096)  # asked again for every candidate that falls back to the article's places
-def _inside_name(text: str, start: int) -> bool:
-    """True when a capitalised word that is not a sentence start stands right before the name."""
-    before = text[max(0, start - 30) : start]
-    words = before.split()
-    if not words or not before.endswith((" ", "\u00a0")):
-        return False
-    prev = words[-1]
-    if _INITIALS.fullmatch(prev):
-        return True  # "O.J. Simpson", "M. Yusuf": initials open a person's name
-    if not prev[:1].isupper() or not prev.isalpha():
-        return False
-    ahead = before[: len(before) - len(prev) - 1].rstrip()
-    return bool(ahead) and ahead[-1:] not in ".!?\"“”'(:"
-
-
-_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
-_NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{Lu}\p{Ll}{2,})\b")
-
-
-@lru_cache(maxsize=4096)
-def _first_name(text: str, span: Span) -> bool:
-    """True when the name is followed by a capitalised word that the text also uses alone (a surname)."""
-    m = _NEXT_WORD.match(text, span.end)
-    if m is None:
-        return False
-    word = m.group(1)
-    # "Hasan Basri (30) ... Basri ditangkap": the second word stands alone elsewhere, not after the first
-    return any(
-        x.start() != m.start(1) and not text[max(0, x.start() - 40) : x.start()].rstrip().endswith(span.text)
-        for x in regex.finditer(rf"\b{regex.escape(word)}\b", text)
-    )
