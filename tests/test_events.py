@@ -471,3 +471,24 @@ def test_an_incident_told_as_a_cause_joins_its_telling_and_founds_none(res: Reso
         res,
     )
     assert alone == []
+
+
+def test_time_elapsed_moves_a_borrowed_date_on(res: Resources) -> None:
+    events = code(
+        "Pada 10 Januari 2024, kelompok bersenjata Maute menyerbu kota Marawi, Filipina. Setelah dua bulan "
+        "pertempuran, militer Filipina menyatakan Marawi telah sepenuhnya bebas dari teroris.",
+        res,
+    )
+    regained = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert regained and regained[0].event_date is not None and regained[0].event_date.month == 3
+    assert regained[0].actor1 is not None and regained[0].actor1.name == "Military Forces of the Philippines"
+
+
+def test_they_are_the_armed_group_of_the_sentence_before(res: Resources) -> None:
+    events = code(
+        "Kelompok bersenjata TPNPB menyerang pos TNI di Distrik Kiwirok, Pegunungan Bintang, Rabu (13/3). "
+        "Mereka membakar gedung sekolah dan puskesmas di distrik itu.",
+        res,
+    )
+    arson = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert arson and arson[0].actor1 is not None and arson[0].actor1.name.startswith("TPNPB")

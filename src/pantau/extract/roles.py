@@ -225,9 +225,16 @@ def assign_roles(
 
 def crowd_pronouns(toks: list[Token], actors: list[ActorMatch], before: list[ActorMatch], lex: RoleLexicon,
                    ) -> list[ActorMatch]:
-    """The sentence's actors, plus "mereka" read as the last crowd of the sentences before when it has none."""
+    """The sentence's actors, plus "mereka" read as the last crowd of the sentences before when it has none,
+    else as the first armed actor there ("Maute menyerang Marawi. Mereka menduduki rumah sakit")."""
     crowd = next((a for a in reversed(before) if a.kind in CROWD_KINDS), None)
-    if crowd is None or any(a.kind in CROWD_KINDS for a in actors):
+    if crowd is None:
+        # the subject of the sentence before: its first armed actor ("Pasukan rezim dan milisi pendukungnya")
+        armed = [a for a in before if a.armed and a.kind != "country"]
+        crowd = next((a for a in armed if a.entry.name), armed[0] if armed else None)  # "kelompok bersenjata TPNPB"
+        if crowd is None or any(a.armed and a.kind != "country" for a in actors):
+            return actors
+    elif any(a.kind in CROWD_KINDS for a in actors):
         return actors
     taken = {i for a in actors for i in range(a.first, a.last)}
     extra = [

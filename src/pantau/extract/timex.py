@@ -37,6 +37,7 @@ class TimeLexicon:
     teens: dict[str, int] = field(default_factory=dict)  # "sebelas": 11 (numbers.yaml)
     teen_suffix: str = ""  # "<unit> belas" = 10 + unit
     tens_word: str = ""  # "<unit> puluh" = 10 * unit
+    after: regex.Pattern[str] | None = None  # "setelah lima bulan": time elapsed since the incident before
 
     @classmethod
     def load(cls, lang: str = "id") -> TimeLexicon:
@@ -97,8 +98,11 @@ class TimeLexicon:
         if one_unit:
             starters.append(list(one_unit))
         anchors = word_automaton((w for ws in starters for w in ws), digits=True, also="(") if all(starters) else None
+        after_words = [str(w) for w in d.get("after_words", [])]
+        after = regex.compile(rf"\b(?:{_alt(after_words)})\s+(?P<n>{num})\s+(?P<u>{units})\b", regex.IGNORECASE) \
+            if after_words else None
         return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled,
-                   anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word)
+                   anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word, after)
 
 
 def time_matches(text: str, lex: TimeLexicon, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
@@ -138,6 +142,15 @@ def _shift_month(d: date, months: int) -> date | None:
 def last_weekday(ref: date, weekday: int) -> date:
     """The latest date with this weekday on or before ref."""
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def elapsed_days(text: str, start: int, end: int, lex: TimeLexicon, units: dict[str, int]) -> int | None:
+    """The days "setelah lima bulan" says have passed since the incident told before, or None."""
+    m = lex.after.search(text, start, end) if lex.after is not None else None
+    if m is None:
+        return None
+    n = _word_number(m.group("n"), units, lex)
+    return None if n is None else n * lex.ago_units[m.group("u").lower()]
 
 
 def _word_number(word: str, units: dict[str, int], lex: TimeLexicon) -> int | None:

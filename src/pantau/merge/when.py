@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from pantau.extract.events import Candidate, SentenceFacts
+from pantau.extract.timex import elapsed_days
 from pantau.extract.tokens import match_at
 from pantau.model import DEMONSTRATIONS, Span, TimeMention
 
@@ -42,7 +43,8 @@ def choose_date(
             t = min(ts, key=lambda t: min(_gap(t.span, s) for s in same)) if same else ts[0]
             if g.triggers and not same and oldest is not None and t.date is not None and t.date < oldest:
                 continue  # another incident's, long ago: "sejak tentara menyerbu kota pada 17 Oktober tahun lalu"
-            return t.date, t.precision, t.span, 1
+            later = _later(c, t, an, res)
+            return later if later is not None else (t.date, t.precision, t.span, 1)
     if times:
         return times[0].date, times[0].precision, times[0].span, 0
     # the lead's date is the main incident's: "Tentara merebut kembali desa itu pada Senin (4/3)." dates what follows
@@ -59,6 +61,19 @@ def choose_date(
     if an.reference is not None:
         return an.reference, 2, an.meta.published_span, 0
     return None, 3, None, 0
+
+
+def _later(
+    c: Candidate, t: TimeMention, an: Analysis, res: Resources
+) -> tuple[date | None, int, Span | None, int] | None:
+    """The borrowed date moved on by the time the sentence says has passed ("setelah lima bulan, kota itu
+    bebas"): a stated date of its own, as precise as that span allows."""
+    f = c.facts
+    days = elapsed_days(an.article.text, f.sentence.start, f.sentence.end, res.time, res.numbers.units)
+    if days is None or t.date is None:
+        return None
+    prec = 1 if days <= 3 else 2 if days <= 14 else 3
+    return t.date + timedelta(days=days), prec, t.span, 2
 
 
 def _cause_date(c: Candidate, t: TimeMention, res: Resources) -> bool:

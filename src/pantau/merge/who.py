@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 ARMED_NON_STATE = frozenset({2, 3, 4})
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 REMOTE = "Explosions/Remote violence"
+# What only a state does: its other side is the armed group the article names.
+_STATE_ACTS = frozenset({"Air/drone strike", "Government regains territory"})
 
 
 def actor_ref(m: ActorMatch | None, res: Resources, country: str | None, et: str) -> ActorRef | None:
@@ -80,6 +82,8 @@ def defaults(
             a1 = make("Unidentified Armed Group ({country})", 3)
         if a2 is None or a2.inter != 7:
             a2 = make("Civilians ({country})", 7)
+    elif sub == "Government regains territory" and a1 is None:
+        a1 = make("Military Forces of {country}", 1)  # the government's forces regain it, named or not
     elif et == "Explosions/Remote violence" and a1 is None:
         a1 = make("Unidentified Armed Group ({country})", 3)
     elif et == "Strategic developments" and sub == "Arrests" and (a1 is None or a1.inter != 1):
@@ -102,8 +106,9 @@ def other_side(
     if g.event_type == REMOTE and claims and civilian:
         return ActorRef(res.actors.acled_name("Civilians ({country})", country), 7, country)
     if a1 is None:
-        # an air strike with no striker named is a state's: its target is the armed group the article names
-        group = named_group(an) if g.sub_event_type == "Air/drone strike" else None
+        # an air strike or a regained town with no state force named: the armed group the article names is
+        # the other side
+        group = named_group(an) if g.sub_event_type in _STATE_ACTS else None
         return actor_ref(group, res, country, g.event_type) if group is not None else None
     state = a1.inter in (1, 8)
     counts: dict[str, list[ActorRef]] = {}
