@@ -168,6 +168,12 @@ ACTORS = [
     # police killed by attackers nobody names: an unidentified armed group against them
     ("Serangan pada Rabu (13/3) di dekat sebuah gerbang di Kota Tua Yerusalem menewaskan dua polisi Israel.",
      "Unidentified Armed Group (Israel)", "Police Forces of Israel"),
+    # the dead are the attacked side, not the attackers
+    ("Dua polisi tewas dalam serangan di sebuah pos di Sigi, Sulawesi Tengah, Rabu (13/3).",
+     "Unidentified Armed Group (Indonesia)", "Police Forces of Indonesia"),
+    # a source after "menurut" is no party
+    ("Menurut laporan kantor berita Reuters, tiga militan ISIS tewas dalam serangan udara di dekat Raqqa, "
+     "Suriah, Rabu (13/3).", "Unidentified Armed Group (Syria)", "Islamic State"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),

@@ -190,7 +190,8 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
     topic = article_topic((t for f in facts for t in f.tokens), res.domains)
     # "Senayan" is the Jakarta one in an article that also names Penjaringan and Monas
     context = tuple(
-        p.candidates[0] for p in focus_places if len(p.candidates) == 1 and p.candidates[0].feature not in _BROAD
+        p.candidates[0] for p in focus_places
+        if len(p.candidates) == 1 and p.candidates[0].feature not in _BROAD and p.candidates[0].iso3 in focus
     )
     return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pantau.extract.actors import CROWD_KINDS, ActorMatch
 from pantau.extract.tokens import Token, match_at, phrase_index
@@ -40,6 +40,8 @@ class RoleLexicon:
     cause_openers: Index  # "Akibat serangan itu, ...": a sentence opened by an incident told as a cause
     locative: frozenset[str]  # words before a country's name that make it a place
     speech: Index  # attribution verbs and prepositions: who says, not who acts
+    source_preps: Index = field(default_factory=dict)  # "menurut X, ...": X up to the comma is a source
+    harm: Index = field(default_factory=dict)  # words of death and injury ("tewas", "luka-luka")
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -82,6 +84,8 @@ class RoleLexicon:
             cause_openers=idx(r.get("cause_openers", [])),
             locative=frozenset(str(w) for w in r.get("locative_preps", [])),
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
+            source_preps=idx(att["preps"]),
+            harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 
 
@@ -165,6 +169,20 @@ def _between(
     return None
 
 
+def _cited(toks: list[Token], a: ActorMatch, preps: Index) -> bool:
+    """True for an actor named as a source: after "menurut", "dilansir" and before the comma that ends it."""
+    for i in range(a.first - 1, max(-1, a.first - _SOURCE_REACH), -1):
+        if toks[i].text == ",":
+            return False
+        if match_at(toks, i, preps):
+            return True
+    return False
+
+
+# How far after "menurut" a source's name may start ("menurut Kepala Penerangan Satuan Tugas ...").
+_SOURCE_REACH = 8
+
+
 def _backer(toks: list[Token], a: ActorMatch, support: Index) -> bool:
     """True when a support cue stands in the few words before the actor ("dibantu jet tempur Turki")."""
     return any(match_at(toks, k, support) for k in range(max(0, a.first - _SUPPORT_WINDOW), a.first))
@@ -177,9 +195,15 @@ _SUPPORT_WINDOW = 4
 
 
 def assign_roles(
-    toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon
+    toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon, harm: frozenset[int] = frozenset()
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
-    """(agent, target) of a trigger among the sentence's actors, by voice."""
+    """(agent, target) of a trigger among the sentence's actors, by voice.
+
+    harm: where the sentence's words of death and injury start ("tewas"), found when not given; an actor
+    before one of them is its victim, not the agent of the noun trigger after it ("dua polisi tewas dalam
+    serangan")."""
+    actors = [a for a in actors if not _cited(toks, a, lex.source_preps)]
+    harm = harm or frozenset(i for i in range(len(toks)) if match_at(toks, i, lex.harm))
     # an attribution verb between an actor and the trigger makes the actor a source, not a party
     said_before = max((i for i in range(hit.first) if match_at(toks, i, lex.speech)), default=-1)
     said_after = min((i for i in range(hit.last, len(toks)) if match_at(toks, i, lex.speech)), default=len(toks))
@@ -190,6 +214,12 @@ def assign_roles(
     after = [a for a in actors if hit.last <= a.first < said_after]
     voice = hit.trigger.voice
     nearest_before = before[-1] if before else None
+    if nearest_before is not None and (
+        (voice == "noun" and any(nearest_before.last <= i < hit.first for i in harm))
+        or (voice == "intrans" and "casualty" in hit.trigger.needs)
+    ):
+        # "dua polisi tewas (dalam serangan)": the dead are the attacked side, whoever attacked
+        return _after_prep(toks, hit.last, after, lex.agent_preps, 6), nearest_before
     next_after = after[0] if after and after[0].first - hit.last <= 8 else None
     light = any(
         (m := match_at(toks, i, lex.light_passive)) and i + m[0] == hit.first

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from pantau.extract.actors import ActorMatch
 from pantau.extract.events import Candidate
 from pantau.extract.tokens import match_at
 from pantau.geo.gazetteer import Place
@@ -103,9 +104,10 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                 g.members.append(c)
                 if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
                     g.sub_event_type = c.sub_event_type
-                if g.agent is None and c.agent is not None:
+                # a side already taken is not the other side too ("tentara AS" killed, then "bentrokan" with them)
+                if g.agent is None and c.agent is not None and not _same_actor(c.agent, g.target):
                     g.agent = c.agent
-                if g.target is None and c.target is not None:
+                if g.target is None and c.target is not None and not _same_actor(c.target, g.agent):
                     g.target = c.target
                 if (g.place is None or g.place.feature == "country") and place is not None:
                     g.place, g.precision, g.place_span = place, prec, pspan
@@ -142,6 +144,11 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
 _UNARMED = frozenset({5, 6, 7})  # rioters, protesters, civilians
 
 
+def _same_actor(a: ActorMatch | None, b: ActorMatch | None) -> bool:
+    """True when two matches name one actor (same dictionary entry or head, same country)."""
+    return a is not None and b is not None and (a.entry, a.country) == (b.entry, b.country)
+
+
 def _cause_opening(c: Candidate, res: Resources) -> bool:
     """True for a trigger right after a cause word that opens its sentence ("Akibat serangan itu, ...")."""
     toks = c.facts.tokens
@@ -153,6 +160,8 @@ def _plausible(g: Group, e: Event) -> bool:
     """ACLED's structural constraints: a clash is fought between two sides (a territory change may name one);
     sexual violence is political only when an armed actor of the text commits it (not a relative or a
     neighbour: those are crimes, not ACLED events)."""
+    if all("casualty" in c.hit.trigger.needs for c in g.members):
+        return False  # "tiga polisi tewas" alone is a toll: the incident is the bombing or attack told with it
     if e.sub_event_type == "Armed clash":
         # and by two armed sides: a crowd or civilians facing a force is a riot or an attack, told elsewhere
         return e.actor1 is not None and e.actor2 is not None and not {e.actor1.inter, e.actor2.inter} & _UNARMED

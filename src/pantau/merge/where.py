@@ -118,13 +118,17 @@ def _in_address(
     ), None)
     if place is None or holder is None:
         return place
-    up = resolve(holder, focus)
-    if up is None or up.feature == "country" or up.iso3 != place.iso3:
+    up = resolve(holder, focus, context)
+    if up is None or up.feature == "country":
         return place
     near = resolve(m, focus, [up])
+    if near is not None and near.iso3 != up.iso3:
+        near = None  # "Distrik Sinak, Puncak": a namesake abroad is not the district the address names
     if up.feature in ("admin1", "region"):
         # a namesake in the province said, else the place itself (provinces split and renamed: "Timika, Papua")
-        return near if near is not None and near.admin1 == up.admin1 else place
+        if near is not None and near.admin1 == up.admin1:
+            return near
+        return place if place.iso3 == up.iso3 else up
     reach = _ADDRESS_KM if up.feature != "admin2" else _REGENCY_KM
     if near is not None and distance_km(near, up) <= reach:
         return near
