@@ -195,15 +195,13 @@ _SUPPORT_WINDOW = 4
 
 
 def assign_roles(
-    toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon, harm: frozenset[int] = frozenset()
+    toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
     """(agent, target) of a trigger among the sentence's actors, by voice.
 
-    harm: where the sentence's words of death and injury start ("tewas"), found when not given; an actor
-    before one of them is its victim, not the agent of the noun trigger after it ("dua polisi tewas dalam
-    serangan")."""
+    An actor before a word of death or injury is its victim, not the agent of the noun trigger after it
+    ("dua polisi tewas dalam serangan"); one named as a source ("menurut X,") is neither."""
     actors = [a for a in actors if not _cited(toks, a, lex.source_preps)]
-    harm = harm or frozenset(i for i in range(len(toks)) if match_at(toks, i, lex.harm))
     # an attribution verb between an actor and the trigger makes the actor a source, not a party
     said_before = max((i for i in range(hit.first) if match_at(toks, i, lex.speech)), default=-1)
     said_after = min((i for i in range(hit.last, len(toks)) if match_at(toks, i, lex.speech)), default=len(toks))
@@ -215,7 +213,9 @@ def assign_roles(
     voice = hit.trigger.voice
     nearest_before = before[-1] if before else None
     if nearest_before is not None and (
-        (voice == "noun" and any(nearest_before.last <= i < hit.first for i in harm))
+        (voice == "noun" and any(
+            match_at(toks, i, lex.harm) for i in range(nearest_before.last, hit.first)
+        ))
         or (voice == "intrans" and "casualty" in hit.trigger.needs)
     ):
         # "dua polisi tewas (dalam serangan)": the dead are the attacked side, whoever attacked
