@@ -58,6 +58,8 @@ NOT_EVENTS = [
     "Kerusuhan sebelumnya di Wamena menewaskan puluhan orang, kata seorang warga.",
     # a product demonstration at a fair
     "Pengunjung pameran di Pangkalpinang memadati Demo Corner sebuah merek kosmetik, Rabu (13/3).",
+    # a denial of who did it is no denial that it happened (the arson is told), but alone it is no report
+    "Juru bicara kelompok itu menolak berkomentar soal rencana aksi di Wamena pekan depan.",
     # a death threat is not a killing
     "Aktris itu mengaku menerima ancaman pembunuhan dari akun anonim di media sosial.",
     # a plan told after its noun
@@ -113,6 +115,12 @@ TYPES = [
     # a clash told of demonstrators and no armed group is a riot
     ("Seorang pengunjuk rasa tewas terkena peluru karet dalam bentrokan di Deiyai, Papua Tengah, Rabu (13/3).",
      ("Riots", "Violent demonstration")),
+    # unknown gunmen: "tak dikenal" is no negation
+    ("Orang bersenjata tak dikenal menembaki jemaah sebuah masjid di Herat, Afghanistan, Rabu (13/3).",
+     ("Violence against civilians", "Attack")),
+    # a barrage of rockets is one attack, not a series told as background
+    ("Hizbullah meluncurkan rentetan roket ke pangkalan militer Israel di Gunung Meron, Rabu (13/3).",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Iran melancarkan serangan rudal terhadap pangkalan militer AS di Irak pada Rabu (13/3).",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Seorang pelaku bom bunuh diri meledakkan diri di depan pos polisi di Kampung Melayu, Jakarta Timur, "
@@ -174,6 +182,9 @@ ACTORS = [
     # a source after "menurut" is no party
     ("Menurut laporan kantor berita Reuters, tiga militan ISIS tewas dalam serangan udara di dekat Raqqa, "
      "Suriah, Rabu (13/3).", "Unidentified Armed Group (Syria)", "Islamic State"),
+    # a claim verb right before the act makes its subject the agent
+    ("TPNPB mengklaim telah menembak mati dua prajurit TNI dalam kontak tembak di Distrik Sugapa, Intan Jaya, "
+     "Selasa (12/3).", "TPNPB: West Papua National Liberation Army", "Military Forces of Indonesia"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),

@@ -42,6 +42,7 @@ class RoleLexicon:
     speech: Index  # attribution verbs and prepositions: who says, not who acts
     source_preps: Index = field(default_factory=dict)  # "menurut X, ...": X up to the comma is a source
     harm: Index = field(default_factory=dict)  # words of death and injury ("tewas", "luka-luka")
+    claim_verbs: Index = field(default_factory=dict)  # "mengklaim (telah) menembak": the claimant is the agent
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -50,9 +51,10 @@ class RoleLexicon:
         m = load_yaml(lang, "modality.yaml")
         att = load_yaml(lang, "text.yaml")["attribution"]
         cues: dict[str, object] = {}
-        for key in ("reported_speech", "alleged", "hypothetical", "negated", "future", "background"):
+        for key in ("reported_speech", "alleged", "hypothetical", "negated", "future", "background", "not_modal"):
             for w in m.get(key, []):
-                cues[str(w)] = {"reported_speech": "statement", "background": "generic"}.get(key, key)
+                cues[str(w)] = {"reported_speech": "statement", "background": "generic",
+                                "not_modal": "asserted"}.get(key, key)
 
         def idx(words: list[str]) -> Index:
             return phrase_index({str(w): True for w in words})
@@ -68,7 +70,9 @@ class RoleLexicon:
             window=int(m.get("window", 4)),
             future_after=idx(m.get("future_after", [])),
             background_after=idx(m.get("background_after", [])),
-            generic=idx(m.get("generic", [])),
+            generic=phrase_index({
+                **{str(w): True for w in m.get("generic", [])}, **{str(w): False for w in m.get("not_generic", [])},
+            }),
             legal=idx(m.get("legal", [])),
             intervention=phrase_index({
                 **{str(w): True for w in r["protest_intervention"]},
@@ -85,6 +89,7 @@ class RoleLexicon:
             locative=frozenset(str(w) for w in r.get("locative_preps", [])),
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
             source_preps=idx(att["preps"]),
+            claim_verbs=idx(r.get("claim_verbs", [])),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 
@@ -116,8 +121,8 @@ def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon, starts: froze
         return "generic"  # "telah 'membunuh' tokohnya": a word in quotes is figurative
     for i in range(max(0, hit.first - _LIST_REACH), hit.first):
         m = match_at(toks, i, lex.generic)
-        if not m:
-            continue
+        if not m or not m[1]:
+            continue  # "rentetan roket": a barrage, not a series of incidents
         j = i + m[0]
         if j == hit.first:
             return "generic"
@@ -169,6 +174,20 @@ def _between(
     return None
 
 
+def _claims(toks: list[Token], i: int, first: int, claim: Index) -> bool:
+    """True for a claim verb at i right before the act it claims: "TPNPB mengklaim telah menembak mati" makes
+    TPNPB the shooter, where "kata polisi, KKB menembak" makes the police a source."""
+    m = match_at(toks, i, claim)
+    if not m:
+        return False
+    between = toks[i + m[0] : first]
+    return len(between) <= _CLAIMED_GAP and all(t.is_word for t in between)
+
+
+# At most this many words ("telah", "berhasil") between "mengklaim" and the act it claims.
+_CLAIMED_GAP = 2
+
+
 def _cited(toks: list[Token], a: ActorMatch, preps: Index) -> bool:
     """True for an actor named as a source: after "menurut", "dilansir" and before the comma that ends it."""
     for i in range(a.first - 1, max(-1, a.first - _SOURCE_REACH), -1):
@@ -203,7 +222,12 @@ def assign_roles(
     ("dua polisi tewas dalam serangan"); one named as a source ("menurut X,") is neither."""
     actors = [a for a in actors if not _cited(toks, a, lex.source_preps)]
     # an attribution verb between an actor and the trigger makes the actor a source, not a party
-    said_before = max((i for i in range(hit.first) if match_at(toks, i, lex.speech)), default=-1)
+    claimed = hit.trigger.voice != "noun"  # "mengklaim telah menembak": the claimant did it; "... serangan" reports
+    said_before = max(
+        (i for i in range(hit.first) if match_at(toks, i, lex.speech)
+         and not (claimed and _claims(toks, i, hit.first, lex.claim_verbs))),
+        default=-1,
+    )
     said_after = min((i for i in range(hit.last, len(toks)) if match_at(toks, i, lex.speech)), default=len(toks))
     before = [a for a in actors if said_before < a.first and a.last <= hit.first]
     # "milisi yang dibantu jet tempur Turki merebut desa itu": the backer is not the agent

@@ -154,6 +154,10 @@ def _score(
     return score, plausible
 
 
+# What a candidate known only by an alternate name loses when another bears the name itself.
+_UNNAMED = 5.0
+
+
 def resolve(mention: PlaceMention, focus: Sequence[str], context: Sequence[Place] = ()) -> Place | None:
     """The candidate the mention most likely means: in a focus country first, near the article's other places,
     fitting the cue word, then by feature and population. None when no candidate is plausible (e.g. only
@@ -161,8 +165,14 @@ def resolve(mention: PlaceMention, focus: Sequence[str], context: Sequence[Place
     best: tuple[float, Place] | None = None
     own = {p.key for p in mention.candidates}
     said = name_key(mention.span.text)
+    # "Kabupaten Poso": GeoNames lists it among Palu's alternate names; when a candidate bears the name
+    # itself ("Poso Regency"), the ones reached only through an alternate name are noise
+    core = said.rsplit(" ", 1)[-1]
+    named = {p.key for p in mention.candidates if core in name_key(p.name).split()}
     for place in mention.candidates:
         score, plausible = _score(place, mention, focus, context, own, said)
+        if named and place.key not in named:
+            score -= _UNNAMED
         if plausible and (best is None or score > best[0]):
             best = (score, place)
     return best[1] if best else None

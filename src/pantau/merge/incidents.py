@@ -104,11 +104,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                 g.members.append(c)
                 if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
                     g.sub_event_type = c.sub_event_type
-                # a side already taken is not the other side too ("tentara AS" killed, then "bentrokan" with them)
-                if g.agent is None and c.agent is not None and not _same_actor(c.agent, g.target):
-                    g.agent = c.agent
-                if g.target is None and c.target is not None and not _same_actor(c.target, g.agent):
-                    g.target = c.target
+
                 if (g.place is None or g.place.feature == "country") and place is not None:
                     g.place, g.precision, g.place_span = place, prec, pspan
                 if strength > g.date_strength or (strength == g.date_strength and tprec < g.time_precision):
@@ -120,6 +116,8 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                 continue
             groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
                                 c.agent, c.target, c.confidence, c.modality, [c]))
+    for g in groups:
+        g.agent, g.target = _sides(g)
     groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
     # an incident in a country the article is not about is a comparison or background, unless the article
     # names no foreign country of its own and the text says outright that it happened there ("di Albu Kamal")
@@ -142,6 +140,19 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
 
 
 _UNARMED = frozenset({5, 6, 7})  # rioters, protesters, civilians
+
+
+def _sides(g: Group) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Who did it to whom: the surest mention that names both sides ("kontak tembak antara TNI dan KKB"), else
+    the first agent and the first target that is not that agent ("prajurit TNI gugur" names only a victim)."""
+    pairs = [c for c in g.members if c.agent is not None and c.target is not None
+             and not _same_actor(c.agent, c.target)]
+    if pairs:
+        best = max(pairs, key=lambda c: c.confidence)
+        return best.agent, best.target
+    agent = next((c.agent for c in g.members if c.agent is not None), None)
+    target = next((c.target for c in g.members if c.target is not None and not _same_actor(c.target, agent)), None)
+    return agent, target
 
 
 def _same_actor(a: ActorMatch | None, b: ActorMatch | None) -> bool:
