@@ -185,6 +185,15 @@ ACTORS = [
     # a claim verb right before the act makes its subject the agent
     ("TPNPB mengklaim telah menembak mati dua prajurit TNI dalam kontak tembak di Distrik Sugapa, Intan Jaya, "
      "Selasa (12/3).", "TPNPB: West Papua National Liberation Army", "Military Forces of Indonesia"),
+    # two actors joined before the trigger: the first leads (ACLED's lead state) ...
+    ("Amerika Serikat dan Inggris melancarkan serangan udara ke sasaran Houthi di Hodeidah, Yaman, Rabu (13/3).",
+     "Military Forces of the United States", "Houthi Movement"),
+    # ... and of a symmetric clash they are its two sides
+    ("Warga dan polisi bentrok di Wamena, Papua Pegunungan, Rabu (13/3).",
+     "Rioters (Indonesia)", "Police Forces of Indonesia"),
+    # the attacker named right after the noun the dead died in
+    ("Dua anggota Brimob tewas dalam serangan KKB di Distrik Beoga, Kabupaten Puncak, Rabu (13/3).",
+     "TPNPB: West Papua National Liberation Army", "Police Forces of Indonesia"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),

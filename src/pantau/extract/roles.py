@@ -43,6 +43,7 @@ class RoleLexicon:
     source_preps: Index = field(default_factory=dict)  # "menurut X, ...": X up to the comma is a source
     harm: Index = field(default_factory=dict)  # words of death and injury ("tewas", "luka-luka")
     claim_verbs: Index = field(default_factory=dict)  # "mengklaim (telah) menembak": the claimant is the agent
+    coordinators: frozenset[str] = frozenset()  # "AS dan Inggris": words joining two actors of one side
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -90,6 +91,7 @@ class RoleLexicon:
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
             source_preps=idx(att["preps"]),
             claim_verbs=idx(r.get("claim_verbs", [])),
+            coordinators=frozenset(str(w) for w in r.get("coordinators", [])),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 
@@ -174,6 +176,15 @@ def _between(
     return None
 
 
+def _lead_of(toks: list[Token], before: list[ActorMatch], joins: frozenset[str]) -> ActorMatch:
+    """The last actor before a trigger, or the first of the actors it is coordinated with: "Amerika Serikat
+    dan Inggris melancarkan serangan udara" is led by the first named (ACLED codes the lead state)."""
+    k = len(before) - 1
+    while k > 0 and before[k].first - before[k - 1].last == 1 and toks[before[k - 1].last].low in joins:
+        k -= 1
+    return before[k]
+
+
 def _claims(toks: list[Token], i: int, first: int, claim: Index) -> bool:
     """True for a claim verb at i right before the act it claims: "TPNPB mengklaim telah menembak mati" makes
     TPNPB the shooter, where "kata polisi, KKB menembak" makes the police a source."""
@@ -235,15 +246,20 @@ def assign_roles(
     before = principal or before
     after = [a for a in actors if hit.last <= a.first < said_after]
     voice = hit.trigger.voice
-    nearest_before = before[-1] if before else None
+    nearest_before = _lead_of(toks, before, lex.coordinators) if before else None
     if nearest_before is not None and (
         (voice == "noun" and any(
             match_at(toks, i, lex.harm) for i in range(nearest_before.last, hit.first)
         ))
         or (voice == "intrans" and "casualty" in hit.trigger.needs)
     ):
-        # "dua polisi tewas (dalam serangan)": the dead are the attacked side, whoever attacked
-        return _after_prep(toks, hit.last, after, lex.agent_preps, 6), nearest_before
+        # "dua polisi tewas (dalam serangan)": the dead are the attacked side; the attacker is the name right
+        # after the noun ("serangan KKB"), after "oleh", or after "dengan" ("bentrokan dengan Houthi")
+        attacker = after[0] if voice == "noun" and after and after[0].first - hit.last <= 1 else None
+        attacker = attacker or _after_prep(toks, hit.last, after, lex.agent_preps, 6)
+        if voice == "noun":
+            attacker = attacker or _after_prep(toks, hit.last, after, lex.comitative, 4)
+        return attacker, nearest_before
     next_after = after[0] if after and after[0].first - hit.last <= 8 else None
     light = any(
         (m := match_at(toks, i, lex.light_passive)) and i + m[0] == hit.first
@@ -264,6 +280,8 @@ def assign_roles(
             return pair
     if voice == "intrans":
         other = _after_prep(toks, hit.last, after, lex.comitative, 4)
+        if other is None and nearest_before is not None and before[-1] is not nearest_before:
+            other = before[-1]  # "warga dan polisi bentrok": the two sides, both before the trigger
         return nearest_before, other
     if voice == "noun":
         target = _after_prep(toks, hit.last, after, lex.patient_preps, 10)
