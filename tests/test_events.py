@@ -138,6 +138,14 @@ def test_a_clash_needs_two_sides(res: Resources) -> None:
     assert ("Battles", "Armed clash") not in kinds(one_side)
 
 
+@pytest.mark.parametrize("text", [
+    "Pasukan Israel menangkap sedikitnya 25 warga Palestina dalam penggerebekan di Hebron, Tepi Barat, Rabu (13/3).",
+    "Tim Gegana menjinakkan sebuah bom rakitan di dalam tas di Terminal Kampung Melayu, Jakarta Timur, Rabu (13/3).",
+], ids=["soldiers-arrest", "bomb-defused"])
+def test_security_work_alone_is_an_event(text: str, res: Resources) -> None:
+    assert [e.event_type for e in code(text, res)] == ["Strategic developments"]
+
+
 def test_arrests_at_a_demonstration_are_part_of_it(res: Resources) -> None:
     events = code(
         "Ribuan mahasiswa berunjuk rasa di depan gedung DPRD Sumatera Utara di Medan, Rabu (13/3). Massa "
@@ -233,6 +241,11 @@ PLACES = [
     # a village's namesake far away is not it: the address goes on to name its town
     ("Densus 88 menangkap seorang terduga teroris di Kampung Jajawai, Antapani, Kota Bandung, Rabu (13/3).",
      "Bandung"),
+    # a short foreign report whose country is only in its actors ("tentara Suriah") is about that country
+    ("Kelompok HTS menyerang posisi tentara Suriah di dekat Saraqib, Senin (11/3).", "Saraqib"),
+    # a camp of the article's country beats a hamlet of the same spelling abroad
+    ("Tiga pejuang Palestina tewas dalam baku tembak dengan pasukan Israel di kamp pengungsi Jenin, Tepi "
+     "Barat, Selasa (12/3).", "Janin"),
     # a foreign capital named in passing is not the scene
     ("Pasukan pemerintah Suriah melancarkan serangan udara di Idlib, Rabu (13/3), yang memperburuk "
      "hubungan antara Moskow dengan Barat.", "Idlib"),

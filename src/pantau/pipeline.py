@@ -186,7 +186,11 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         triggers = find_triggers(toks, res.triggers, text)
         has_cas = bool(find_kinds(toks, res.casualties)) if triggers else False
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
-    focus = focus_countries(focus_places, text, res.gazetteer, dateline)
+    armed = [
+        iso for f in facts for a in f.actors
+        if a.armed and a.kind != "country" and (iso := a.country or a.entry.country)
+    ]
+    focus = focus_countries(focus_places, text, res.gazetteer, dateline, armed)
     topic = article_topic((t for f in facts for t in f.tokens), res.domains)
     # "Senayan" is the Jakarta one in an article that also names Penjaringan and Monas
     context = tuple(

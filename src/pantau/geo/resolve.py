@@ -70,8 +70,13 @@ def _dominant(candidates: Sequence[Place]) -> str | None:
 _DOMINANCE = 20
 
 
+# The weight of an armed actor's country for the article's focus (a place named outright weighs 1.0-2.0).
+_ACTOR_WEIGHT = 0.5
+
+
 def focus_countries(
-    mentions: Sequence[PlaceMention], text: str, gaz: Gazetteer | None = None, dateline: Span | None = None
+    mentions: Sequence[PlaceMention], text: str, gaz: Gazetteer | None = None, dateline: Span | None = None,
+    actor_countries: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """ISO3s the article is about, heaviest first: named countries, then the countries of unambiguous places.
 
@@ -106,6 +111,11 @@ def focus_countries(
                 weight[iso] += 0.2
         for iso in isos:
             first.setdefault(iso, m.span.start)
+    # the countries of the armed actors ("tentara Suriah", "HTS", "Houthi") say where a short report is,
+    # more weakly than its places
+    for k, iso in enumerate(actor_countries):
+        weight[iso] += _ACTOR_WEIGHT if iso not in actor_countries[:k] else _ACTOR_WEIGHT / 4
+        first.setdefault(iso, len(text) + k)
     ranked = [iso for iso in sorted(weight, key=lambda iso: (-weight[iso], first[iso])) if weight[iso] >= 0.4]
     home = gaz.lexicon.home_country if gaz is not None else None
     if home and home not in ranked:
@@ -154,6 +164,8 @@ def _score(
     return score, plausible
 
 
+# What a small place abroad loses when the name also has a candidate in the article's main countries.
+_ABROAD = 3.0
 # What a candidate known only by an alternate name loses when another bears the name itself.
 _UNNAMED = 5.0
 
@@ -167,12 +179,17 @@ def resolve(mention: PlaceMention, focus: Sequence[str], context: Sequence[Place
     said = name_key(mention.span.text)
     # "Kabupaten Poso": GeoNames lists it among Palu's alternate names; when a candidate bears the name
     # itself ("Poso Regency"), the ones reached only through an alternate name are noise
+    # (only for a name said with its kind, "Kabupaten Poso": a bare "Jenin" is the camp spelt "Janin" too)
     core = said.rsplit(" ", 1)[-1]
-    named = {p.key for p in mention.candidates if core in name_key(p.name).split()}
+    named = {p.key for p in mention.candidates if core in name_key(p.name).split()} if " " in said else set()
+    # "kamp pengungsi Jenin" in a report on Palestine is the camp spelt Janin, not a Polish hamlet named Jenin
+    home = any(p.iso3 in focus[:2] for p in mention.candidates)
     for place in mention.candidates:
         score, plausible = _score(place, mention, focus, context, own, said)
         if named and place.key not in named:
             score -= _UNNAMED
+        if home and place.iso3 not in focus and place.population < _PLAUSIBLE_POPULATION:
+            score -= _ABROAD
         if plausible and (best is None or score > best[0]):
             best = (score, place)
     return best[1] if best else None

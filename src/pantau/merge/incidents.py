@@ -232,11 +232,14 @@ def _in_context(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
     """Strategic developments only where the article reports violence or demonstrations, or armed groups.
 
     An arrest of a singer for drugs or a shop "dirusak" in a match report is not political; the arrest of
-    rioters after a riot, or of a terror suspect, is."""
+    rioters after a riot, or of a terror suspect, a bomb defused, or soldiers making arrests, are."""
     violent = any(e.event_type != "Strategic developments" for _, e in built)
     return [
         (g, e) for g, e in built
         if e.event_type != "Strategic developments" or violent
+        # a bomb defused, or soldiers (not police) arresting: security forces at work in a conflict
+        or e.sub_event_type == "Disrupted weapons use"
+        or (g.agent is not None and g.agent.kind == "military" and e.sub_event_type == "Arrests")
         or any(a is not None and a.inter in ARMED_NON_STATE for a in (e.actor1, e.actor2))
         or any(m.kind == "suspects" or (m.entry.name and m.entry.inter in ARMED_NON_STATE)
                for c in g.members for m in c.facts.actors)
