@@ -107,8 +107,9 @@ TYPES = [
      ("Battles", "Armed clash")),
     ("Tim Densus 88 menemukan tiga bom rakitan dan bahan peledak di rumah terduga teroris di Bekasi, "
      "Rabu (13/3).", ("Strategic developments", "Disrupted weapons use")),
+    # residents and police clashing with no demonstration told: mob violence (CODING.md)
     ("Bentrokan antara warga dan petugas keamanan pecah di Wamena, Papua, Senin (11/3).",
-     ("Riots", "Violent demonstration")),
+     ("Riots", "Mob violence")),
     # a weak trigger that names who did it to whom: the crowd of the sentence before against the police
     ("Ratusan mahasiswa berunjuk rasa di depan Gedung DPRD Sulawesi Selatan, Makassar, Rabu (13/3). Mereka "
      "menyalakan petasan yang diarahkan ke barisan polisi.", ("Riots", "Violent demonstration")),
@@ -121,6 +122,9 @@ TYPES = [
     # a barrage of rockets is one attack, not a series told as background
     ("Hizbullah meluncurkan rentetan roket ke pangkalan militer Israel di Gunung Meron, Rabu (13/3).",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    # a crowd's violence with no demonstration told is mob violence
+    ("Puluhan warga yang marah menyerang dan merusak Markas Polsek Candipuro, Lampung Selatan, Sabtu (9/3).",
+     ("Riots", "Mob violence")),
     ("Iran melancarkan serangan rudal terhadap pangkalan militer AS di Irak pada Rabu (13/3).",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Seorang pelaku bom bunuh diri meledakkan diri di depan pos polisi di Kampung Melayu, Jakarta Timur, "
@@ -531,3 +535,4 @@ def test_they_are_the_armed_group_of_the_sentence_before(res: Resources) -> None
     )
     arson = [e for e in events if e.sub_event_type == "Looting/property destruction"]
     assert arson and arson[0].actor1 is not None and arson[0].actor1.name.startswith("TPNPB")
+

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from pantau.extract.actors import ActorMatch
-from pantau.extract.events import Candidate
+from pantau.extract.events import SHADOW_WEIGHT, Candidate
 from pantau.extract.tokens import match_at
 from pantau.geo.gazetteer import Place
 from pantau.geo.resolve import distance_km
@@ -116,8 +116,14 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                 continue
             groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
                                 c.agent, c.target, c.confidence, c.modality, [c]))
+    # a crowd's violence with no demonstration told anywhere is mob violence ("warga menyerang markas polsek",
+    # "tawuran"), not a violent demonstration (CODING.md)
+    demonstration = any(h.trigger.event_type == "Protests" for f in an.facts for h in f.triggers
+                        if h.trigger.weight > SHADOW_WEIGHT)
     for g in groups:
         g.agent, g.target = _sides(g)
+        if g.sub_event_type == "Violent demonstration" and not demonstration:
+            g.sub_event_type = "Mob violence"
     groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
     # an incident in a country the article is not about is a comparison or background, unless the article
     # names no foreign country of its own and the text says outright that it happened there ("di Albu Kamal")
