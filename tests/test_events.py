@@ -250,6 +250,11 @@ PLACES = [
     # a camp of the article's country beats a hamlet of the same spelling abroad
     ("Tiga pejuang Palestina tewas dalam baku tembak dengan pasukan Israel di kamp pengungsi Jenin, Tepi "
      "Barat, Selasa (12/3).", "Janin"),
+    # a port city: the cue before the name says where
+    ("Serangan rudal Rusia di kota pelabuhan Odesa kemarin menewaskan sedikitnya 20 orang.", "Odesa"),
+    # a township of Myanmar
+    ("Jet tempur junta mengebom sebuah desa di Kotapraja Kyauktaw, Negara Bagian Rakhine, Senin (11/3).",
+     "Kyauktaw"),
     # a foreign capital named in passing is not the scene
     ("Pasukan pemerintah Suriah melancarkan serangan udara di Idlib, Rabu (13/3), yang memperburuk "
      "hubungan antara Moskow dengan Barat.", "Idlib"),

@@ -67,7 +67,7 @@ def _dominant(candidates: Sequence[Place]) -> str | None:
 
 
 # How many times bigger than every namesake a place must be to stand for its name alone.
-_DOMINANCE = 20
+_DOMINANCE = 5
 
 
 # The weight of an armed actor's country for the article's focus (a place named outright weighs 1.0-2.0).
