@@ -541,3 +541,12 @@ def test_they_are_the_armed_group_of_the_sentence_before(res: Resources) -> None
     arson = [e for e in events if e.sub_event_type == "Looting/property destruction"]
     assert arson and arson[0].actor1 is not None and arson[0].actor1.name.startswith("TPNPB")
 
+
+
+def test_a_claim_of_responsibility_right_after_names_the_bomber(res: Resources) -> None:
+    events = code(
+        "Sebuah bom bunuh diri meledak di dekat sebuah bank di Kota Kandahar, Afghanistan, Rabu (13/3), "
+        "menewaskan 21 orang. ISIS-K mengaku bertanggung jawab.",
+        res,
+    )
+    assert [e.actor1.name for e in events if e.actor1] == ["Islamic State"]

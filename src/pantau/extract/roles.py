@@ -44,6 +44,7 @@ class RoleLexicon:
     harm: Index = field(default_factory=dict)  # words of death and injury ("tewas", "luka-luka")
     claim_verbs: Index = field(default_factory=dict)  # "mengklaim (telah) menembak": the claimant is the agent
     coordinators: frozenset[str] = frozenset()  # "AS dan Inggris": words joining two actors of one side
+    responsibility: Index = field(default_factory=dict)  # "mengaku bertanggung jawab": who claims an attack
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -92,6 +93,7 @@ class RoleLexicon:
             source_preps=idx(att["preps"]),
             claim_verbs=idx(r.get("claim_verbs", [])),
             coordinators=frozenset(str(w) for w in r.get("coordinators", [])),
+            responsibility=idx(r.get("responsibility", [])),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 

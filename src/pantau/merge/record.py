@@ -11,13 +11,14 @@ from pantau.merge.who import (
     REMOTE,
     TERRITORY,
     actor_ref,
+    claimed_by,
     defaults,
     fallen_force,
     intervener,
     named_group,
     other_side,
 )
-from pantau.model import DEMONSTRATIONS, ActorRef, Claim, Event, Evidence, Location, text_hash
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim, Event, Evidence, Location, text_hash
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis, Resources
@@ -27,7 +28,10 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     """The event of a group: its actors with ACLED's defaults, its claims and figures, evidence and notes."""
     art = an.article
     country = g.place.iso3 if g.place else (an.focus[0] if an.focus else None)
-    a1 = actor_ref(g.agent, res, country, g.event_type)
+    agent = g.agent
+    if agent is None and g.event_type in POLITICAL_VIOLENCE:
+        agent = claimed_by(an, g, res)  # an unattributed bombing that a group claims right after
+    a1 = actor_ref(agent, res, country, g.event_type)
     target = intervener(g) if g.event_type in DEMONSTRATIONS else g.target
     a2 = actor_ref(target, res, country, g.event_type)
     if g.target is not None and g.target.kind == "suspects":
@@ -50,8 +54,8 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     evidence: list[Evidence] = []
     for c in g.members:
         evidence.append(Evidence("event_type", c.hit.span))
-    if g.agent is not None:
-        evidence.append(Evidence("actor1", g.agent.span))
+    if agent is not None:
+        evidence.append(Evidence("actor1", agent.span))
     if target is not None:
         evidence.append(Evidence("actor2", target.span))
     if g.place_span is not None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from pantau.extract.actors import ActorMatch, resolve_actor
 from pantau.extract.claims import victim_kind
 from pantau.extract.events import PEOPLE_KINDS
+from pantau.extract.tokens import match_at
 from pantau.merge.group import Group
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef
 
@@ -148,6 +149,25 @@ def intervener(g: Group) -> ActorMatch | None:
         if c.target is not None and c.hit.trigger.sub_event_type != "Peaceful protest":
             return c.target
     return None
+
+
+def claimed_by(an: Analysis, g: Group, res: Resources) -> ActorMatch | None:
+    """The armed group that claims the incident in a sentence of its own right after it ("Bom meledak di
+    pasar. ISIS-K mengaku bertanggung jawab."); a claim naming its own attack is that attack's."""
+    told = {c.facts.sentence.index for c in g.members}
+    for f in an.facts:
+        if f.triggers or not any(f.sentence.index - k in told for k in range(1, _CLAIM_REACH + 1)):
+            continue
+        for i in range(len(f.tokens)):
+            if match_at(f.tokens, i, res.roles.responsibility):
+                before = [m for m in f.actors if m.last <= i and m.entry.name and m.entry.inter in ARMED_NON_STATE]
+                if before:
+                    return before[-1]
+    return None
+
+
+# How many sentences after an incident a claim of responsibility may follow.
+_CLAIM_REACH = 2
 
 
 def named_group(an: Analysis) -> ActorMatch | None:
