@@ -310,6 +310,19 @@ def test_vague_figures_yield_to_counts(texts: tuple[str, ...], figures: tuple[in
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure of people may carry a relative clause before its kind word
+        ("Dua pelaku bom bunuh diri yang berboncengan sepeda motor tewas di lokasi.", [("killed", 2)]),
+        # "sebuah bus" counts a vehicle, not the dead
+        ("Belasan tentara tewas dalam penyergapan terhadap sebuah bus militer di dekat Palmyra.", [("killed", 10)]),
+    ],
+)
+def test_figures_and_their_kind_words(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.kind, c.low) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("texts", "figures"),
     [
         # two victim groups add up: the police and the bombers

@@ -206,6 +206,9 @@ ACTORS = [
     # the attacker named right after the noun the dead died in
     ("Dua anggota Brimob tewas dalam serangan KKB di Distrik Beoga, Kabupaten Puncak, Rabu (13/3).",
      "TPNPB: West Papua National Liberation Army", "Police Forces of Indonesia"),
+    # the dead told in the next sentence say who was hit
+    ("Pasukan rezim Suriah menembakkan artileri ke kota Ariha di Provinsi Idlib, Rabu (13/3). Dua warga "
+     "tewas dan lima lainnya luka-luka.", "Military Forces of Syria", "Civilians (Syria)"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),

@@ -53,6 +53,10 @@ class CasualtyLexicon:
         )
 
 
+# How many words after a figure its kind word may stand: after a bare figure, after a figure of people.
+_REACH, _PEOPLE_REACH = 5, 10
+
+
 def find_kinds(toks: list[Token], lex: CasualtyLexicon) -> list[tuple[int, int, str]]:
     """Casualty-kind phrases as (first token, last token, kind)."""
     out = []
@@ -136,9 +140,13 @@ def find_claims(
             if qi - 3 <= ke <= qi and all(match_at(toks, x, lex.qualifiers) for x in between):
                 kind, kindpos = kk, ki
         if kind is None:
-            # forward: "27 tentara tewas", "tujuh tewas", "100 pasukan penyerang tewas"
+            # forward: "27 tentara tewas", "tujuh tewas", "100 pasukan penyerang tewas"; a figure of people may
+            # carry a relative clause ("dua pelaku yang berboncengan sepeda motor tewas")
+            people = qj < len(toks) and match_at(toks, qj, lex.victims)
             for ki, (ks, _, kk) in enumerate(kinds):
-                if (qj <= ks <= qj + 5 and not any(toks[x].text in _STOP for x in range(qj, ks))
+                far = ks > qj + _REACH
+                if (qj <= ks <= qj + (_PEOPLE_REACH if people else _REACH)
+                        and not any(toks[x].text in _STOP or (far and toks[x].text == ",") for x in range(qj, ks))
                         and not any(q.span.start < st < toks[ks].start for st in starts)):
                     kind, kindpos = kk, ki
                     break

@@ -102,7 +102,11 @@ def other_side(
 
     Civilians when its casualty claims are about civilians ("menewaskan 90 orang"); else the armed
     actor of the other side (state against non-state) that the article names most often."""
-    claims = [cl for c in g.members for cl in c.facts.claims if cl.kind in ("killed", "injured")]
+    # the figures of its sentences, else those attributed to it from the next ("... ke kota Ariha. Dua warga
+    # tewas")
+    hurt = ("killed", "injured")
+    claims = [cl for c in g.members for cl in c.facts.claims if cl.kind in hurt] \
+        or [cl for cl in g.claims if cl.kind in hurt]
     civilian = all(victim_kind(cl, res.casualties) in (None, "people", "civilians") for cl in claims)
     if g.event_type == REMOTE and claims and civilian:
         return ActorRef(res.actors.acled_name("Civilians ({country})", country), 7, country)
