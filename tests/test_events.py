@@ -553,3 +553,12 @@ def test_a_claim_of_responsibility_right_after_names_the_bomber(res: Resources) 
         res,
     )
     assert [e.actor1.name for e in events if e.actor1] == ["Islamic State"]
+
+
+def test_a_brawls_dead_are_its_toll(res: Resources) -> None:
+    events = code(
+        "Dua kelompok pemuda terlibat tawuran di Jalan Basuki Rahmat, Jakarta Timur, Minggu (10/3) dini hari. "
+        "Seorang remaja berusia 17 tahun tewas akibat luka bacok di punggungnya.",
+        res,
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Mob violence", 1)]

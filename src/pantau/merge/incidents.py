@@ -194,7 +194,8 @@ def _plausible(g: Group, e: Event) -> bool:
 _PART_OF = {
     "Arrests": DEMONSTRATIONS,
     "Looting/property destruction": DEMONSTRATIONS,
-    "Attack": frozenset({"Explosions/Remote violence"}),
+    # ... and a brawl's dead are its toll ("tawuran ... seorang remaja tewas dibacok"), unless the state killed
+    "Attack": frozenset({"Explosions/Remote violence", "Riots"}),
     # "menembak jatuh" told again of the airliner a strike of the article downed: the same shot
     "Disrupted weapons use": frozenset({"Explosions/Remote violence"}),
 }
@@ -212,6 +213,8 @@ def _absorb(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
             and compatible(d, g.place, g.precision, g.date, g.date_strength, d.event_type, g.time_precision)
             and (e.event_type == "Strategic developments" or _told_together(d, g))
             and (e.sub_event_type not in _SAME_ACTORS or _same_sides(e, h))
+            and not (e.sub_event_type == "Attack" and d.event_type == "Riots"
+                     and e.actor1 is not None and e.actor1.inter in (1, 8))
             for d, h in built
         ):
             out.append((g, e))
