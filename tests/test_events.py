@@ -258,6 +258,10 @@ PLACES = [
     # a township of Myanmar
     ("Jet tempur junta mengebom sebuah desa di Kotapraja Kyauktaw, Negara Bagian Rakhine, Senin (11/3).",
      "Kyauktaw"),
+    # an office named by an acronym is in its place, and a regency the article names is what "Bogor" means
+    ("Ratusan warga Gunung Putri, Kabupaten Bogor, berunjuk rasa di depan kantor BPN Bogor, Selasa (12/3).",
+     "Bogor Regency"),
+    ("Warga Rempang berunjuk rasa di depan Kantor BP Batam, Senin (11/3).", "Batam"),
     # a foreign capital named in passing is not the scene
     ("Pasukan pemerintah Suriah melancarkan serangan udara di Idlib, Rabu (13/3), yang memperburuk "
      "hubungan antara Moskow dengan Barat.", "Idlib"),

@@ -22,7 +22,7 @@ from pantau.geo.countries import country_tables
 from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.places import PlaceMention, dateline_span, find_places
-from pantau.geo.resolve import focus_countries
+from pantau.geo.resolve import focus_countries, resolve
 from pantau.merge import assemble
 from pantau.model import Article, ArticleMeta, Block, Event, Span, text_hash
 from pantau.text.clean import CleanLexicon, mark_boilerplate
@@ -192,11 +192,13 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
     ]
     focus = focus_countries(focus_places, text, res.gazetteer, dateline, armed)
     topic = article_topic((t for f in facts for t in f.tokens), res.domains)
-    # "Senayan" is the Jakarta one in an article that also names Penjaringan and Monas
-    context = tuple(
-        p.candidates[0] for p in focus_places
-        if len(p.candidates) == 1 and p.candidates[0].feature not in _BROAD and p.candidates[0].iso3 in focus
+    # "Senayan" is the Jakarta one in an article that also names Penjaringan and Monas; "Bogor" is the regency
+    # in an article that says "Kabupaten Bogor"
+    named = (
+        p.candidates[0] if len(p.candidates) == 1 else resolve(p, focus) if p.cue in res.places.strong_cues else None
+        for p in focus_places
     )
+    context = tuple(p for p in named if p is not None and p.feature not in _BROAD - {"admin1"} and p.iso3 in focus)
     return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context)
 
 

@@ -28,8 +28,8 @@ def _inside_name(text: str, start: int) -> bool:
     prev = words[-1]
     if _INITIALS.fullmatch(prev):
         return True  # "O.J. Simpson", "M. Yusuf": initials open a person's name
-    if not prev[:1].isupper() or not prev.isalpha():
-        return False
+    if not prev[:1].isupper() or not prev.isalpha() or prev.isupper():
+        return False  # "BP Batam", "RSUD Jayapura": an acronym names a body of that place, not a person
     ahead = before[: len(before) - len(prev) - 1].rstrip()
     return bool(ahead) and ahead[-1:] not in ".!?\"“”'(:"
 

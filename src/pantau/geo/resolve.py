@@ -192,6 +192,12 @@ def resolve(mention: PlaceMention, focus: Sequence[str], context: Sequence[Place
             score -= _ABROAD
         if plausible and (best is None or score > best[0]):
             best = (score, place)
+    if best is not None and mention.cue is None:
+        # "Kabupaten Bogor ... BPN Bogor": a bare name the article also gives as a regency of that province is
+        # the regency, not the city beside it
+        for c in context:
+            if c.feature == "admin2" and c.admin1 == best[1].admin1 and name_key(c.name).split()[0] == said:
+                return c
     return best[1] if best else None
 
 
