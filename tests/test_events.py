@@ -209,6 +209,9 @@ ACTORS = [
     # the dead told in the next sentence say who was hit
     ("Pasukan rezim Suriah menembakkan artileri ke kota Ariha di Provinsi Idlib, Rabu (13/3). Dua warga "
      "tewas dan lima lainnya luka-luka.", "Military Forces of Syria", "Civilians (Syria)"),
+    # soldiers hit by a roadside bomb, counted in the next sentence, are its target
+    ("Sebuah bom pinggir jalan meledak di dekat konvoi tentara Irak di Distrik Tarmiyah, utara Baghdad, Minggu "
+     "(10/3). Dua tentara tewas.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),
@@ -253,6 +256,8 @@ PLACES = [
     # a camp of the article's country beats a hamlet of the same spelling abroad
     ("Tiga pejuang Palestina tewas dalam baku tembak dengan pasukan Israel di kamp pengungsi Jenin, Tepi "
      "Barat, Selasa (12/3).", "Janin"),
+    # "north of Baghdad" is no address: the district is the place
+    ("Sebuah bom pinggir jalan meledak di Distrik Tarmiyah, utara Baghdad, Minggu (10/3).", "Tarmiyah"),
     # a port city: the cue before the name says where
     ("Serangan rudal Rusia di kota pelabuhan Odesa kemarin menewaskan sedikitnya 20 orang.", "Odesa"),
     # a township of Myanmar

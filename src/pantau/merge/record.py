@@ -42,6 +42,10 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         a2 = None  # "pasukan rezim ... pangkalan udara militer": one side named twice
     if a2 is None and (g.sub_event_type in TERRITORY or g.event_type == REMOTE):
         a2 = other_side(an, g, a1, res, country)
+    if a2 is None and g.event_type == REMOTE:
+        # "bom meledak di dekat konvoi tentara Irak. Dua tentara tewas": the soldiers hit are its target
+        fallen = fallen_force(g, res)
+        a2 = actor_ref(fallen, res, country, g.event_type) if fallen is not None else None
     if g.sub_event_type == "Armed clash" and a1 is None and (a2 is None or a2.inter in (1, 8)):
         # police or soldiers killed by attackers nobody names: ACLED's unidentified armed group against them
         fallen = fallen_force(g, res)

@@ -31,12 +31,13 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
     """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
     focus = an.focus
     art_text = an.article.text
+    relation = frozenset((*res.places.directions, *(w.split()[-1] for w in res.places.near_words)))
     f = c.facts
 
     def pick(mentions: list[Any], anchor: int) -> tuple[Place | None, int, Span | None]:
         scored = []
         for m in mentions:
-            place = _in_address(m, mentions, focus, art_text, an.context)
+            place = _in_address(m, mentions, focus, art_text, an.context, relation)
             if place is None:
                 continue
             if place.feature == "country" and focus and place.iso3 not in focus[:2]:
@@ -107,7 +108,8 @@ _REGENCY_KM = 80.0  # a regency's centroid can be this far from its towns (Mimik
 
 
 def _in_address(
-    m: Any, mentions: list[Any], focus: tuple[str, ...], text: str, context: tuple[Place, ...] = ()
+    m: Any, mentions: list[Any], focus: tuple[str, ...], text: str, context: tuple[Place, ...] = (),
+    relation: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The place a mention means, read with the town or province its address goes on to name: a village
     of that name far from it is a namesake, and the town is then the most specific place known."""
@@ -115,6 +117,7 @@ def _in_address(
     holder = next((
         h for h in mentions
         if h.span.start > m.span.end and _ADDRESS_GAP.fullmatch(text, m.span.end, h.span.start)
+        and not relation & set(text[m.span.end : h.span.start].lower().split())  # "Tarmiyah, utara Baghdad"
     ), None)
     if place is None or holder is None:
         return place

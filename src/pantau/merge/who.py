@@ -9,7 +9,7 @@ from pantau.extract.claims import victim_kind
 from pantau.extract.events import PEOPLE_KINDS
 from pantau.extract.tokens import match_at
 from pantau.merge.group import Group
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis, Resources
@@ -129,17 +129,32 @@ def other_side(
 
 
 def fallen_force(g: Group, res: Resources) -> ActorMatch | None:
-    """The state force whose dead or wounded a clash's sentences count when its attackers go unnamed ("serangan
-    14 Juli yang menewaskan dua polisi Israel"): the side attacked."""
+    """The state force whose dead or wounded an incident counts when its sentences name nobody hit: the force
+    right after the figure ("menewaskan 20 komandan Garda Revolusi Iran"), else, for figures told in the next
+    sentence, the force the trigger is aimed at ("bom meledak di dekat konvoi tentara Irak. Dua tentara tewas")."""
+
+    def forces(cl: Claim) -> bool:
+        return cl.kind in ("killed", "injured") and victim_kind(cl, res.casualties) == "forces"
+
     for c in g.members:
-        hurt = [cl for cl in c.facts.claims if cl.kind in ("killed", "injured")
-                and victim_kind(cl, res.casualties) == "forces"]
-        if not hurt:
-            continue
-        for m in c.facts.actors:
-            if m.kind in ("police", "military") and m is not c.agent:
-                return m
+        for cl in c.facts.claims:
+            if forces(cl) and cl.evidence:
+                at = cl.evidence[0].start
+                after = [m for m in c.facts.actors if m.kind in ("police", "military") and 0 <= m.span.start - at
+                         <= _VICTIM_REACH]
+                if after:
+                    return after[0]
+    if any(forces(cl) for cl in g.claims):
+        for c in g.members:
+            aimed = [m for m in c.facts.actors if m.kind in ("police", "military") and m.span.start >= c.hit.span.end
+                     and m is not c.agent]
+            if aimed:
+                return aimed[0]
     return None
+
+
+# How many characters after a figure its victims' force may be named ("20 komandan tentara Iran").
+_VICTIM_REACH = 60
 
 
 def intervener(g: Group) -> ActorMatch | None:
