@@ -336,6 +336,11 @@ def test_figures_and_their_kind_words(text: str, expected: list[tuple[str, int]]
          (9, 9, 27)),
         # a total of people holds its named groups
         (("Sedikitnya 18 orang tewas dalam serangan di pasar Kabul.", "Tiga di antaranya polisi."), (18, 18, 18)),
+        # each clause its own claimant: SOHR's and SANA's figures of the fighters are disputed, the soldiers add
+        (("Bentrokan itu menewaskan sembilan tentara dan empat militan HTS, menurut SOHR, sementara kantor berita "
+          "SANA menyebut 15 teroris tewas.",), (13, 4, 15)),
+        (("Juru bicara Taliban menyebut tiga orang tewas, namun sumber rumah sakit mengatakan sedikitnya 21 orang "
+          "meninggal.",), (3, 3, 21)),
         # a person named as killed is one of the counted dead
         (("Sedikitnya empat orang tewas dalam unjuk rasa di Kabul.", "Polisi menyebut bentrokan menewaskan Ahmad."),
          (4, 1, 4)),

@@ -25,6 +25,7 @@ class CasualtyLexicon:
     named_after: frozenset[str] = frozenset()  # kind words the victim's name follows ("menewaskan Yohanes")
     named_gap: frozenset[str] = frozenset()  # words between a name and its kind word ("Yohanes dilaporkan tewas")
     natural: dict[str, list[tuple[tuple[str, ...], object]]] | None = None  # "karena sakit asma": no violence
+    contrast: dict[str, list[tuple[tuple[str, ...], object]]] | None = None  # "sementara", "namun": a new claimant
 
     @classmethod
     def load(cls, lang: str = "id") -> CasualtyLexicon:
@@ -46,6 +47,7 @@ class CasualtyLexicon:
             non_count=frozenset(str(w).lower() for w in d["non_count_units"]),
             named_after=frozenset(str(w) for w in d.get("named_victim_after", [])),
             named_gap=frozenset(str(w) for w in d.get("named_victim_gap", [])),
+            contrast=phrase_index({str(w): True for w in d.get("contrast", [])}),
             natural=phrase_index({
                 f"{link} {cause}": True
                 for link in d.get("natural_cause_links", []) for cause in d.get("natural_causes", [])
@@ -107,18 +109,28 @@ def find_claims(
     if not kinds:
         return []
     by_start = {t.start: i for i, t in enumerate(toks)}
-    who = claimant(toks, lex, text)
+    sentence_who = claimant(toks, lex, text)
+    # "X menyebut 9 tewas, sementara Y menyebut 15": each clause has its own claimant
+    cuts = [i for i in range(1, len(toks)) if match_at(toks, i, lex.contrast)] if lex.contrast else []
+    bounds = list(zip([0, *cuts], [*cuts, len(toks)], strict=True))
+    whos = [claimant(toks[a:b], lex, text) or sentence_who for a, b in bounds] if cuts else [sentence_who]
+
+    def who_at(i: int) -> Span | None:
+        return next((w for (a, b), w in zip(bounds, whos, strict=True) if a <= i < b), sentence_who) \
+            if cuts else sentence_who
+
     out: list[Claim] = []
     used_kinds: set[int] = set()
     counts: list[tuple[Quantity, int, int]] = []  # figures that can count people: (quantity, first, end token)
     for q in quantities:
         if any(s.start <= q.span.start < s.end for s in excluded):
             continue
-        if who is not None and who.start <= q.span.start < who.end:
-            continue  # "kata seorang pejabat": the claimant, not a figure
         qi = by_start.get(q.span.start)
         if qi is None:
             continue
+        who = who_at(qi)
+        if who is not None and who.start <= q.span.start < who.end:
+            continue  # "kata seorang pejabat": the claimant, not a figure
         qj = qi + 1
         while qj < len(toks) and toks[qj].end <= q.span.end:
             qj += 1
@@ -132,6 +144,7 @@ def find_claims(
         counts.append((q, qi, qj))
     starts = [c[0].span.start for c in counts]
     for q, qi, qj in counts:
+        who = who_at(qi)
         kind = None
         kindpos = -1
         # "menewaskan 27 tentara", "menewaskan sedikitnya 7 orang": a kind right before the figure wins
@@ -194,6 +207,7 @@ def find_claims(
         if ki not in used_kinds and kk == "killed":
             named = _named_victim(toks, ks, ke, lex)
             if named is not None:
+                who = who_at(ks)
                 kind_span = Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])
                 name_span = Span(named.start, named.end, named.text)
                 ev2 = (name_span, kind_span, *((who,) if who else ()))
