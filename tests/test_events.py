@@ -56,6 +56,8 @@ NOT_EVENTS = [
     # earlier incidents told as background
     "Mahasiswa di Semarang mengaku cemas setelah beberapa aksi sebelumnya berakhir ricuh.",
     "Kerusuhan sebelumnya di Wamena menewaskan puluhan orang, kata seorang warga.",
+    # a word of a group's name is no event ("pembebasan")
+    "Juru bicara Tentara Pembebasan Balochistan menyampaikan pernyataan kepada wartawan di Quetta, Pakistan.",
     # a product demonstration at a fair
     "Pengunjung pameran di Pangkalpinang memadati Demo Corner sebuah merek kosmetik, Rabu (13/3).",
     # a denial of who did it is no denial that it happened (the arson is told), but alone it is no report
@@ -125,6 +127,9 @@ TYPES = [
     # a crowd's violence with no demonstration told is mob violence
     ("Puluhan warga yang marah menyerang dan merusak Markas Polsek Candipuro, Lampung Selatan, Sabtu (9/3).",
      ("Riots", "Mob violence")),
+    # warplanes attacking: an air strike
+    ("Pada Kamis (13/3), jet tempur Israel membalas dengan menggempur desa Aitaroun di Lebanon selatan.",
+     ("Explosions/Remote violence", "Air/drone strike")),
     ("Iran melancarkan serangan rudal terhadap pangkalan militer AS di Irak pada Rabu (13/3).",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Seorang pelaku bom bunuh diri meledakkan diri di depan pos polisi di Kampung Melayu, Jakarta Timur, "
@@ -256,6 +261,8 @@ PLACES = [
     # a camp of the article's country beats a hamlet of the same spelling abroad
     ("Tiga pejuang Palestina tewas dalam baku tembak dengan pasukan Israel di kamp pengungsi Jenin, Tepi "
      "Barat, Selasa (12/3).", "Janin"),
+    # a gunfight ("baku tembak") is no Baku
+    ("Baku tembak antara TNI dan KKB pecah di Distrik Sugapa, Intan Jaya, Rabu (13/3).", "Sugapa"),
     # "north of Baghdad" is no address: the district is the place
     ("Sebuah bom pinggir jalan meledak di Distrik Tarmiyah, utara Baghdad, Minggu (10/3).", "Tarmiyah"),
     # a port city: the cue before the name says where

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pantau.extract.actors import CROWD_KINDS, STATE_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
-from pantau.extract.tokens import Token
+from pantau.extract.tokens import Token, match_at
 from pantau.extract.triggers import TriggerHit
 from pantau.model import Claim, Sentence, Span, TimeMention
 
@@ -103,6 +103,8 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
     for hit in facts.triggers:
         if hit.trigger.weight <= SHADOW_WEIGHT:
             continue  # a longer phrase that hides a trigger: "serangan jantung", "merebut gelar"
+        if any(a.entry.name and a.first <= hit.first and hit.last <= a.last for a in facts.actors):
+            continue  # "Tentara Pembebasan Balochistan": a word of the group's name, not a liberation
         mod = modality(facts.tokens, hit, lex, starts)
         if mod != "asserted" and not include_all:
             continue
@@ -111,6 +113,9 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
             continue
         agent, target = assign_roles(facts.tokens, hit, facts.actors, lex)
         et, sub = ("Riots", "Violent demonstration") if crowd else refine_type(hit, agent, target)
+        if (et, sub) == ("Battles", "Armed clash") and agent is not None and match_at(facts.tokens, agent.first,
+                                                                                      lex.aircraft):
+            et, sub = "Explosions/Remote violence", "Air/drone strike"  # "jet tempur Israel menggempur desa"
         if et == "Explosions/Remote violence" and has_phrase(facts.tokens, lex.weapon_disruption):
             # a bomb assembled, found or defused is a plot foiled, not an explosion
             et, sub = "Strategic developments", "Disrupted weapons use"

@@ -45,6 +45,7 @@ class RoleLexicon:
     claim_verbs: Index = field(default_factory=dict)  # "mengklaim (telah) menembak": the claimant is the agent
     coordinators: frozenset[str] = frozenset()  # "AS dan Inggris": words joining two actors of one side
     responsibility: Index = field(default_factory=dict)  # "mengaku bertanggung jawab": who claims an attack
+    aircraft: Index = field(default_factory=dict)  # "jet tempur": an agent that strikes from the air
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -94,6 +95,7 @@ class RoleLexicon:
             claim_verbs=idx(r.get("claim_verbs", [])),
             coordinators=frozenset(str(w) for w in r.get("coordinators", [])),
             responsibility=idx(r.get("responsibility", [])),
+            aircraft=idx(r.get("aircraft", [])),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 

@@ -34,6 +34,7 @@ class PlaceLexicon:
     number_words: frozenset[str]
     count_nouns: frozenset[str]
     stopwords: frozenset[str]
+    fixed_phrases: frozenset[str]  # "baku tembak": a place's name as the first word of a common phrase
     single_word_blocks: frozenset[str]
     titles: frozenset[str]
     home_country: str | None
@@ -117,6 +118,7 @@ class PlaceLexicon:
             number_words=frozenset(name_key(w) for w in data.get("number_words", [])),
             count_nouns=frozenset(name_key(w) for w in data.get("count_nouns", [])),
             stopwords=frozenset(name_key(w) for w in data.get("stopwords", [])),
+            fixed_phrases=frozenset(name_key(w) for w in data.get("fixed_phrases", [])),
             single_word_blocks=frozenset(name_key(w) for w in data.get("single_word_blocks", [])),
             titles=frozenset(name_key(w) for w in data.get("titles", [])),
             home_country=data.get("home_country"),

@@ -201,6 +201,8 @@ class _Doc:
             if key in lex.single_word_blocks:
                 return False
             nxt = self.words.after(e)
+            if nxt and f"{key} {nxt[0].low}" in lex.fixed_phrases:
+                return False  # "baku tembak" is a gunfight, not Baku
             if key in lex.number_words and nxt and nxt[0].low in lex.count_nouns:
                 return False
             if _sentence_start(text, s) and key in self.lower and not text[s:e].isupper():
