@@ -578,3 +578,22 @@ def test_a_brawls_dead_are_its_toll(res: Resources) -> None:
         res,
     )
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Mob violence", 1)]
+
+
+def test_a_headline_sums_up_the_story_below(res: Resources) -> None:
+    events = code(
+        "Drone Turki Tewaskan Lima Pejuang SDF\n\n"
+        "Jakarta, CNN Indonesia -- Sebuah drone Turki menghantam kendaraan pejuang SDF di dekat Kobani, Suriah, "
+        "Rabu (13/3), menewaskan lima orang.",
+        res,
+    )
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+def test_the_subject_of_another_verb_is_not_a_nouns_agent(res: Resources) -> None:
+    events = code(
+        "Polisi menangkap dua pria terkait penusukan di sebuah kereta di Huntingdon, Inggris, Sabtu (9/3).",
+        res,
+    )
+    attacks = [e for e in events if e.sub_event_type == "Attack"]
+    assert attacks and all(e.actor1 is None or not e.actor1.name.startswith("Police") for e in attacks)

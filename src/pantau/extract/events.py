@@ -111,7 +111,7 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         crowd = _crowd_clash(hit, facts)
         if not crowd and not _needs_met(hit, facts):
             continue
-        agent, target = assign_roles(facts.tokens, hit, facts.actors, lex)
+        agent, target = assign_roles(facts.tokens, hit, facts.actors, lex, starts)
         et, sub = ("Riots", "Violent demonstration") if crowd else refine_type(hit, agent, target)
         if (et, sub) == ("Battles", "Armed clash") and agent is not None and match_at(facts.tokens, agent.first,
                                                                                       lex.aircraft):

@@ -229,12 +229,13 @@ _SUPPORT_WINDOW = 4
 
 
 def assign_roles(
-    toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon
+    toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon, starts: frozenset[int] = frozenset()
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
     """(agent, target) of a trigger among the sentence's actors, by voice.
 
     An actor before a word of death or injury is its victim, not the agent of the noun trigger after it
-    ("dua polisi tewas dalam serangan"); one named as a source ("menurut X,") is neither."""
+    ("dua polisi tewas dalam serangan"); one named as a source ("menurut X,") is neither. starts: where
+    the sentence's triggers begin; the subject of another trigger before a noun is not the noun's agent."""
     actors = [a for a in actors if not _cited(toks, a, lex.source_preps)]
     # an attribution verb between an actor and the trigger makes the actor a source, not a party
     claimed = hit.trigger.voice != "noun"  # "mengklaim telah menembak": the claimant did it; "... serangan" reports
@@ -293,6 +294,9 @@ def assign_roles(
             return next_after, target
         agent = _after_prep(toks, hit.last, after, lex.agent_preps, 4)
         agent = agent or _after_prep(toks, hit.last, after, lex.agent_phrases, 20)
+        if agent is None and nearest_before is not None and any(nearest_before.last <= i < hit.first for i in starts):
+            # "polisi menangkap dua pria terkait penusukan": the subject of another verb did not stab
+            return None, target
         return agent or nearest_before, target
     # active
     target = next_after or _after_prep(toks, hit.last, after, lex.patient_preps, 10)

@@ -88,7 +88,8 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     # then join one of them: "di Sorong", "di Manokwari" and "di Papua Barat" are two events, not one.
     # A mention opening its sentence as a cause ("Akibat serangan teroris, presiden ...") points back to an
     # incident told elsewhere: it joins one, it never founds one.
-    resolved.sort(key=lambda r: (_cause_opening(r[0], res), broad(r[1], r[2])))
+    # So does a headline above the dateline ("Drone Turki Tewaskan 5 Pejuang"): it sums up the story below.
+    resolved.sort(key=lambda r: (_refers(r[0], an, res), broad(r[1], r[2])))
     groups: list[Group] = []
 
     def stale(d: date | None, strength: int) -> bool:
@@ -112,8 +113,8 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                 g.confidence = max(g.confidence, c.confidence)
                 break
         else:
-            if _cause_opening(c, res):
-                continue
+            if _cause_opening(c, res) or (_headline(c, an) and any(g.event_type == c.event_type for g in groups)):
+                continue  # told below (a headline of a type the body has), or elsewhere (a cause)
             groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
                                 c.agent, c.target, c.confidence, c.modality, [c]))
     # a crowd's violence with no demonstration told anywhere is mob violence ("warga menyerang markas polsek",
@@ -156,14 +157,31 @@ def _sides(g: Group) -> tuple[ActorMatch | None, ActorMatch | None]:
     if pairs:
         best = max(pairs, key=lambda c: c.confidence)
         return best.agent, best.target
-    agent = next((c.agent for c in g.members if c.agent is not None), None)
-    target = next((c.target for c in g.members if c.target is not None and not _same_actor(c.target, agent)), None)
+    told = sorted(g.members, key=lambda c: c.hit.span.start)  # in the order the text tells them
+    agent = next((c.agent for c in told if c.agent is not None), None)
+    target = next((c.target for c in told if c.target is not None and not _same_actor(c.target, agent)), None)
     return agent, target
 
 
 def _same_actor(a: ActorMatch | None, b: ActorMatch | None) -> bool:
     """True when two matches name one actor (same dictionary entry or head, same country)."""
     return a is not None and b is not None and (a.entry, a.country) == (b.entry, b.country)
+
+
+def _refers(c: Candidate, an: Analysis, res: Resources) -> bool:
+    """True for a mention that refers to an incident told elsewhere: a cause opening its sentence, or a
+    headline above the dateline."""
+    return _cause_opening(c, res) or _headline(c, an)
+
+
+def _headline(c: Candidate, an: Analysis) -> bool:
+    """True for a sentence above the dateline, or the article's first line when it is a title (no final stop)."""
+    s = c.facts.sentence
+    if an.dateline is not None:
+        return s.end <= an.dateline.start
+    text = an.article.text
+    first = text[s.start : s.end].rstrip()
+    return s.index == 0 and not first.endswith((".", "!", "?", '"', "”")) and text[s.end : s.end + 1] == "\n"
 
 
 def _cause_opening(c: Candidate, res: Resources) -> bool:
