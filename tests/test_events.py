@@ -127,6 +127,12 @@ TYPES = [
     # a crowd's violence with no demonstration told is mob violence
     ("Puluhan warga yang marah menyerang dan merusak Markas Polsek Candipuro, Lampung Selatan, Sabtu (9/3).",
      ("Riots", "Mob violence")),
+    # armed men attacking people are no riot
+    ("Seorang guru tewas setelah diserang sekelompok orang tak dikenal di Distrik Dekai, Yahukimo, Rabu (13/3).",
+     ("Violence against civilians", "Attack")),
+    # a glide bomb is dropped from the air
+    ("Jet tempur Rusia menjatuhkan bom luncur di Kharkiv, Ukraina, Rabu (13/3), menewaskan tiga warga.",
+     ("Explosions/Remote violence", "Air/drone strike")),
     # warplanes attacking: an air strike
     ("Pada Kamis (13/3), jet tempur Israel membalas dengan menggempur desa Aitaroun di Lebanon selatan.",
      ("Explosions/Remote violence", "Air/drone strike")),

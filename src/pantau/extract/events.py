@@ -77,6 +77,12 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and agent is not None:
         state = agent_kind in {"military", "police", "state_other", "coalition", "country"}
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    elif (
+        et == "Battles" and sub == "Armed clash" and hit.trigger.voice in ("active", "passive")
+        and agent is not None and agent.armed and agent.kind not in STATE_KINDS and target_kind in CROWD_KINDS
+    ):
+        # "guru itu diserang orang tak dikenal": armed men attacking people are no riot
+        et, sub = "Violence against civilians", "Attack"
     elif et == "Battles" and sub == "Armed clash" and (
         CROWD_KINDS & {agent_kind, target_kind} or (agent_kind == "civilians" and target is not None and target.armed)
     ):
