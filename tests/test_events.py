@@ -603,3 +603,12 @@ def test_the_subject_of_another_verb_is_not_a_nouns_agent(res: Resources) -> Non
     )
     attacks = [e for e in events if e.sub_event_type == "Attack"]
     assert attacks and all(e.actor1 is None or not e.actor1.name.startswith("Police") for e in attacks)
+
+
+def test_warning_shots_with_no_protest_told_are_no_protest(res: Resources) -> None:
+    events = code(
+        "Dua kelompok pemuda terlibat perang panah di Kota Tual, Maluku, Sabtu (9/3). Polisi melepaskan "
+        "tembakan peringatan dan membubarkan massa.",
+        res,
+    )
+    assert all(e.event_type != "Protests" for e in events)

@@ -46,6 +46,7 @@ class RoleLexicon:
     coordinators: frozenset[str] = frozenset()  # "AS dan Inggris": words joining two actors of one side
     responsibility: Index = field(default_factory=dict)  # "mengaku bertanggung jawab": who claims an attack
     aircraft: Index = field(default_factory=dict)  # "jet tempur": an agent that strikes from the air
+    instruments: frozenset[str] = frozenset()  # "gas air mata": protest triggers that tell no protest alone
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -96,6 +97,7 @@ class RoleLexicon:
             coordinators=frozenset(str(w) for w in r.get("coordinators", [])),
             responsibility=idx(r.get("responsibility", [])),
             aircraft=idx(r.get("aircraft", [])),
+            instruments=frozenset(str(w) for w in r.get("protest_instruments", [])),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 

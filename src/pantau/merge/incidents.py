@@ -119,8 +119,12 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                                 c.agent, c.target, c.confidence, c.modality, [c]))
     # a crowd's violence with no demonstration told anywhere is mob violence ("warga menyerang markas polsek",
     # "tawuran"), not a violent demonstration (CODING.md)
-    demonstration = any(h.trigger.event_type == "Protests" for f in an.facts for h in f.triggers
-                        if h.trigger.weight > SHADOW_WEIGHT)
+    instruments = res.roles.instruments
+    demonstration = any(h.trigger.event_type == "Protests" and h.trigger.phrase not in instruments
+                        for f in an.facts for h in f.triggers if h.trigger.weight > SHADOW_WEIGHT)
+    if not demonstration:
+        # tear gas or warning shots with no protest told anywhere: police work at a riot or a raid, no protest
+        groups = [g for g in groups if g.event_type != "Protests"]
     for g in groups:
         g.agent, g.target = _sides(g)
         if g.sub_event_type == "Violent demonstration" and not demonstration:
