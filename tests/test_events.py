@@ -560,7 +560,7 @@ def test_time_elapsed_moves_a_borrowed_date_on(res: Resources) -> None:
 def test_they_are_the_armed_group_of_the_sentence_before(res: Resources) -> None:
     events = code(
         "Kelompok bersenjata TPNPB menyerang pos TNI di Distrik Kiwirok, Pegunungan Bintang, Rabu (13/3). "
-        "Mereka membakar gedung sekolah dan puskesmas di distrik itu.",
+        "Mereka juga membakar gedung sekolah dan puskesmas di distrik itu pada Minggu (10/3).",
         res,
     )
     arson = [e for e in events if e.sub_event_type == "Looting/property destruction"]
@@ -612,3 +612,17 @@ def test_warning_shots_with_no_protest_told_are_no_protest(res: Resources) -> No
         res,
     )
     assert all(e.event_type != "Protests" for e in events)
+
+
+def test_houses_burnt_in_an_attack_are_part_of_it(res: Resources) -> None:
+    events = code(
+        "Sekelompok pemukim Yahudi menyerang desa Al-Mughayyir di dekat Ramallah, Tepi Barat, Rabu (13/3), "
+        "membakar rumah dan mobil milik warga. Seorang warga Palestina tewas ditembak.",
+        res,
+    )
+    assert all(e.sub_event_type != "Looting/property destruction" for e in events)
+
+
+def test_a_soldier_shot_by_someone_unnamed_is_a_clash(res: Resources) -> None:
+    events = code("Seorang prajurit TNI ditembak saat berpatroli di Distrik Kenyam, Nduga, Rabu (13/3).", res)
+    assert kinds(events) == {("Battles", "Armed clash")}

@@ -93,11 +93,12 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
     elif (
         et == "Violence against civilians"
         and sub == "Attack"
-        and agent is not None
         and target is not None
-        and agent.armed
         and target.armed
+        and target.kind != "country"
+        and (agent.armed if agent is not None else target.kind in ("police", "military"))
     ):
+        # soldiers or police shot at ("prajurit itu ditembak KKB"), by someone armed or unnamed: a clash
         et, sub = "Battles", "Armed clash"
     return et, sub
 
@@ -122,6 +123,10 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         if (et, sub) == ("Battles", "Armed clash") and agent is not None and match_at(facts.tokens, agent.first,
                                                                                       lex.aircraft):
             et, sub = "Explosions/Remote violence", "Air/drone strike"  # "jet tempur Israel menggempur desa"
+        elif (et, sub) == ("Battles", "Armed clash") and target is None and agent is not None and agent.armed \
+                and agent.kind not in STATE_KINDS and hit.trigger.voice == "active" and hit.last < len(facts.tokens) \
+                and match_at(facts.tokens, hit.last, lex.settlements):
+            et, sub = "Violence against civilians", "Attack"  # "pemukim menyerang desa": its people are attacked
         if et == "Explosions/Remote violence" and has_phrase(facts.tokens, lex.weapon_disruption):
             # a bomb assembled, found or defused is a plot foiled, not an explosion
             et, sub = "Strategic developments", "Disrupted weapons use"

@@ -47,6 +47,7 @@ class RoleLexicon:
     responsibility: Index = field(default_factory=dict)  # "mengaku bertanggung jawab": who claims an attack
     aircraft: Index = field(default_factory=dict)  # "jet tempur": an agent that strikes from the air
     instruments: frozenset[str] = frozenset()  # "gas air mata": protest triggers that tell no protest alone
+    settlements: Index = field(default_factory=dict)  # "desa", "kampung": where people live
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -98,6 +99,7 @@ class RoleLexicon:
             responsibility=idx(r.get("responsibility", [])),
             aircraft=idx(r.get("aircraft", [])),
             instruments=frozenset(str(w) for w in r.get("protest_instruments", [])),
+            settlements=idx(r.get("settlements", [])),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 

@@ -16,7 +16,7 @@ from pantau.merge.record import build_event
 from pantau.merge.when import choose_date, same_time
 from pantau.merge.where import BROAD_FEATURES, choose_place
 from pantau.merge.who import ARMED_NON_STATE
-from pantau.model import DEMONSTRATIONS, Event
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Event
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis, Config, Resources
@@ -215,7 +215,7 @@ def _plausible(g: Group, e: Event) -> bool:
 # at a demonstration are its intervention and its violence; the killing done by a strike is the strike.
 _PART_OF = {
     "Arrests": DEMONSTRATIONS,
-    "Looting/property destruction": DEMONSTRATIONS,
+    "Looting/property destruction": DEMONSTRATIONS | POLITICAL_VIOLENCE,  # the houses burnt in an attack
     # ... and a brawl's dead are its toll ("tawuran ... seorang remaja tewas dibacok"), unless the state killed
     "Attack": frozenset({"Explosions/Remote violence", "Riots"}),
     # "menembak jatuh" told again of the airliner a strike of the article downed: the same shot

@@ -49,7 +49,9 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     if g.sub_event_type == "Armed clash" and a1 is None and (a2 is None or a2.inter in (1, 8)):
         # police or soldiers killed by attackers nobody names: ACLED's unidentified armed group against them
         fallen = fallen_force(g, res)
-        side = actor_ref(fallen, res, country, g.event_type) if fallen is not None else None
+        # else the soldiers or police the attack names ("prajurit TNI ditembak"), not a bare country's name
+        named = g.target is not None and g.target.kind in ("police", "military")
+        side = actor_ref(fallen, res, country, g.event_type) if fallen is not None else a2 if named else None
         if side is not None:
             a1, a2 = ActorRef(res.actors.acled_name("Unidentified Armed Group ({country})", country), 3, country), side
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)

@@ -53,7 +53,8 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
             # "Moskow membantah tuduhan itu": a bare foreign name is less likely the scene
             home = m.cue is not None or not focus or place.iso3 == focus[0]
             scene = m.cue not in _PASSING  # "dari Wamena ke Jayapura": a trip's ends are not the scene
-            scored.append(((home, scene, rank, after, -abs(m.span.start - anchor)), place, m))
+            within = m.relation != "near"  # "desa Al-Mughayyir di dekat Ramallah": the village, not the town
+            scored.append(((home, scene, rank, within, after, -abs(m.span.start - anchor)), place, m))
         if not scored:
             return None, 3, None
         scored.sort(key=lambda x: x[0], reverse=True)
