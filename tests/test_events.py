@@ -58,6 +58,10 @@ NOT_EVENTS = [
     "Kerusuhan sebelumnya di Wamena menewaskan puluhan orang, kata seorang warga.",
     # a word of a group's name is no event ("pembebasan")
     "Juru bicara Tentara Pembebasan Balochistan menyampaikan pernyataan kepada wartawan di Quetta, Pakistan.",
+    # a family crime is no political violence
+    "Seorang pria membunuh istrinya dengan pisau dapur di rumah mereka di Kroya, Cilacap, Rabu (13/3).",
+    # a film's story
+    "Film laga itu mengisahkan pasukan khusus yang menyerbu markas teroris di pegunungan Sukabumi.",
     # a product demonstration at a fair
     "Pengunjung pameran di Pangkalpinang memadati Demo Corner sebuah merek kosmetik, Rabu (13/3).",
     # a denial of who did it is no denial that it happened (the arson is told), but alone it is no report

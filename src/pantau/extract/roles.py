@@ -27,6 +27,7 @@ class RoleLexicon:
     window: int
     future_after: Index  # plan cues right after a noun trigger
     background_after: Index  # "serangan sebelumnya": an earlier incident, right after a noun trigger
+    private_after: Index  # "membunuh istrinya": a family crime
     generic: Index  # cues that count only right before the trigger
     legal: Index  # charges and trials: anywhere before the trigger in its sentence
     intervention: Index
@@ -75,6 +76,7 @@ class RoleLexicon:
             window=int(m.get("window", 4)),
             future_after=idx(m.get("future_after", [])),
             background_after=idx(m.get("background_after", [])),
+            private_after=idx(m.get("private_after", [])),
             generic=phrase_index({
                 **{str(w): True for w in m.get("generic", [])}, **{str(w): False for w in m.get("not_generic", [])},
             }),
@@ -140,6 +142,8 @@ def modality(toks: list[Token], hit: TriggerHit, lex: RoleLexicon, starts: froze
             return "generic"
     if has_phrase(toks, lex.legal, 0, hit.first):
         return "alleged"  # "dakwaan terhadapnya termasuk serangan dan lemparan batu": a charge, not a report
+    if any(match_at(toks, i, lex.private_after) for i in range(hit.last, min(len(toks), hit.last + 2))):
+        return "generic"  # "membunuh istrinya": a family crime, not political violence
     if hit.trigger.voice == "noun" and hit.last < len(toks) and match_at(toks, hit.last, lex.background_after):
         return "generic"  # "kerusuhan sebelumnya": an earlier incident told as background
     if hit.trigger.voice == "noun":
