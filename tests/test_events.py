@@ -630,3 +630,8 @@ def test_houses_burnt_in_an_attack_are_part_of_it(res: Resources) -> None:
 def test_a_soldier_shot_by_someone_unnamed_is_a_clash(res: Resources) -> None:
     events = code("Seorang prajurit TNI ditembak saat berpatroli di Distrik Kenyam, Nduga, Rabu (13/3).", res)
     assert kinds(events) == {("Battles", "Armed clash")}
+
+
+def test_hostages_freed_are_no_ground_taken(res: Resources) -> None:
+    events = code("Satu dari lima pekerja yang disandera di Distrik Mulia, Puncak Jaya, akhirnya dibebaskan.", res)
+    assert all(e.event_type != "Battles" for e in events)

@@ -120,6 +120,9 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
             continue
         agent, target = assign_roles(facts.tokens, hit, facts.actors, lex, starts)
         et, sub = ("Riots", "Violent demonstration") if crowd else refine_type(hit, agent, target)
+        if sub in ("Government regains territory", "Non-state actor overtakes territory") and target is not None \
+                and target.kind in PEOPLE_KINDS:
+            continue  # "satu sandera dibebaskan": people freed, not ground taken
         if (et, sub) == ("Battles", "Armed clash") and agent is not None and match_at(facts.tokens, agent.first,
                                                                                       lex.aircraft):
             et, sub = "Explosions/Remote violence", "Air/drone strike"  # "jet tempur Israel menggempur desa"
