@@ -26,6 +26,9 @@ class CasualtyLexicon:
     named_gap: frozenset[str] = frozenset()  # words between a name and its kind word ("Yohanes dilaporkan tewas")
     natural: dict[str, list[tuple[tuple[str, ...], object]]] | None = None  # "karena sakit asma": no violence
     contrast: dict[str, list[tuple[tuple[str, ...], object]]] | None = None  # "sementara", "namun": a new claimant
+    cumulative: dict[str, list[tuple[tuple[str, ...], object]]] | None = None  # "sejauh ini": a running total
+    since: frozenset[str] = frozenset()  # "sejak" + a date ("sejak 7 Oktober"): a running total
+    months: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, lang: str = "id") -> CasualtyLexicon:
@@ -48,6 +51,9 @@ class CasualtyLexicon:
             named_after=frozenset(str(w) for w in d.get("named_victim_after", [])),
             named_gap=frozenset(str(w) for w in d.get("named_victim_gap", [])),
             contrast=phrase_index({str(w): True for w in d.get("contrast", [])}),
+            cumulative=phrase_index({str(w): True for w in d.get("cumulative", [])}),
+            since=frozenset(str(w) for w in d.get("since", [])),
+            months=frozenset(str(w) for ws in load_yaml(lang, "time.yaml")["months"].values() for w in ws),
             natural=phrase_index({
                 f"{link} {cause}": True
                 for link in d.get("natural_cause_links", []) for cause in d.get("natural_causes", [])
@@ -120,6 +126,11 @@ def find_claims(
             if cuts else sentence_who
 
     out: list[Claim] = []
+    total = bool(lex.cumulative) and any(match_at(toks, i, lex.cumulative or {}) for i in range(len(toks)))
+    running = total or any(
+        t.low in lex.since and any(u.text.isdigit() or u.low in lex.months for u in toks[i + 1 : i + 3])
+        for i, t in enumerate(toks)
+    )
     used_kinds: set[int] = set()
     counts: list[tuple[Quantity, int, int]] = []  # figures that can count people: (quantity, first, end token)
     for q in quantities:
@@ -201,6 +212,8 @@ def find_claims(
             ev.append(who)
         if qual is None and q.vague:
             qual = "vague"  # "puluhan": a conventional figure that a precise count of the same deaths replaces
+        if qual != "including" and running and kind == "killed":
+            qual = "cumulative"  # "sejak 7 Oktober, 40.000 orang tewas": a war's running total, not this toll
         out.append(Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
                          claimant=who.text if who else None, evidence=tuple(ev)))
     for ki, (ks, ke, kk) in enumerate(kinds):
@@ -254,7 +267,7 @@ def fatality_figures(claims: list[Claim], lex: CasualtyLexicon | None = None) ->
 
     Figures of different victim groups add up ("tiga polisi gugur", "dua pelaku tewas": 5); figures of one
     group from different claimants are disputed and the lowest counts."""
-    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in ("including", "natural")]
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in ("including", "natural", "cumulative")]
     if not killed:
         return 0, 0, 0
     # a vague figure yields to a count; a person named as killed is one of the counted dead

@@ -110,7 +110,7 @@ def _notes(g: Group, a1: ActorRef | None, a2: ActorRef | None, loc: Location | N
     who = a1.name if a1 else "an unidentified actor"
     whom = f" against {a2.name}" if a2 else ""
     text = f"{when}{where}, {who}: {g.sub_event_type.lower()}{whom}."
-    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in ("including", "natural")]
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in ("including", "natural", "cumulative")]
     figures = sorted({(c.low, c.claimant or "the outlet") for c in killed})
     if len({f[0] for f in figures}) > 1:
         text += " Fatalities disputed: " + "; ".join(f"{n} according to {who_}" for n, who_ in figures)
