@@ -126,7 +126,8 @@ def find_claims(
             if cuts else sentence_who
 
     out: list[Claim] = []
-    total = bool(lex.cumulative) and any(match_at(toks, i, lex.cumulative or {}) for i in range(len(toks)))
+    cum = lex.cumulative or {}
+    total = any(t.low in cum and match_at(toks, i, cum) for i, t in enumerate(toks))
     running = total or any(
         t.low in lex.since and any(u.text.isdigit() or u.low in lex.months for u in toks[i + 1 : i + 3])
         for i, t in enumerate(toks)
@@ -250,7 +251,8 @@ def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> 
 
 def natural_death(toks: list[Token], lex: CasualtyLexicon) -> bool:
     """True when the sentence says someone died of illness or exhaustion ("meninggal karena sakit asma")."""
-    return bool(lex.natural) and any(match_at(toks, i, lex.natural or {}) for i in range(len(toks)))
+    idx = lex.natural or {}
+    return any(t.low in idx and match_at(toks, i, idx) for i, t in enumerate(toks))
 
 
 def victim_kind(claim: Claim, lex: CasualtyLexicon) -> str | None:

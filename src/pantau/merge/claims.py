@@ -27,7 +27,9 @@ def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) ->
     for g in groups:
         for c in g.members:
             hits.setdefault(c.facts.sentence.index, []).append((c.hit.span.start, g))
-    natural = _natural_deaths(an, lex)
+    # (only where a single death is claimed at all: the scan is the article's every word)
+    single = any(cl.kind == "killed" and cl.low == 1 for f in an.facts for cl in f.claims)
+    natural = _natural_deaths(an, lex) if single else set()
     for f in an.facts:
         for cl in f.claims:
             if f.sentence.index in natural and cl.kind == "killed" and cl.low == 1:
