@@ -227,6 +227,9 @@ ACTORS = [
     # soldiers hit by a roadside bomb, counted in the next sentence, are its target
     ("Sebuah bom pinggir jalan meledak di dekat konvoi tentara Irak di Distrik Tarmiyah, utara Baghdad, Minggu "
      "(10/3). Dua tentara tewas.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
+    # two crowds fighting: both rioters
+    ("Dua kelompok pemuda terlibat tawuran di Jalan Basuki Rahmat, Jakarta Timur, Minggu (10/3) dini hari.",
+     "Rioters (Indonesia)", "Rioters (Indonesia)"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),

@@ -55,6 +55,11 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         if side is not None:
             a1, a2 = ActorRef(res.actors.acled_name("Unidentified Armed Group ({country})", country), 3, country), side
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
+    if g.sub_event_type == "Mob violence" and a2 is None and any(
+        c.hit.trigger.sub_event_type == "Mob violence" for c in g.members
+    ):
+        # "tawuran", "bentrok antarwarga": two crowds, both rioters (ACLED's communal clashes)
+        a2 = ActorRef(res.actors.acled_name("Rioters ({country})", country), 5, country)
     claims = list(g.claims)
     best, low, high = fatality_figures(claims, res.casualties)
     evidence: list[Evidence] = []
