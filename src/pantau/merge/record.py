@@ -29,8 +29,10 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     art = an.article
     country = g.place.iso3 if g.place else (an.focus[0] if an.focus else None)
     agent = g.agent
-    if agent is None and g.event_type in POLITICAL_VIOLENCE:
-        agent = claimed_by(an, g, res)  # an unattributed bombing that a group claims right after
+    unnamed = agent is None or (agent.kind == "unidentified" and not agent.entry.name)
+    if unnamed and g.event_type in POLITICAL_VIOLENCE:
+        # an unattributed bombing ("pengebom bunuh diri", or nobody) that a group claims right after
+        agent = claimed_by(an, g, res) or agent
     a1 = actor_ref(agent, res, country, g.event_type)
     target = intervener(g) if g.event_type in DEMONSTRATIONS else g.target
     a2 = actor_ref(target, res, country, g.event_type)
