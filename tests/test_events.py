@@ -638,3 +638,13 @@ def test_a_soldier_shot_by_someone_unnamed_is_a_clash(res: Resources) -> None:
 def test_hostages_freed_are_no_ground_taken(res: Resources) -> None:
     events = code("Satu dari lima pekerja yang disandera di Distrik Mulia, Puncak Jaya, akhirnya dibebaskan.", res)
     assert all(e.event_type != "Battles" for e in events)
+
+
+def test_where_someone_lives_is_not_where_it_happened(res: Resources) -> None:
+    events = code(
+        "Ratusan sopir truk berunjuk rasa di Kecamatan Gondangrejo, Kabupaten Karanganyar, Rabu (13/3). Polisi "
+        "menangkap dua pelaku perusakan, warga Desa Malanggaten, Kecamatan Kebakkramat, Kabupaten Karanganyar.",
+        res,
+    )
+    assert events
+    assert all(e.location is None or e.location.name != "Kebakkramat" for e in events)

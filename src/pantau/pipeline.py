@@ -180,6 +180,8 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         ]
         # ... and a name inside an actor ("militer AS", "pasukan Rusia") is not where anything happened
         places = [p for p in places if p.cue is not None or not _inside_actor(p.span, actors)]
+        # ... nor is where someone lives ("SC, warga Desa Malanggaten, Kecamatan Kebakkramat, ditangkap")
+        places = _not_homes(text, places, res.roles.residence)
         actor_starts = {a.span.start for a in actors if a.kind == "country"}
         # the article's focus comes from where things are, not from who speaks ("Rusia mengatakan")
         focus_places.extend(p for p in places if p.cue is not None or p.span.start not in actor_starts)
@@ -209,6 +211,27 @@ def _year_hint(text: str) -> int | None:
 
 
 _YEAR = regex.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?!\d)")
+
+
+def _not_homes(text: str, places: list[PlaceMention], residence: frozenset[str]) -> list[PlaceMention]:
+    """The places that are not someone's home: a name after "warga", "asal" (with its cue word), and the
+    places its address goes on to name."""
+    out: list[PlaceMention] = []
+    home_end = -1
+    for p in places:
+        before = text[max(0, p.span.start - 40) : p.span.start].lower().split()
+        chained = home_end >= 0 and _ADDRESS_LINK.fullmatch(text, home_end, p.span.start) is not None
+        opens = bool(before) and (before[-1] in residence or (len(before) > 1 and before[-2] in residence
+                                                               and p.cue is not None))
+        if opens or chained:
+            home_end = p.span.end
+            continue
+        out.append(p)
+    return out
+
+
+# What joins the parts of one address: a comma and at most a cue word ("..., Kecamatan ...").
+_ADDRESS_LINK = regex.compile(r"\s*,\s*(?:\p{L}+\s+){0,2}")
 
 
 def _inside_actor(span: Span, actors: list[ActorMatch]) -> bool:

@@ -49,6 +49,7 @@ class RoleLexicon:
     aircraft: Index = field(default_factory=dict)  # "jet tempur": an agent that strikes from the air
     instruments: frozenset[str] = frozenset()  # "gas air mata": protest triggers that tell no protest alone
     settlements: Index = field(default_factory=dict)  # "desa", "kampung": where people live
+    residence: frozenset[str] = frozenset()  # "warga", "asal": the place after is someone's home
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -102,6 +103,7 @@ class RoleLexicon:
             aircraft=idx(r.get("aircraft", [])),
             instruments=frozenset(str(w) for w in r.get("protest_instruments", [])),
             settlements=idx(r.get("settlements", [])),
+            residence=frozenset(str(w) for w in r.get("residence", [])),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 
