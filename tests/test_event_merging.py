@@ -335,3 +335,21 @@ def test_where_someone_lives_is_not_where_it_happened(res: Resources) -> None:
     )
     assert events
     assert all(e.location is None or e.location.name != "Kebakkramat" for e in events)
+
+
+def test_the_attack_pointed_back_to_is_that_incident_whatever_its_type(res: Resources) -> None:
+    events = code(
+        "Orang-orang bersenjata tak dikenal menembak mati dua petugas vaksinasi polio di Distrik Bajaur, "
+        "Pakistan, Rabu (13/3). Seorang polisi yang mengawal mereka juga terluka dalam serangan itu.",
+        res,
+    )
+    assert kinds(events) == {("Violence against civilians", "Attack")}
+
+
+def test_people_attacked_by_someone_unnamed_are_no_riot(res: Resources) -> None:
+    events = code(
+        "Pemimpin milisi setempat mengatakan dua belas petani diserang dengan senjata api di ladang dekat desa "
+        "Ngoshe, Gwoza, Nigeria, Senin (11/3).",
+        res,
+    )
+    assert kinds(events) == {("Violence against civilians", "Attack")}

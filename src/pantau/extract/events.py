@@ -83,6 +83,12 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
     ):
         # "guru itu diserang orang tak dikenal": armed men attacking people are no riot
         et, sub = "Violence against civilians", "Attack"
+    elif (
+        et == "Battles" and sub == "Armed clash" and hit.trigger.voice in ("active", "passive")
+        and agent is None and target_kind in CROWD_KINDS
+    ):
+        # "para petani diserang": people attacked by someone unnamed
+        et, sub = "Violence against civilians", "Attack"
     elif et == "Battles" and sub == "Armed clash" and (
         CROWD_KINDS & {agent_kind, target_kind} or (agent_kind == "civilians" and target is not None and target.armed)
     ):

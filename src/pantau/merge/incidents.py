@@ -89,7 +89,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     # A mention opening its sentence as a cause ("Akibat serangan teroris, presiden ...") points back to an
     # incident told elsewhere: it joins one, it never founds one.
     # So does a headline above the dateline ("Drone Turki Tewaskan 5 Pejuang"): it sums up the story below.
-    resolved.sort(key=lambda r: (_refers(r[0], an, res), broad(r[1], r[2])))
+    resolved.sort(key=lambda r: (_refers(r[0], an, res) or _anaphoric(r[0], res), broad(r[1], r[2])))
     groups: list[Group] = []
 
     def stale(d: date | None, strength: int) -> bool:
@@ -115,6 +115,10 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         else:
             if _cause_opening(c, res) or (_headline(c, an) and any(g.event_type == c.event_type for g in groups)):
                 continue  # told below (a headline of a type the body has), or elsewhere (a cause)
+            told = _told_just_before(c, groups) if _anaphoric(c, res) else None
+            if told is not None:
+                told.members.append(c)  # "... menembak mati dua petugas. Polisi terluka dalam serangan itu."
+                continue
             groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
                                 c.agent, c.target, c.confidence, c.modality, [c]))
     # a crowd's violence with no demonstration told anywhere is mob violence ("warga menyerang markas polsek",
@@ -170,6 +174,26 @@ def _sides(g: Group) -> tuple[ActorMatch | None, ActorMatch | None]:
 def _same_actor(a: ActorMatch | None, b: ActorMatch | None) -> bool:
     """True when two matches name one actor (same dictionary entry or head, same country)."""
     return a is not None and b is not None and (a.entry, a.country) == (b.entry, b.country)
+
+
+def _anaphoric(c: Candidate, res: Resources) -> bool:
+    """True for a noun trigger pointing back ("serangan itu", "ledakan tersebut")."""
+    toks = c.facts.tokens
+    return c.hit.trigger.voice == "noun" and c.hit.last < len(toks) and toks[c.hit.last].low in res.roles.anaphors
+
+
+def _told_just_before(c: Candidate, groups: list[Group]) -> Group | None:
+    """The incident told in the sentences right before a pointing-back mention, of whatever type."""
+    at = c.facts.sentence.index
+    for back in range(1, _BACK_REACH + 1):
+        for g in groups:
+            if any(m.facts.sentence.index == at - back for m in g.members):
+                return g
+    return None
+
+
+# How many sentences back "serangan itu" may point.
+_BACK_REACH = 2
 
 
 def _refers(c: Candidate, an: Analysis, res: Resources) -> bool:
