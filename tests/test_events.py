@@ -276,6 +276,9 @@ PLACES = [
     ("Ratusan warga Gunung Putri, Kabupaten Bogor, berunjuk rasa di depan kantor BPN Bogor, Selasa (12/3).",
      "Bogor Regency"),
     ("Warga Rempang berunjuk rasa di depan Kantor BP Batam, Senin (11/3).", "Batam"),
+    # rockets land where they are fired to, not where they are fired from
+    ("Sayap militer Hamas menembakkan delapan roket dari wilayah Rafah, Gaza selatan, ke Tel Aviv, Minggu (10/3).",
+     "Tel Aviv"),
     # a foreign capital named in passing is not the scene
     ("Pasukan pemerintah Suriah melancarkan serangan udara di Idlib, Rabu (13/3), yang memperburuk "
      "hubungan antara Moskow dengan Barat.", "Idlib"),

@@ -23,6 +23,7 @@ _VAGUE_FEATURES = frozenset({"country", "water", "desert"})
 _CUED_WEIGHT = 3
 # Cues of places a trip passes ("dari", "ke"): weaker than "di" as the scene of an incident.
 _PASSING = frozenset({"to", "from"})
+_LAUNCHED = frozenset({"from"})
 # Places no closer than a province.
 BROAD_FEATURES = frozenset({"country", "admin1", "region"})
 
@@ -32,6 +33,9 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
     focus = an.focus
     art_text = an.article.text
     relation = frozenset((*res.places.directions, *(w.split()[-1] for w in res.places.near_words)))
+    # a rocket fired "dari Rafah ke Tel Aviv" hits Tel Aviv: for a strike, where it goes to is the scene
+    passing_cues = _LAUNCHED if c.event_type == "Explosions/Remote violence" else _PASSING
+    from_words = frozenset(w for w, k in res.places.cues if k == "from")
     f = c.facts
 
     def pick(mentions: list[Any], anchor: int) -> tuple[Place | None, int, Span | None]:
@@ -52,7 +56,8 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
             after = m.span.start >= anchor
             # "Moskow membantah tuduhan itu": a bare foreign name is less likely the scene
             home = m.cue is not None or not focus or place.iso3 == focus[0]
-            scene = m.cue not in _PASSING  # "dari Wamena ke Jayapura": a trip's ends are not the scene
+            # "dari Wamena ke Jayapura": a trip's ends are not the scene; nor is "dari wilayah Rafah"
+            scene = m.cue not in passing_cues and not _said_after(art_text, m.span.start, from_words)
             within = m.relation != "near"  # "desa Al-Mughayyir di dekat Ramallah": the village, not the town
             scored.append(((home, scene, rank, within, after, -abs(m.span.start - anchor)), place, m))
         if not scored:
@@ -63,7 +68,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
         return place, prec, m.span
 
     place, prec, span = pick(list(f.places), c.hit.span.start)
-    passing = any(m.span == span and m.cue in _PASSING for m in f.places)
+    passing = any(m.span == span and m.cue in passing_cues for m in f.places)
     if place is not None and place.feature not in _VAGUE_FEATURES and not passing:
         return place, prec, span
     if place is not None and span is not None and place.feature == "country" and _part_of(art_text, span, res):
@@ -137,6 +142,12 @@ def _in_address(
     if near is not None and distance_km(near, up) <= reach:
         return near
     return up
+
+
+def _said_after(text: str, start: int, words: frozenset[str]) -> bool:
+    """True when one of the words stands just before the name's cue word ("dari wilayah Rafah")."""
+    before = text[max(0, start - 30) : start].lower().split()
+    return len(before) >= 2 and before[-2] in words
 
 
 def _part_of(text: str, span: Span, res: Resources) -> bool:
