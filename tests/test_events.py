@@ -219,6 +219,10 @@ ACTORS = [
     # two crowds fighting: both rioters
     ("Dua kelompok pemuda terlibat tawuran di Jalan Basuki Rahmat, Jakarta Timur, Minggu (10/3) dini hari.",
      "Rioters (Indonesia)", "Rioters (Indonesia)"),
+    # civilians do not bomb: a bombing told with only its victims named is an unidentified group's
+    ("Warga Inggris berduka setelah seorang pengebom bunuh diri meledakkan diri di sebuah konser di "
+     "Manchester, Inggris, Senin (11/3), menewaskan 22 orang.", "Unidentified Armed Group (United Kingdom)",
+     "Civilians (United Kingdom)"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),

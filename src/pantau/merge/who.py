@@ -62,6 +62,8 @@ def defaults(
     swap = a1 is not None and a2 is not None and a1.inter in unarmed and a2.inter not in unarmed
     if et in POLITICAL_VIOLENCE and swap:
         a1, a2 = a2, a1  # the voice was misread: civilians do not strike, bomb or fight
+    elif et == REMOTE and a1 is not None and a1.inter in unarmed:
+        a1 = None  # nor do they bomb alone: the bomber is unidentified (set below)
     if sub == "Suicide bomb" and a1 is not None and a1.inter == 1:
         # the state is the target of a suicide bomber, never the bomber
         a1, a2 = (a2, a1) if a2 is not None and a2.inter in ARMED_NON_STATE else (None, a1)
