@@ -223,6 +223,9 @@ ACTORS = [
     ("Warga Inggris berduka setelah seorang pengebom bunuh diri meledakkan diri di sebuah konser di "
      "Manchester, Inggris, Senin (11/3), menewaskan 22 orang.", "Unidentified Armed Group (United Kingdom)",
      "Civilians (United Kingdom)"),
+    # police investigating a bombing did not set it off; police who open fire did shoot
+    ("Polisi berjaga di sekitar lokasi ledakan bom di sebuah pos di Abepura, Jayapura, Rabu (13/3).",
+     "Unidentified Armed Group (Indonesia)", None),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),

@@ -129,6 +129,12 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         if sub in ("Government regains territory", "Non-state actor overtakes territory") and target is not None \
                 and target.kind in PEOPLE_KINDS:
             continue  # "satu sandera dibebaskan": people freed, not ground taken
+        if (
+            agent is not None and agent.kind == "police" and hit.trigger.voice == "noun" and agent.last <= hit.first
+            and et in ("Explosions/Remote violence", "Violence against civilians")
+            and not (hit.first > 0 and facts.tokens[hit.first - 1].low in lex.light_active)
+        ):
+            agent = None  # "polisi menyelidiki ledakan bom": the police investigate the bombing, not set it off
         if (et, sub) == ("Battles", "Armed clash") and agent is not None and match_at(facts.tokens, agent.first,
                                                                                       lex.aircraft):
             et, sub = "Explosions/Remote violence", "Air/drone strike"  # "jet tempur Israel menggempur desa"

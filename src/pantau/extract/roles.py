@@ -50,6 +50,7 @@ class RoleLexicon:
     instruments: frozenset[str] = frozenset()  # "gas air mata": protest triggers that tell no protest alone
     settlements: Index = field(default_factory=dict)  # "desa", "kampung": where people live
     residence: frozenset[str] = frozenset()  # "warga", "asal": the place after is someone's home
+    light_active: frozenset[str] = frozenset()  # "melakukan": the actor before the noun is its doer
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -104,6 +105,7 @@ class RoleLexicon:
             instruments=frozenset(str(w) for w in r.get("protest_instruments", [])),
             settlements=idx(r.get("settlements", [])),
             residence=frozenset(str(w) for w in r.get("residence", [])),
+            light_active=frozenset(str(w) for w in r.get("light_active", [])),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 
