@@ -129,6 +129,9 @@ TYPES = [
     # warplanes attacking: an air strike
     ("Pada Kamis (13/3), jet tempur Israel membalas dengan menggempur desa Aitaroun di Lebanon selatan.",
      ("Explosions/Remote violence", "Air/drone strike")),
+    # youths and mass organisations fighting each other
+    ("Bentrokan antarpemuda pecah di Kota Tual, Maluku, Sabtu (9/3), lima orang luka terkena anak panah.",
+     ("Riots", "Mob violence")),
     ("Iran melancarkan serangan rudal terhadap pangkalan militer AS di Irak pada Rabu (13/3).",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Seorang pelaku bom bunuh diri meledakkan diri di depan pos polisi di Kampung Melayu, Jakarta Timur, "
