@@ -47,6 +47,10 @@ NOT_EVENTS = [
     "Kerusuhan sebelumnya di Wamena menewaskan puluhan orang, kata seorang warga.",
     # a word of a group's name is no event ("pembebasan")
     "Juru bicara Tentara Pembebasan Balochistan menyampaikan pernyataan kepada wartawan di Quetta, Pakistan.",
+    # cruelty to animals
+    "Aktivis menyebut hewan laut lain juga mengalami penyiksaan serupa di restoran itu di Los Angeles.",
+    # a protest some time ago, told in a painter's story
+    "Lukisan itu dibuat saat ia bersama mahasiswa yang demo beberapa waktu lalu di Yogyakarta.",
     # a family crime is no political violence
     "Seorang pria membunuh istrinya dengan pisau dapur di rumah mereka di Kroya, Cilacap, Rabu (13/3).",
     # a film's story

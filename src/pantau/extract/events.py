@@ -129,6 +129,10 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         if sub in ("Government regains territory", "Non-state actor overtakes territory") and target is not None \
                 and target.kind in PEOPLE_KINDS:
             continue  # "satu sandera dibebaskan": people freed, not ground taken
+        if et == "Violence against civilians" and any(t.low in lex.animals for t in facts.tokens) and not any(
+            a.kind in ("civilians", "people") for a in facts.actors
+        ):
+            continue  # "hewan laut lain yang mengalami penyiksaan": cruelty to animals
         if (
             agent is not None and agent.kind == "police" and hit.trigger.voice == "noun" and agent.last <= hit.first
             and et in ("Explosions/Remote violence", "Violence against civilians")

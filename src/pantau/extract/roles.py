@@ -28,6 +28,7 @@ class RoleLexicon:
     future_after: Index  # plan cues right after a noun trigger
     background_after: Index  # "serangan sebelumnya": an earlier incident, right after a noun trigger
     private_after: Index  # "membunuh istrinya": a family crime
+    animals: frozenset[str]  # "hewan", "gurita": harm done to animals is no political violence
     generic: Index  # cues that count only right before the trigger
     legal: Index  # charges and trials: anywhere before the trigger in its sentence
     intervention: Index
@@ -79,6 +80,7 @@ class RoleLexicon:
             future_after=idx(m.get("future_after", [])),
             background_after=idx(m.get("background_after", [])),
             private_after=idx(m.get("private_after", [])),
+            animals=frozenset(str(w) for w in m.get("animals", [])),
             generic=phrase_index({
                 **{str(w): True for w in m.get("generic", [])}, **{str(w): False for w in m.get("not_generic", [])},
             }),
