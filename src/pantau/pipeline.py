@@ -116,8 +116,8 @@ class Analysis:
     context: tuple[Place, ...] = ()  # the places the article names unambiguously: namesakes near them win
 
 
-# Features too broad to tell which namesake an article means.
-_BROAD = frozenset({"country", "admin1", "region", "water", "desert"})
+# Features too broad to tell which namesake an article means (a province does: "Kabupaten Bogor" of West Java).
+_UNTELLING = frozenset({"country", "region", "water", "desert"})
 
 
 def reference_date(article: Article, meta: ArticleMeta, res: Resources, cfg: Config) -> tuple[date | None, bool]:
@@ -200,7 +200,7 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         p.candidates[0] if len(p.candidates) == 1 else resolve(p, focus) if p.cue in res.places.strong_cues else None
         for p in focus_places
     )
-    context = tuple(p for p in named if p is not None and p.feature not in _BROAD - {"admin1"} and p.iso3 in focus)
+    context = tuple(p for p in named if p is not None and p.feature not in _UNTELLING and p.iso3 in focus)
     return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context)
 
 

@@ -48,6 +48,9 @@ class PlaceLexicon:
     cue_index: dict[int, dict[str, str]] = field(init=False, repr=False, compare=False)  # words -> phrase -> key
     inside_index: dict[int, dict[str, str]] = field(init=False, repr=False, compare=False)  # the same, no prepositions
     cue_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    from_words: frozenset[str] = field(init=False, repr=False, compare=False)  # "dari": where a trip starts
+    # directions and the last words of "near" phrases: "X, utara Y" is a relation, not an address
+    relation_words: frozenset[str] = field(init=False, repr=False, compare=False)
     strong_words: frozenset[str] = field(init=False, repr=False, compare=False)  # last words of strong cues
     strong_heads: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
     relation_tails: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
@@ -71,6 +74,8 @@ class PlaceLexicon:
             "cue_index": dict(sorted(cue_index.items(), reverse=True)),
             "inside_index": dict(sorted(inside_index.items(), reverse=True)),
             "cue_words": frozenset(w for w, _ in self.cues),
+            "from_words": frozenset(w for w, k in self.cues if k == "from"),
+            "relation_words": frozenset((*self.directions, *(w.split()[-1] for w in self.near_words if w.split()))),
             "strong_words": frozenset(w.split()[-1] for w, k in self.cues if k in self.strong_cues),
             "strong_heads": {k: tuple(v) for k, v in strong_heads.items()},
             "relation_tails": tails if usable and self.directions and self.trailing and self.near_words else None,

@@ -86,10 +86,9 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res, oldest)))
     # Candidates placed in a town form the incidents first; those placed only in a province or a country
     # then join one of them: "di Sorong", "di Manokwari" and "di Papua Barat" are two events, not one.
-    # A mention opening its sentence as a cause ("Akibat serangan teroris, presiden ...") points back to an
-    # incident told elsewhere: it joins one, it never founds one.
-    # So does a headline above the dateline ("Drone Turki Tewaskan 5 Pejuang"): it sums up the story below.
-    resolved.sort(key=lambda r: (_refers(r[0], an, res) or _anaphoric(r[0], res), broad(r[1], r[2])))
+    # Mentions that point at an incident told elsewhere come last, to join it: a cause opening its sentence
+    # ("Akibat serangan teroris, presiden ..."), a headline above the dateline, "serangan itu".
+    resolved.sort(key=lambda r: (_points_elsewhere(r[0], an, res), broad(r[1], r[2])))
     groups: list[Group] = []
 
     def stale(d: date | None, strength: int) -> bool:
@@ -105,7 +104,6 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
                 g.members.append(c)
                 if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
                     g.sub_event_type = c.sub_event_type
-
                 if (g.place is None or g.place.feature == "country") and place is not None:
                     g.place, g.precision, g.place_span = place, prec, pspan
                 if strength > g.date_strength or (strength == g.date_strength and tprec < g.time_precision):
@@ -196,10 +194,10 @@ def _told_just_before(c: Candidate, groups: list[Group]) -> Group | None:
 _BACK_REACH = 2
 
 
-def _refers(c: Candidate, an: Analysis, res: Resources) -> bool:
-    """True for a mention that refers to an incident told elsewhere: a cause opening its sentence, or a
-    headline above the dateline."""
-    return _cause_opening(c, res) or _headline(c, an)
+def _points_elsewhere(c: Candidate, an: Analysis, res: Resources) -> bool:
+    """True for a mention of an incident told elsewhere: a cause opening its sentence, a headline above the
+    dateline, a noun pointing back."""
+    return _cause_opening(c, res) or _headline(c, an) or _anaphoric(c, res)
 
 
 def _headline(c: Candidate, an: Analysis) -> bool:

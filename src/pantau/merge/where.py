@@ -32,10 +32,9 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
     """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
     focus = an.focus
     art_text = an.article.text
-    relation = frozenset((*res.places.directions, *(w.split()[-1] for w in res.places.near_words)))
+    relation, from_words = res.places.relation_words, res.places.from_words
     # a rocket fired "dari Rafah ke Tel Aviv" hits Tel Aviv: for a strike, where it goes to is the scene
     passing_cues = _LAUNCHED if c.event_type == "Explosions/Remote violence" else _PASSING
-    from_words = frozenset(w for w, k in res.places.cues if k == "from")
     f = c.facts
 
     def pick(mentions: list[Any], anchor: int) -> tuple[Place | None, int, Span | None]:
