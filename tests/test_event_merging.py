@@ -13,12 +13,6 @@ import pytest
 from eventcode import PUBLISHED, code, kinds
 from pantau.pipeline import Resources
 
-
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources.load()
-
-
 # --- fatalities ----------------------------------------------------------------------------------
 
 FIGURES = [

@@ -13,12 +13,6 @@ import pytest
 from eventcode import code, kinds
 from pantau.pipeline import Resources
 
-
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources.load()
-
-
 # --- which incidents count -----------------------------------------------------------------------
 
 NOT_EVENTS = [

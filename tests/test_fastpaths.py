@@ -35,14 +35,6 @@ def example_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))] + TRICKY
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def lex() -> PlaceLexicon:
-    return PlaceLexicon.load("id")
 
 
 def spans(matches: object) -> list[tuple[tuple[int, int], str]]:

@@ -27,16 +27,6 @@ from pantau.geo.build import read_tsv
 from pantau.geo.normalize import loose_key, name_key
 
 
-@pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="session")
-def lex() -> PlaceLexicon:
-    return PlaceLexicon.load("id")
-
-
 def mention_of(text: str, surface: str, gaz: Gazetteer, lex: PlaceLexicon) -> PlaceMention:
     found = [m for m in find_places(text, gaz, lex) if m.span.text == surface]
     assert found, f"{surface!r} not found in {[m.span.text for m in find_places(text, gaz, lex)]}"

@@ -25,10 +25,6 @@ FIELDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources.load()
-
 
 def code(text: str, res: Resources, published: str | None = "2024-03-14") -> list[dict]:
     from datetime import date
