@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang import load_yaml
@@ -24,9 +25,9 @@ class CasualtyLexicon:
     non_count: frozenset[str]
     named_after: frozenset[str] = frozenset()  # kind words the victim's name follows ("menewaskan Yohanes")
     named_gap: frozenset[str] = frozenset()  # words between a name and its kind word ("Yohanes dilaporkan tewas")
-    natural: dict[str, list[tuple[tuple[str, ...], object]]] | None = None  # "karena sakit asma": no violence
-    contrast: dict[str, list[tuple[tuple[str, ...], object]]] | None = None  # "sementara", "namun": a new claimant
-    cumulative: dict[str, list[tuple[tuple[str, ...], object]]] | None = None  # "sejauh ini": a running total
+    natural: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "karena sakit asma"
+    contrast: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "sementara", "namun"
+    cumulative: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "sejauh ini"
     since: frozenset[str] = frozenset()  # "sejak" + a date ("sejak 7 Oktober"): a running total
     months: frozenset[str] = frozenset()
 
@@ -116,19 +117,17 @@ def find_claims(
         return []
     by_start = {t.start: i for i, t in enumerate(toks)}
     sentence_who = claimant(toks, lex, text)
-    # "X menyebut 9 tewas, sementara Y menyebut 15": each clause has its own claimant
-    cuts = [i for i in range(1, len(toks)) if match_at(toks, i, lex.contrast)] if lex.contrast else []
-    bounds = list(zip([0, *cuts], [*cuts, len(toks)], strict=True))
+    # "X menyebut 9 tewas, sementara Y menyebut 15": each clause has its own claimant, else the sentence's
+    cuts = [i for i in range(1, len(toks)) if toks[i].low in lex.contrast and match_at(toks, i, lex.contrast)]
+    bounds = zip([0, *cuts], [*cuts, len(toks)], strict=True)
     whos = [claimant(toks[a:b], lex, text) or sentence_who for a, b in bounds] if cuts else [sentence_who]
 
     def who_at(i: int) -> Span | None:
-        return next((w for (a, b), w in zip(bounds, whos, strict=True) if a <= i < b), sentence_who) \
-            if cuts else sentence_who
+        return whos[bisect_right(cuts, i)]
 
     out: list[Claim] = []
-    cum = lex.cumulative or {}
-    total = any(t.low in cum and match_at(toks, i, cum) for i, t in enumerate(toks))
-    running = total or any(
+    cum = lex.cumulative
+    running = any(t.low in cum and match_at(toks, i, cum) for i, t in enumerate(toks)) or any(
         t.low in lex.since and any(u.text.isdigit() or u.low in lex.months for u in toks[i + 1 : i + 3])
         for i, t in enumerate(toks)
     )
@@ -251,7 +250,7 @@ def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> 
 
 def natural_death(toks: list[Token], lex: CasualtyLexicon) -> bool:
     """True when the sentence says someone died of illness or exhaustion ("meninggal karena sakit asma")."""
-    idx = lex.natural or {}
+    idx = lex.natural
     return any(t.low in idx and match_at(toks, i, idx) for i, t in enumerate(toks))
 
 
@@ -264,12 +263,16 @@ def victim_kind(claim: Claim, lex: CasualtyLexicon) -> str | None:
     return str(m[1]) if m else None
 
 
+# Claims of deaths kept but not counted: inside a total ("termasuk"), of illness, a war's running total.
+UNCOUNTED = frozenset({"including", "natural", "cumulative"})
+
+
 def fatality_figures(claims: list[Claim], lex: CasualtyLexicon | None = None) -> tuple[int, int, int]:
     """ACLED's conservative figure and the range over killed claims (rule 4 of SPEC.md).
 
     Figures of different victim groups add up ("tiga polisi gugur", "dua pelaku tewas": 5); figures of one
     group from different claimants are disputed and the lowest counts."""
-    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in ("including", "natural", "cumulative")]
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in UNCOUNTED]
     if not killed:
         return 0, 0, 0
     # a vague figure yields to a count; a person named as killed is one of the counted dead

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pantau.extract.claims import fatality_figures
+from pantau.extract.claims import UNCOUNTED, fatality_figures
 from pantau.geo.resolve import to_location
 from pantau.merge.group import Group
 from pantau.merge.who import (
@@ -117,7 +117,7 @@ def _notes(g: Group, a1: ActorRef | None, a2: ActorRef | None, loc: Location | N
     who = a1.name if a1 else "an unidentified actor"
     whom = f" against {a2.name}" if a2 else ""
     text = f"{when}{where}, {who}: {g.sub_event_type.lower()}{whom}."
-    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in ("including", "natural", "cumulative")]
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in UNCOUNTED]
     figures = sorted({(c.low, c.claimant or "the outlet") for c in killed})
     if len({f[0] for f in figures}) > 1:
         text += " Fatalities disputed: " + "; ".join(f"{n} according to {who_}" for n, who_ in figures)
