@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pantau.extract.actors import CROWD_KINDS, ActorMatch
 from pantau.extract.tokens import Token, match_at, phrase_index
@@ -42,16 +42,16 @@ class RoleLexicon:
     cause_openers: Index  # "Akibat serangan itu, ...": a sentence opened by an incident told as a cause
     locative: frozenset[str]  # words before a country's name that make it a place
     speech: Index  # attribution verbs and prepositions: who says, not who acts
-    source_preps: Index = field(default_factory=dict)  # "menurut X, ...": X up to the comma is a source
-    harm: Index = field(default_factory=dict)  # words of death and injury ("tewas", "luka-luka")
-    claim_verbs: Index = field(default_factory=dict)  # "mengklaim (telah) menembak": the claimant is the agent
-    coordinators: frozenset[str] = frozenset()  # "AS dan Inggris": words joining two actors of one side
-    responsibility: Index = field(default_factory=dict)  # "mengaku bertanggung jawab": who claims an attack
-    aircraft: Index = field(default_factory=dict)  # "jet tempur": an agent that strikes from the air
-    instruments: frozenset[str] = frozenset()  # "gas air mata": protest triggers that tell no protest alone
-    settlements: Index = field(default_factory=dict)  # "desa", "kampung": where people live
-    residence: frozenset[str] = frozenset()  # "warga", "asal": the place after is someone's home
-    light_active: frozenset[str] = frozenset()  # "melakukan": the actor before the noun is its doer
+    source_preps: Index  # "menurut X, ...": X up to the comma is a source
+    harm: Index  # words of death and injury ("tewas", "luka-luka")
+    claim_verbs: Index  # "mengklaim (telah) menembak": the claimant is the agent
+    coordinators: frozenset[str]  # "AS dan Inggris": words joining two actors of one side
+    responsibility: Index  # "mengaku bertanggung jawab": who claims an attack
+    aircraft: Index  # "jet tempur": an agent that strikes from the air
+    instruments: frozenset[str]  # "gas air mata": protest triggers that tell no protest alone
+    settlements: Index  # "desa", "kampung": where people live
+    residence: frozenset[str]  # "warga", "asal": the place after is someone's home
+    light_active: frozenset[str]  # "melakukan": the actor before the noun is its doer
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
