@@ -156,7 +156,7 @@ class Gazetteer:
         for con, pruned in self._pruned.items():
             if not pruned:
                 wanted = list(dict.fromkeys(k for ks in chains for k in ks if k))
-                for akey, pids in self._query(con, wanted, False)[0]:
+                for akey, pids in self._fetch_from(con, "aliases", wanted).items():
                     out[akey] = out.get(akey, ()) + pids
                 continue
             seen: set[str] = set()
@@ -166,7 +166,7 @@ class Gazetteer:
             while alive:
                 keys = [k for k in dict.fromkeys(ks[level] for ks in alive) if k not in seen]
                 seen.update(keys)
-                hits, found = self._query(con, keys, True)
+                hits, found = self._query(con, keys)
                 prefixes |= found
                 for akey, pids in hits:
                     if akey:  # as _fetch: an empty key names nothing
@@ -175,19 +175,20 @@ class Gazetteer:
                 alive = [ks for ks in alive if len(ks) > level and ks[level - 1] in prefixes]
         return out
 
-    def _query(
-        self, con: sqlite3.Connection, keys: list[str], with_prefixes: bool
-    ) -> tuple[list[tuple[str, tuple[int, ...]]], set[str]]:
-        """(key, pids) rows of the aliases table for keys, and which keys are in the prefixes table."""
+    @staticmethod
+    def _query(con: sqlite3.Connection, keys: list[str]) -> tuple[list[tuple[str, tuple[int, ...]]], set[str]]:
+        """(key, pids) rows of the aliases table for keys, and which keys are in the prefixes table, in one
+        query per batch."""
         hits: list[tuple[str, tuple[int, ...]]] = []
         prefixes: set[str] = set()
         for i in range(0, len(keys), _BATCH):
             chunk = keys[i : i + _BATCH]
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT akey, pids FROM aliases WHERE akey IN ({marks})"
-            if with_prefixes:
-                sql += f" UNION ALL SELECT akey, NULL FROM prefixes WHERE akey IN ({marks})"
-            for akey, pids in con.execute(sql, chunk * 2 if with_prefixes else chunk):
+            sql = (
+                f"SELECT akey, pids FROM aliases WHERE akey IN ({marks})"
+                f" UNION ALL SELECT akey, NULL FROM prefixes WHERE akey IN ({marks})"
+            )
+            for akey, pids in con.execute(sql, chunk * 2):
                 if pids is None:
                     prefixes.add(akey)
                 else:
@@ -340,7 +341,7 @@ class Gazetteer:
         while runs:
             keys = list(dict.fromkeys(key for _, key, _, grow, _ in runs if grow and key not in asked))
             asked.update(keys)
-            rows, found = self._query(con, keys, True)
+            rows, found = self._query(con, keys)
             prefixes |= found
             exact.update((akey, pids) for akey, pids in rows if akey)
             longer = []
