@@ -287,8 +287,8 @@ class Gazetteer:
     def _grams_full(
         self, text: str, toks: Sequence[Token], starts: list[int]
     ) -> list[tuple[int, int, str, tuple[int, ...]]]:
-        """(first word, last word + 1, key, pids) of every run of up to max_tokens joined words from a start
-        (normalize.ngrams) that names places, in text order."""
+        """(first word, last word + 1, key, pids) of every run of up to max_tokens joined words (normalize.joined)
+        from a start that names places, in text order."""
         n = len(toks)
         memo = self._loose_words
         link: list[bool | None] = [None] * n  # link[k]: words k and k + 1 may belong to one name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -103,19 +102,3 @@ def joined(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end : right.start]
     return gap == " " or (bool(gap) and JOIN_RE.fullmatch(gap) is not None)
 
-
-def ngrams(
-    text: str, toks: Sequence[Token], max_len: int, starts: Sequence[bool] | None = None
-) -> Iterator[tuple[int, int, str]]:
-    """Every run of up to max_len joined tokens as (first token index, last index + 1, key), optionally
-    only those starting where starts[i] is true."""
-    for i in range(len(toks)):
-        if starts is not None and not starts[i]:
-            continue
-        key = toks[i].low
-        yield i, i + 1, key
-        for j in range(i + 1, min(len(toks), i + max_len)):
-            if not joined(text, toks[j - 1], toks[j]):
-                break
-            key = key + " " + toks[j].low
-            yield i, j + 1, key
