@@ -24,6 +24,7 @@ from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.places import PlaceMention, dateline_span, find_places
 from pantau.geo.resolve import focus_countries, resolve
 from pantau.merge import assemble
+from pantau.merge.relevance import RelevanceLexicon
 from pantau.model import Article, ArticleMeta, Block, Event, Span, text_hash
 from pantau.text.clean import CleanLexicon, mark_boilerplate
 from pantau.text.metadata import MetaLexicon, article_meta
@@ -60,6 +61,7 @@ class Resources:
     roles: RoleLexicon
     places: PlaceLexicon
     domains: DomainLexicon
+    relevance: RelevanceLexicon
     gazetteer: Gazetteer
     version: str = field(default="")
 
@@ -81,6 +83,7 @@ class Resources:
             roles=RoleLexicon.load(lang),
             places=PlaceLexicon.load(lang),
             domains=DomainLexicon.load(lang),
+            relevance=RelevanceLexicon.load(lang),
             gazetteer=gaz,
         )
         return cls(**{**res.__dict__, "version": lexicon_version(lang)})

@@ -13,6 +13,7 @@ from pantau.geo.resolve import distance_km
 from pantau.merge.claims import attribute_claims
 from pantau.merge.group import Group
 from pantau.merge.record import build_event
+from pantau.merge.relevance import RelevanceLexicon, judge, political
 from pantau.merge.when import choose_date, same_time
 from pantau.merge.where import BROAD_FEATURES, choose_place
 from pantau.merge.who import ARMED_NON_STATE
@@ -141,7 +142,9 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     ]
     attribute_claims(an, groups, res.casualties)
     built = [(g, build_event(an, g, res)) for g in groups]
-    kept = _in_context(_absorb([(g, e) for g, e in built if _plausible(g, e)]))
+    # which incidents count (CODING.md) is judged on whole incidents, before they absorb or found others
+    counted = [(g, e) for g, e in built if _plausible(g, e) and judge(an, g, e, res.relevance) is None]
+    kept = _in_context(an, _absorb(counted), res.relevance)
     if len(kept) == len(built):
         return [e for _, e in kept]
     # the figures that dropped groups held belong to the incidents that remain
@@ -281,7 +284,9 @@ def _told_together(a: Group, b: Group) -> bool:
     return a.date_strength == b.date_strength == 2 and a.date == b.date
 
 
-def _in_context(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
+def _in_context(
+    an: Analysis, built: list[tuple[Group, Event]], lex: RelevanceLexicon
+) -> list[tuple[Group, Event]]:
     """Strategic developments only where the article reports violence or demonstrations, or armed groups.
 
     An arrest of a singer for drugs or a shop "dirusak" in a match report is not political; the arrest of
@@ -292,6 +297,8 @@ def _in_context(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
         if e.event_type != "Strategic developments" or violent
         # a bomb defused, or soldiers (not police) arresting: security forces at work in a conflict
         or e.sub_event_type == "Disrupted weapons use"
+        # terror suspects, activists, rioters: arrests that count, told so in their sentences or the lead
+        or (e.sub_event_type == "Arrests" and political(an, g, lex))
         or (g.agent is not None and g.agent.kind == "military" and e.sub_event_type == "Arrests")
         or any(a is not None and a.inter in ARMED_NON_STATE for a in (e.actor1, e.actor2))
         or any(m.kind == "suspects" or (m.entry.name and m.entry.inter in ARMED_NON_STATE)

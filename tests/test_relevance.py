@@ -1,0 +1,119 @@
+"""Which incidents count, judged per incident with the article around it (merge/relevance.py, CODING.md).
+
+Every article here is the team's own, written for these tests: everyday news that holds no event (accidents,
+drills, ordinary crime, history, announced protests, talk of a kind of incident) beside variants that are
+events (an attack by gunmen, a terror suspect's arrest, a riot, a held protest). Each phenomenon has its
+variants: other places, actors and word orders, so a rule that fits one sentence only fails here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventcode import code, kinds
+from pantau.merge.relevance import RelevanceLexicon
+from pantau.pipeline import Resources
+
+NOT_EVENTS = {
+    # accidents and disasters
+    "gas blast": "Sebuah tabung gas meledak di sebuah rumah makan di Bekasi, Jawa Barat, Selasa (12/3). Dua "
+                 "pegawai tewas dan lima lainnya luka-luka akibat kebocoran gas.",
+    "panic after a bang": "Ratusan penonton terluka setelah sebuah ledakan keras memicu kepanikan di alun-alun "
+                          "kota Malang, Rabu (13/3) malam. Penonton berdesakan menuju pintu keluar.",
+    "ship sunk": "Sebuah kapal penumpang tenggelam di perairan Selayar, Sulawesi Selatan, Senin (11/3). "
+                 "Tujuh penumpang tewas dan belasan lainnya hilang.",
+    # drills and weapons tests
+    "cannon in a rehearsal": "Sebuah meriam meledak saat gladi bersih latihan gabungan TNI di Natuna, Kepulauan "
+                             "Riau, Rabu (13/3). Dua prajurit TNI tewas.",
+    "missile drill": "Angkatan Laut menggelar latihan menembakkan rudal di perairan Laut Jawa, Selasa (12/3), "
+                     "dengan dua kapal perang.",
+    # the state destroying what it seized
+    "boats of fish thieves": "Pemerintah meledakkan dan menenggelamkan 20 kapal pencuri ikan di perairan Ambon, "
+                             "Maluku, Selasa (12/3), sebagai barang bukti kejahatan perikanan.",
+    # ordinary crime and the arrests of its suspects
+    "drug arrest": "Polisi menangkap seorang penyanyi di sebuah apartemen di Jakarta Selatan, Rabu (13/3), "
+                   "karena memiliki sabu seberat dua gram.",
+    "robbery gang": "Seorang mahasiswi disekap kawanan perampok di rumahnya di Tebet, Jakarta Selatan, Senin "
+                    "(11/3). Para perampok membawa kabur perhiasan dan uang tunai.",
+    "forgery arrest": "Polres Jember menangkap tiga anggota sindikat pemalsu dokumen kependudukan di Kecamatan "
+                      "Kaliwates, Jember, Selasa (12/3).",
+    "smuggling arrest": "Petugas menangkap dua pelaku penyelundupan satwa dilindungi di Pelabuhan Tanjung Perak, "
+                        "Surabaya, Senin (11/3).",
+    # a suicide is no attack
+    "suicide": "Seorang perwira polisi ditemukan tewas bunuh diri di asramanya di Palu, Sulawesi Tengah, "
+               "Rabu (13/3) sore.",
+    # history
+    "a war of long ago": "Pembantaian oleh pasukan pendudukan itu menewaskan ribuan warga desa. Peristiwa "
+                         "pada 1942 hingga 1945 itu kini dikenang di sebuah museum di Jakarta.",
+    "once upon a time": "Suatu ketika ada demonstran yang membawa kambing ke depan gedung DPR sebagai simbol "
+                        "kritik kepada pemerintah, kata pengamat itu.",
+    # plans: announced, not held; dated after publication
+    "announced protest": "Koordinator aliansi petani mengatakan aksi demonstrasi ini akan melibatkan 10 ribu "
+                         "petani dari berbagai daerah. Demonstrasi ini adalah bentuk kekecewaan petani, katanya.",
+    "dated after publication": "Ribuan buruh berunjuk rasa di depan Balai Kota Bandung pada 18 Maret 2024 untuk "
+                               "menuntut kenaikan upah.",
+    # talk of a kind of incident
+    "kind of protest": "Menteri itu menegaskan unjuk rasa boleh dilakukan asal tertib. Menurut dia, demo "
+                       "merupakan hak setiap warga.",
+    "kind of crime": "Aturan baru itu mengizinkan aborsi bagi korban perkosaan, kata menteri kesehatan.",
+    "fight against terrorism": "Undang-undang itu mengatur peran TNI dalam pemberantasan aksi terorisme, kata "
+                               "anggota DPR tersebut.",
+    "ability of a jet": "Pesawat tempur yang dibeli TNI AU itu memiliki kemampuan untuk menembak dan mengebom "
+                        "sasaran darat, kata menteri pertahanan.",
+    "threat of missiles": "Jepang dan Amerika Serikat memulai latihan bersama di tengah ancaman rudal Korea Utara.",
+}
+
+EVENTS = {
+    # the same words with an attacker or a political side are events
+    "gunmen attack villagers": "Kelompok bersenjata menembaki warga di Kampung Wandai, Intan Jaya, Papua, Selasa "
+                               "(12/3). Dua warga tewas.",
+    "terror suspect arrest": "Densus 88 menangkap dua terduga teroris di Sukoharjo, Jawa Tengah, Rabu (13/3).",
+    "activist arrest": "Polisi menangkap seorang aktivis di Makassar, Selasa (12/3), karena unggahan yang dinilai "
+                       "menghina presiden.",
+    "bomb at a church": "Sebuah bom meledak di depan gereja di Samarinda, Kalimantan Timur, Minggu (10/3). Empat "
+                        "jemaat terluka. Polisi menyebut pelaku bom itu anggota JAD.",
+    "mob burns a thief": "Seorang pria yang diduga mencuri pengeras suara musala dihakimi massa dan dibakar di "
+                         "Pasar Muara, Bekasi, Selasa (12/3). Pria itu tewas.",
+    "mob beats a robber": "Seorang pencuri sepeda motor tewas diamuk massa di Deli Serdang, Sumatera Utara, Senin "
+                          "(11/3) dini hari.",
+    "residents stone a raid": "Warga melempari polisi dengan batu saat penggerebekan bandar narkoba di Desa "
+                              "Panaguan, Pamekasan, Senin (11/3) malam.",
+    "protest held": "Ratusan mahasiswa berunjuk rasa di depan gedung DPRD Sumatera Utara, Medan, Rabu (13/3), "
+                    "menolak kenaikan harga bahan bakar.",
+    "ramming attack": "Delapan orang tewas dalam serangan penabrakan di sebuah jalur sepeda di New York, Amerika "
+                      "Serikat, pada Selasa (12/3). Polisi menyebut serangan itu aksi teror.",
+    "investigated attack": "Pemerintah Uzbekistan menyelidiki laporan bahwa pelaku serangan truk yang "
+                           "menewaskan lima orang di Stockholm pada Senin (11/3) adalah warganya.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_EVENTS))
+def test_not_an_event(name: str, res: Resources) -> None:
+    text = NOT_EVENTS[name]
+    assert code(text, res) == [], name
+
+
+@pytest.mark.parametrize("name", sorted(EVENTS))
+def test_an_event(name: str, res: Resources) -> None:
+    events = code(EVENTS[name], res)
+    assert events, name
+
+
+def test_dated_after_publication_counts_once_published(res: Resources) -> None:
+    """The same protest is an event in an article published after it."""
+    events = code(NOT_EVENTS["dated after publication"], res, published=date(2024, 3, 19))
+    assert kinds(events) == {("Protests", "Peaceful protest")}
+
+
+def test_relevance_lexicon_refuses_unknown_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A misspelt key in relevance.yaml is an error naming the file, not an empty list."""
+    import pantau.merge.relevance as rel
+
+    good = rel.load_yaml("id", "relevance.yaml")
+    bad = {**good, "acident": good["accident"]}
+    del bad["accident"]
+    monkeypatch.setattr(rel, "load_yaml", lambda lang, name: bad)
+    with pytest.raises(ValueError, match=r"relevance\.yaml.*acident.*accident"):
+        RelevanceLexicon.load("id")
