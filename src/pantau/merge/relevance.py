@@ -167,8 +167,8 @@ def _state_destroys(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> 
 
 def _ordinary_crime(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """Crime with no political or communal side, and the arrests of its suspects."""
-    if _armed_group(g, e):
-        return False
+    if _armed_group(g, e) or (g.agent is not None and g.agent.kind == "unidentified"):
+        return False  # an armed group's crime is conflict; so is a shooting by "orang tak dikenal" (CODING.md)
     # a suspect fighting the police who come for him is no riot ("disergap polisi ... melakukan perlawanan")
     resisting = (
         e.event_type == "Riots" and any(a is not None and a.inter == 1 for a in (e.actor1, e.actor2))
