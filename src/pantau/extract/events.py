@@ -119,6 +119,9 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         if any(a.entry.name and a.first <= hit.first and hit.last <= a.last for a in facts.actors):
             continue  # "Tentara Pembebasan Balochistan": a word of the group's name, not a liberation
         mod = modality(facts.tokens, hit, lex, starts)
+        if mod == "asserted" and hit.trigger.voice == "active" and hit.first > 0 \
+                and facts.tokens[hit.first - 1].low in lex.purpose:
+            mod = "future"  # "dikirim ke Poso untuk menangkap sisa kelompok itu": a purpose, not a deed
         if mod == "statement" and hit.trigger.voice == "noun" and facts.has_casualty_word and facts.times \
                 and facts.places:
             # "menyelidiki serangan yang menewaskan delapan orang di X pada Selasa": talk of an incident that

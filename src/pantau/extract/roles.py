@@ -52,6 +52,7 @@ class RoleLexicon:
     settlements: Index  # "desa", "kampung": where people live
     residence: frozenset[str]  # "warga", "asal": the place after is someone's home
     light_active: frozenset[str]  # "melakukan": the actor before the noun is its doer
+    purpose: frozenset[str]  # "untuk", "guna": an active verb right after one is a purpose
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -108,6 +109,7 @@ class RoleLexicon:
             settlements=idx(r.get("settlements", [])),
             residence=frozenset(str(w) for w in r.get("residence", [])),
             light_active=frozenset(str(w) for w in r.get("light_active", [])),
+            purpose=frozenset(str(w) for w in r["purpose"]),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 

@@ -124,8 +124,8 @@ def _in_address(
         if h.span.start > m.span.end and _ADDRESS_GAP.fullmatch(text, m.span.end, h.span.start)
         and not relation & set(text[m.span.end : h.span.start].lower().split())  # "Tarmiyah, utara Baghdad"
     ), None)
-    if place is None or holder is None:
-        return place
+    if place is None or holder is None or _listed(holder, mentions, text):
+        return place  # "di kota Bergen op Zoom, Arnhem, Diemen dan Wageningen": a list of towns, no address
     up = resolve(holder, focus, context)
     if up is None or up.feature == "country":
         return place
@@ -141,6 +141,25 @@ def _in_address(
     if near is not None and distance_km(near, up) <= reach:
         return near
     return up
+
+
+# What joins the items of a list of places: a comma, "dan", "serta", or both.
+_LIST_JOIN = regex.compile(r"\s*,?\s*(?:dan|serta)\s+|\s*,\s*", regex.IGNORECASE)
+_LIST_END = regex.compile(r"\s*,?\s*(?:dan|serta)\s+", regex.IGNORECASE)
+
+
+def _listed(first: Any, mentions: list[Any], text: str) -> bool:
+    """True when the mentions from `first` on form a list that ends in "dan X" or "serta X": coordinated
+    places, not an address going from small to large."""
+    cur = first
+    while True:
+        nxt = next((h for h in mentions if h.span.start > cur.span.end
+                    and _LIST_JOIN.fullmatch(text, cur.span.end, h.span.start)), None)
+        if nxt is None:
+            return False
+        if _LIST_END.fullmatch(text, cur.span.end, nxt.span.start):
+            return True
+        cur = nxt
 
 
 def _said_after(text: str, start: int, words: frozenset[str]) -> bool:
