@@ -168,6 +168,11 @@ def test_arrests_at_a_demonstration_are_part_of_it(res: Resources) -> None:
 # --- actors --------------------------------------------------------------------------------------
 
 ACTORS = [
+    # a bomb with no target named hits whoever is there: civilians
+    ("Sebuah bom rakitan meledak di halaman rumah seorang pengusaha di Abepura, Jayapura, Kamis (7/3) dini hari. "
+     "Polisi menduga pelakunya orang tak dikenal.", "Unidentified Armed Group (Indonesia)", "Civilians (Indonesia)"),
+    ("Bom meledak di depan sebuah kafe di Mogadishu, Somalia, Selasa (12/3). Al-Shabaab mengaku bertanggung "
+     "jawab.", "Al Shabaab", "Civilians (Somalia)"),
     # "antara X dan Y": both sides follow the trigger
     ("Kontak tembak antara prajurit TNI dan KKB pecah di Distrik Sugapa, Kabupaten Intan Jaya, Selasa (12/3).",
      "Military Forces of Indonesia", "TPNPB: West Papua National Liberation Army"),
@@ -225,8 +230,9 @@ ACTORS = [
      "Manchester, Inggris, Senin (11/3), menewaskan 22 orang.", "Unidentified Armed Group (United Kingdom)",
      "Civilians (United Kingdom)"),
     # police investigating a bombing did not set it off; police who open fire did shoot
+    # (with no target named, ACLED codes the bomb's victims as civilians)
     ("Polisi berjaga di sekitar lokasi ledakan bom di sebuah pos di Abepura, Jayapura, Rabu (13/3).",
-     "Unidentified Armed Group (Indonesia)", None),
+     "Unidentified Armed Group (Indonesia)", "Civilians (Indonesia)"),
     # the state is the target of a suicide bomber, never the bomber
     ("Polisi menjadi sasaran bom bunuh diri di Kampung Melayu, Jakarta Timur, Rabu (13/3), yang diduga "
      "dilakukan oleh kelompok teror ISIS.", "Islamic State", "Police Forces of Indonesia"),
@@ -252,6 +258,11 @@ def test_a_source_is_not_a_party(res: Resources) -> None:
 # --- places --------------------------------------------------------------------------------------
 
 PLACES = [
+    # a list of towns is no address: the first named is not "in" the second
+    ("Polisi Belanda menangkap lima tersangka teroris pada Selasa (12/3) di kota Leiden, Utrecht, Delft dan "
+     "Gouda.", "Leiden"),
+    ("Densus 88 menangkap empat terduga teroris di Sukoharjo, Klaten dan Boyolali, Jawa Tengah, Rabu (13/3).",
+     "Sukoharjo"),
     # a police unit's name places an incident the text does not place otherwise
     ("Seorang warga tewas ditembak orang tak dikenal, Selasa (12/3). Polres Jayawijaya masih menyelidiki "
      "kasus penembakan itu.", "Jayawijaya"),

@@ -62,6 +62,14 @@ NOT_EVENTS = {
                                "anggota DPR tersebut.",
     "ability of a jet": "Pesawat tempur yang dibeli TNI AU itu memiliki kemampuan untuk menembak dan mengebom "
                         "sasaran darat, kata menteri pertahanan.",
+    # averted: "beruntung, sebelum dihakimi massa, polisi datang"
+    "averted mob": "Seorang pencuri motor tertangkap warga di Medan, Selasa (12/3). Beruntung, sebelum dihakimi "
+                   "massa, polisi tiba di lokasi.",
+    "averted burning": "Pria itu nyaris saja dibakar massa di Pasar Minggu, Jakarta Selatan, Senin (11/3), "
+                       "karena dituduh mencopet.",
+    # a purpose, not a deed
+    "sent to arrest": "Perwira itu dikirim ke Poso untuk menangkap sisa-sisa kelompok bersenjata di pegunungan "
+                      "Sulawesi Tengah.",
     "threat of missiles": "Jepang dan Amerika Serikat memulai latihan bersama di tengah ancaman rudal Korea Utara.",
 }
 

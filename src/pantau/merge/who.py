@@ -87,8 +87,12 @@ def defaults(
             a2 = make("Civilians ({country})", 7)
     elif sub == "Government regains territory" and a1 is None:
         a1 = make("Military Forces of {country}", 1)  # the government's forces regain it, named or not
-    elif et == "Explosions/Remote violence" and a1 is None:
-        a1 = make("Unidentified Armed Group ({country})", 3)
+    elif et == "Explosions/Remote violence":
+        if a1 is None:
+            a1 = make("Unidentified Armed Group ({country})", 3)
+        if a2 is None and a1.inter in ARMED_NON_STATE:
+            # a bomb set by a group with no target named hits whoever is there: ACLED codes civilians
+            a2 = make("Civilians ({country})", 7)
     elif et == "Strategic developments" and sub == "Arrests" and (a1 is None or a1.inter != 1):
         a2 = a1 if a1 is not None and a2 is None else a2
         a1 = make("Police Forces of {country}", 1)
