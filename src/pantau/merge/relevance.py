@@ -76,6 +76,7 @@ class RelevanceLexicon:
     self_harm: Index
     suicide_attack: Index
     announced: Index
+    unknown_attackers: Index
 
     @classmethod
     def load(cls, lang: str = "id") -> RelevanceLexicon:
@@ -167,7 +168,7 @@ def _state_destroys(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> 
 
 def _ordinary_crime(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """Crime with no political or communal side, and the arrests of its suspects."""
-    if _armed_group(g, e) or (g.agent is not None and g.agent.kind == "unidentified"):
+    if _armed_group(g, e) or _unknown_attacker(g, lex):
         return False  # an armed group's crime is conflict; so is a shooting by "orang tak dikenal" (CODING.md)
     # a suspect fighting the police who come for him is no riot ("disergap polisi ... melakukan perlawanan")
     resisting = (
@@ -176,15 +177,18 @@ def _ordinary_crime(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> 
     )
     if e.sub_event_type not in _CRIME_SUBS and not resisting:
         return False
-    if political(an, g, lex):
+    # an arrest takes its side from the lead too (protesters detained, told above); a crime in a story about
+    # protests is still a crime ("geng kriminal menyandera orang" in a report on demonstrations)
+    if political(an, g, lex, lead=e.sub_event_type == "Arrests"):
         return False
     return any(has_phrase(t, lex.crime) for t in _told(an, g))
 
 
-def political(an: Analysis, g: Group, lex: RelevanceLexicon) -> bool:
-    """True when the incident's sentences, the headline or the lead speak of terrorism, armed groups,
-    demonstrations, hate speech or another political or communal matter (CODING.md: arrests that count)."""
-    return any(has_phrase(t, lex.political) for t in _told(an, g))
+def political(an: Analysis, g: Group, lex: RelevanceLexicon, lead: bool = True) -> bool:
+    """True when the incident's sentences (and with lead, the headline and the lead) speak of terrorism,
+    armed groups, demonstrations, hate speech or another political or communal matter (CODING.md)."""
+    told = _told(an, g) if lead else [c.facts.tokens for c in g.members]
+    return any(has_phrase(t, lex.political) for t in told)
 
 
 def _told(an: Analysis, g: Group) -> list[list[Token]]:
@@ -229,6 +233,16 @@ def _mob_without_crowd(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) 
         return False  # "bentrokan antarpemuda", "tawuran antarwarga": two crowds, named by the prefix
     return not any(a.kind in CROWD_KINDS or a.kind in ("civilians", "people")
                    for c in g.members for a in c.facts.actors)
+
+
+def _unknown_attacker(g: Group, lex: RelevanceLexicon) -> bool:
+    """True when the incident's agent is an unknown armed attacker ("OTK", "orang bersenjata"), not a thief
+    or a gang named as such ("kawanan perampok", "geng kriminal")."""
+    a = g.agent
+    if a is None or a.kind != "unidentified":
+        return False
+    toks = next(c.facts.tokens for c in g.members if c.agent is a)
+    return has_phrase(toks, lex.unknown_attackers, a.first, a.first + 1)
 
 
 def _armed_group(g: Group, e: Event) -> bool:
