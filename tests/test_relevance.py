@@ -52,6 +52,9 @@ NOT_EVENTS = {
     # plans: announced, not held; dated after publication
     "announced protest": "Koordinator aliansi petani mengatakan aksi demonstrasi ini akan melibatkan 10 ribu "
                          "petani dari berbagai daerah. Demonstrasi ini adalah bentuk kekecewaan petani, katanya.",
+    "plan in the headline": "Nelayan Pati Akan Demo ke Jakarta\nPATI, KOMPAS.com -- Ribuan nelayan dari Pati, Jawa "
+                            "Tengah, menyiapkan aksi unjuk rasa menolak larangan alat tangkap. Aksi unjuk rasa itu "
+                            "merupakan bentuk kekecewaan nelayan, kata koordinator mereka, Rabu (13/3).",
     "dated after publication": "Ribuan buruh berunjuk rasa di depan Balai Kota Bandung pada 18 Maret 2024 untuk "
                                "menuntut kenaikan upah.",
     # talk of a kind of incident
@@ -88,6 +91,9 @@ EVENTS = {
                           "(11/3) dini hari.",
     "residents stone a raid": "Warga melempari polisi dengan batu saat penggerebekan bandar narkoba di Desa "
                               "Panaguan, Pamekasan, Senin (11/3) malam.",
+    "protest held despite a plan in the lead": "Buruh Akan Terus Berjuang\nBANDUNG, KOMPAS.com -- Pengesahan "
+                                                "aturan upah itu diwarnai demonstrasi di depan Gedung Sate, Bandung, "
+                                                "Rabu (13/3).",
     "protest held": "Ratusan mahasiswa berunjuk rasa di depan gedung DPRD Sumatera Utara, Medan, Rabu (13/3), "
                     "menolak kenaikan harga bahan bakar.",
     "ramming attack": "Delapan orang tewas dalam serangan penabrakan di sebuah jalur sepeda di New York, Amerika "

@@ -154,7 +154,13 @@ def _announced(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """A protest told only with nouns, one of them in a sentence of plans: announced, not yet held."""
     if e.event_type != "Protests" or any(c.hit.trigger.voice != "noun" for c in g.members):
         return False
-    return any(has_phrase(c.facts.tokens, lex.announced) for c in g.members)
+    if any(has_phrase(c.facts.tokens, lex.announced) for c in g.members):
+        return True
+    # the plan is often in the headline only ("Petani akan demo ke Jakarta"), unless the body tells it held
+    # ("diwarnai demonstrasi di depan Gedung DPR")
+    return any(has_phrase(t, lex.announced) for t in _lead_tokens(an)) and not any(
+        _eventive_near(c, lex) for c in g.members
+    )
 
 
 def _state_destroys(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
@@ -208,15 +214,21 @@ def _anchored(c: Candidate, lex: RelevanceLexicon) -> bool:
     f = c.facts
     if f.times or f.claims or f.has_casualty_word or (c.agent is not None and c.target is not None):
         return True
-    toks = f.tokens
-    lo, hi = max(0, c.hit.first - _NEAR), min(len(toks), c.hit.last + _NEAR)
-    if has_phrase(toks, lex.eventive, lo, c.hit.first) or has_phrase(toks, lex.eventive, c.hit.last, hi):
+    if _eventive_near(c, lex):
         return True
+    toks = f.tokens
     if any(t.text[:1].isdigit() for t in toks[c.hit.last : c.hit.last + _COUNT_REACH]):
         return True  # "penangkapan 11 warga"
     far = min(len(toks), c.hit.last + _PLACE_REACH)
     reach = toks[far - 1].end if far > c.hit.last else c.hit.span.end
     return any(c.hit.span.end <= p.span.start <= reach for p in f.places)
+
+
+def _eventive_near(c: Candidate, lex: RelevanceLexicon) -> bool:
+    """True when a verb of happening or doing stands within a few words of the trigger."""
+    toks = c.facts.tokens
+    lo, hi = max(0, c.hit.first - _NEAR), min(len(toks), c.hit.last + _NEAR)
+    return has_phrase(toks, lex.eventive, lo, c.hit.first) or has_phrase(toks, lex.eventive, c.hit.last, hi)
 
 
 # How many words around a noun trigger its verb may stand, after it its place, and its count.
