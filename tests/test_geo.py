@@ -207,6 +207,10 @@ def test_dateline_excluded_from_focus(gaz: Gazetteer, lex: PlaceLexicon) -> None
         "Saat itu suasana masih sepi, kata Barat.",
         "Presiden Recep Tayyip Erdogan menelepon Vladimir Putin.",
         "Google dan Samsung membuka kantor baru.",
+        # ranks before a person's name ("Pratu" is not Prato)
+        "Dalam kontak tembak itu Pratu AR gugur, sementara Prada MS dan Bripda YK terluka.",
+        "Letkol Inf Budi dan AKBP Rahmat memimpin apel, didampingi Brigjen Sutrisno dan Kompol Andi.",
+        "Serka JT dan Kopda RS dievakuasi, kata Mayjen Hartono.",
     ],
 )
 def test_common_words_are_not_places(gaz: Gazetteer, lex: PlaceLexicon, text: str) -> None:

@@ -124,7 +124,8 @@ class PlaceLexicon:
             count_nouns=frozenset(name_key(w) for w in data.get("count_nouns", [])),
             stopwords=frozenset(name_key(w) for w in data.get("stopwords", [])),
             fixed_phrases=frozenset(name_key(w) for w in data.get("fixed_phrases", [])),
-            single_word_blocks=frozenset(name_key(w) for w in data.get("single_word_blocks", [])),
+            # a rank before a name is never a place either ("Pratu AR")
+            single_word_blocks=frozenset(name_key(w) for w in [*data["single_word_blocks"], *data["ranks"]]),
             titles=frozenset(name_key(w) for w in data.get("titles", [])),
             home_country=data.get("home_country"),
             dateline_window=int(date.get("window", 400)),
