@@ -96,6 +96,12 @@ def test_off_topic_articles_yield_nothing(text: str, res: Resources) -> None:
 # --- types ---------------------------------------------------------------------------------------
 
 TYPES = [
+    ("Rusia menggempur kota Kharkiv dengan rudal pada Senin (11/3). Tiga warga tewas.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Serangan udara Amerika Serikat menghantam sebuah desa di dekat Hodeidah, Yaman, Selasa (12/3), "
+     "menewaskan lima orang.", ("Explosions/Remote violence", "Air/drone strike")),
+    ("Serangan Iran di Haifa, Israel utara, melukai 20 orang pada Minggu (10/3).",
+     ("Explosions/Remote violence", "Air/drone strike")),
     ("Kontak tembak antara prajurit TNI dan KKB pecah di Distrik Sugapa, Kabupaten Intan Jaya, Selasa (12/3).",
      ("Battles", "Armed clash")),
     ("Tim Densus 88 menemukan tiga bom rakitan dan bahan peledak di rumah terduga teroris di Bekasi, "
@@ -168,6 +174,11 @@ def test_arrests_at_a_demonstration_are_part_of_it(res: Resources) -> None:
 # --- actors --------------------------------------------------------------------------------------
 
 ACTORS = [
+    # a country named as the one who strikes: its forces, typed by the weapon, else by the border crossed
+    ("Serangan Israel di Khan Younis, Gaza selatan, menewaskan sedikitnya 12 orang pada Rabu (13/3), kata "
+     "Kementerian Kesehatan Gaza.", "Military Forces of Israel", "Civilians (Palestine)"),
+    ("Rusia menggempur kota Kharkiv dengan rudal pada Senin (11/3). Tiga warga tewas.",
+     "Military Forces of Russia", "Civilians (Ukraine)"),
     # a bomb with no target named hits whoever is there: civilians
     ("Sebuah bom rakitan meledak di halaman rumah seorang pengusaha di Abepura, Jayapura, Kamis (7/3) dini hari. "
      "Polisi menduga pelakunya orang tak dikenal.", "Unidentified Armed Group (Indonesia)", "Civilians (Indonesia)"),

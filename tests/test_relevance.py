@@ -73,6 +73,8 @@ NOT_EVENTS = {
     # a purpose, not a deed
     "sent to arrest": "Perwira itu dikirim ke Poso untuk menangkap sisa-sisa kelompok bersenjata di pegunungan "
                       "Sulawesi Tengah.",
+    "a missile programme": "Amerika Serikat menjatuhkan sanksi kepada dua perusahaan di Dalian, Cina, yang "
+                           "membantu program rudal Korea Utara, Kamis (14/3).",
     "threat of missiles": "Jepang dan Amerika Serikat memulai latihan bersama di tengah ancaman rudal Korea Utara.",
 }
 

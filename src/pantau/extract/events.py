@@ -10,6 +10,7 @@ from pantau.extract.tokens import Token, match_at
 from pantau.extract.triggers import TriggerHit
 from pantau.model import Claim, Sentence, Span, TimeMention
 
+REMOTE = "Explosions/Remote violence"
 PEOPLE_KINDS = frozenset({"civilians", "suspects", "people", "protesters", "rioters"})
 SHADOW_WEIGHT = 0.1
 
@@ -45,13 +46,42 @@ class Candidate:
 def _needs_met(hit: TriggerHit, f: SentenceFacts) -> bool:
     needs = hit.trigger.needs
     # a bare country name is no armed actor here: "Jerman menaklukkan Cile" is football
-    if "armed" in needs and not any(a.armed and a.kind != "country" for a in f.actors):
+    if "armed" in needs and not any(a.armed and a.kind != "country" for a in f.actors) \
+            and not _country_acts(hit, f):
         return False
     if "casualty" in needs and not (f.claims or f.has_casualty_word):
         return False
     if "people" in needs and not any(a.kind in CROWD_KINDS or a.kind == "civilians" for a in f.actors):
         return False
     return not ("place" in needs and not f.places)
+
+
+def _country_acts(hit: TriggerHit, f: SentenceFacts) -> bool:
+    """True for a country named as the one who strikes, in a sentence that counts or places the harm:
+    "serangan Israel di Khan Younis menewaskan 12 orang", "Rusia menggempur Kharkiv" (its forces act)."""
+    if not (f.claims or f.has_casualty_word or f.places):
+        return False
+    return any(
+        a.kind == "country"
+        # "serangan Israel", not "program rudal Korea Utara": a weapon is no attack
+        and ((hit.trigger.voice == "noun" and a.first == hit.last and hit.trigger.event_type != REMOTE)
+             or (hit.trigger.voice == "active" and a.last == hit.first))
+        for a in f.actors
+    )
+
+
+def _country_strike(f: SentenceFacts, lex: RoleLexicon, agent: ActorMatch) -> tuple[str, str]:
+    """The type of a country's strike with no armed side facing it, by its weapons: from the air, from afar;
+    with no weapon named, a strike across a border is still remote ("serangan Iran" on Israel), one at home
+    an attack on the people it hit."""
+    if has_phrase(f.tokens, lex.air_weapons):
+        return REMOTE, "Air/drone strike"
+    if has_phrase(f.tokens, lex.ground_weapons):
+        return REMOTE, "Shelling/artillery/missile attack"
+    own = agent.country or agent.entry.country
+    if any(p.candidates and p.candidates[0].iso3 != own for p in f.places if p.span.start != agent.span.start):
+        return REMOTE, "Air/drone strike"
+    return "Violence against civilians", "Attack"
 
 
 _DEMONSTRATORS = frozenset({"protesters", "rioters"})  # not "warga": residents are also a battle's victims
@@ -154,6 +184,9 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
                 and agent.kind not in STATE_KINDS and hit.trigger.voice == "active" and hit.last < len(facts.tokens) \
                 and match_at(facts.tokens, hit.last, lex.settlements):
             et, sub = "Violence against civilians", "Attack"  # "pemukim menyerang desa": its people are attacked
+        if (et, sub) == ("Battles", "Armed clash") and agent is not None and agent.kind == "country" \
+                and (target is None or not target.armed) and _country_acts(hit, facts):
+            et, sub = _country_strike(facts, lex, agent)
         if et == "Explosions/Remote violence" and has_phrase(facts.tokens, lex.weapon_disruption):
             # a bomb assembled, found or defused is a plot foiled, not an explosion
             et, sub = "Strategic developments", "Disrupted weapons use"
