@@ -96,6 +96,11 @@ def test_off_topic_articles_yield_nothing(text: str, res: Resources) -> None:
 # --- types ---------------------------------------------------------------------------------------
 
 TYPES = [
+    # a state's forces acting abroad with nobody armed facing them: a ground raid on people, or a strike
+    ("Pasukan darat Israel menyerbu masuk ke sebuah desa di Lebanon selatan, Rabu (13/3), menewaskan dua warga.",
+     ("Violence against civilians", "Attack")),
+    ("Militer Turki menyerang sebuah desa di dekat Qamishli, Suriah utara, Senin (11/3). Empat warga tewas.",
+     ("Explosions/Remote violence", "Air/drone strike")),
     ("Rusia menggempur kota Kharkiv dengan rudal pada Senin (11/3). Tiga warga tewas.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Serangan udara Amerika Serikat menghantam sebuah desa di dekat Hodeidah, Yaman, Selasa (12/3), "

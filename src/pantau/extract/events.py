@@ -74,14 +74,28 @@ def _country_strike(f: SentenceFacts, lex: RoleLexicon, agent: ActorMatch) -> tu
     """The type of a country's strike with no armed side facing it, by its weapons: from the air, from afar;
     with no weapon named, a strike across a border is still remote ("serangan Iran" on Israel), one at home
     an attack on the people it hit."""
+    if has_phrase(f.tokens, lex.ground_forces):
+        return "Violence against civilians", "Attack"  # "pasukan darat Israel menyerbu Lebanon selatan"
     if has_phrase(f.tokens, lex.air_weapons):
         return REMOTE, "Air/drone strike"
     if has_phrase(f.tokens, lex.ground_weapons):
         return REMOTE, "Shelling/artillery/missile attack"
-    own = agent.country or agent.entry.country
-    if any(p.candidates and p.candidates[0].iso3 != own for p in f.places if p.span.start != agent.span.start):
+    if _abroad(agent, f):
         return REMOTE, "Air/drone strike"
     return "Violence against civilians", "Attack"
+
+
+def _abroad(agent: ActorMatch, f: SentenceFacts) -> bool:
+    """True when a state's forces act on a place of another country named in the sentence, with nobody armed
+    facing them there: "militer Israel menyerang Lebanon selatan"."""
+    own = agent.country or agent.entry.country
+    if agent.kind not in STATE_KINDS or own is None:
+        return False
+    # a country named bare is often a party ("koalisi pimpinan Amerika"): only a cued one or a town is a scene
+    return any(
+        p.candidates and p.candidates[0].iso3 != own and (p.cue is not None or p.candidates[0].feature != "country")
+        for p in f.places if not agent.span.start <= p.span.start < agent.span.end
+    )
 
 
 _DEMONSTRATORS = frozenset({"protesters", "rioters"})  # not "warga": residents are also a battle's victims
@@ -184,8 +198,8 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
                 and agent.kind not in STATE_KINDS and hit.trigger.voice == "active" and hit.last < len(facts.tokens) \
                 and match_at(facts.tokens, hit.last, lex.settlements):
             et, sub = "Violence against civilians", "Attack"  # "pemukim menyerang desa": its people are attacked
-        if (et, sub) == ("Battles", "Armed clash") and agent is not None and agent.kind == "country" \
-                and (target is None or not target.armed) and _country_acts(hit, facts):
+        if (et, sub) == ("Battles", "Armed clash") and agent is not None and (target is None or not target.armed) \
+                and (_country_acts(hit, facts) if agent.kind == "country" else _abroad(agent, facts)):
             et, sub = _country_strike(facts, lex, agent)
         if et == "Explosions/Remote violence" and has_phrase(facts.tokens, lex.weapon_disruption):
             # a bomb assembled, found or defused is a plot foiled, not an explosion

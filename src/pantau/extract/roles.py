@@ -48,6 +48,7 @@ class RoleLexicon:
     coordinators: frozenset[str]  # "AS dan Inggris": words joining two actors of one side
     responsibility: Index  # "mengaku bertanggung jawab": who claims an attack
     aircraft: Index  # "jet tempur": an agent that strikes from the air
+    ground_forces: Index  # "pasukan darat": a state's raid on the ground, not a strike from afar
     air_weapons: Index  # "udara", "drone": a country's strike from the air
     ground_weapons: Index  # "rudal", "artileri": a country's strike from afar
     instruments: frozenset[str]  # "gas air mata": protest triggers that tell no protest alone
@@ -107,6 +108,7 @@ class RoleLexicon:
             coordinators=frozenset(str(w) for w in r.get("coordinators", [])),
             responsibility=idx(r.get("responsibility", [])),
             aircraft=idx(r.get("aircraft", [])),
+            ground_forces=idx(r["ground_forces"]),
             air_weapons=idx(r["air_weapons"]),
             ground_weapons=idx(r["ground_weapons"]),
             instruments=frozenset(str(w) for w in r.get("protest_instruments", [])),
