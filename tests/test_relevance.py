@@ -29,6 +29,12 @@ NOT_EVENTS = {
                              "Riau, Rabu (13/3). Dua prajurit TNI tewas.",
     "missile drill": "Angkatan Laut menggelar latihan menembakkan rudal di perairan Laut Jawa, Selasa (12/3), "
                      "dengan dua kapal perang.",
+    "counter-terror drill": "Polda Bali menggelar simulasi penanggulangan teror di Bandara Ngurah Rai, Selasa "
+                            "(12/3). Dalam skenario, sekelompok teroris menyandera penumpang dan meledakkan bom.",
+    "ammunition depot blast": "Gudang amunisi milik Kodam di Kabupaten Bogor meledak, Sabtu (9/3) malam. Ledakan "
+                              "diduga dipicu amunisi kedaluwarsa yang disimpan di gudang itu.",
+    "crush at a handout": "Ratusan warga berdesakan dan saling dorong saat pembagian sembako di Kota Pasuruan, Jawa "
+                          "Timur, Sabtu (9/3). Belasan orang pingsan.",
     # the state destroying what it seized
     "boats of fish thieves": "Pemerintah meledakkan dan menenggelamkan 20 kapal pencuri ikan di perairan Ambon, "
                              "Maluku, Selasa (12/3), sebagai barang bukti kejahatan perikanan.",
@@ -44,11 +50,18 @@ NOT_EVENTS = {
     # a suicide is no attack
     "suicide": "Seorang perwira polisi ditemukan tewas bunuh diri di asramanya di Palu, Sulawesi Tengah, "
                "Rabu (13/3) sore.",
+    "old bombs destroyed": "Tim Jibom Brimob meledakkan 30 mortir peninggalan perang dunia yang ditemukan "
+                           "nelayan di pantai Cilacap, Jawa Tengah, Rabu (13/3).",
     # history
     "a war of long ago": "Pembantaian oleh pasukan pendudukan itu menewaskan ribuan warga desa. Peristiwa "
                          "pada 1942 hingga 1945 itu kini dikenang di sebuah museum di Jakarta.",
     "once upon a time": "Suatu ketika ada demonstran yang membawa kambing ke depan gedung DPR sebagai simbol "
                         "kritik kepada pemerintah, kata pengamat itu.",
+    "anniversary": "21 Tahun Invasi Irak\nBAGHDAD -- Warga Irak mengenang invasi yang menewaskan ratusan ribu "
+                   "orang itu pada Rabu (13/3).",
+    # a tally over a period
+    "tally of arrests": "Dalam dua tahun terakhir, Densus 88 telah menangkap puluhan anggota JI di berbagai daerah, "
+                        "kata juru bicara Polri.",
     # plans: announced, not held; dated after publication
     "announced protest": "Koordinator aliansi petani mengatakan aksi demonstrasi ini akan melibatkan 10 ribu "
                          "petani dari berbagai daerah. Demonstrasi ini adalah bentuk kekecewaan petani, katanya.",
@@ -96,6 +109,8 @@ EVENTS = {
     "protest held despite a plan in the lead": "Buruh Akan Terus Berjuang\nBANDUNG, KOMPAS.com -- Pengesahan "
                                                 "aturan upah itu diwarnai demonstrasi di depan Gedung Sate, Bandung, "
                                                 "Rabu (13/3).",
+    "strike on a training camp": "Serangan udara AS menghantam kamp latihan ISIS di dekat Raqqa, Suriah, Senin "
+                                 "(11/3), menewaskan 12 militan.",
     "protest held": "Ratusan mahasiswa berunjuk rasa di depan gedung DPRD Sumatera Utara, Medan, Rabu (13/3), "
                     "menolak kenaikan harga bahan bakar.",
     "ramming attack": "Delapan orang tewas dalam serangan penabrakan di sebuah jalur sepeda di New York, Amerika "
@@ -133,3 +148,10 @@ def test_relevance_lexicon_refuses_unknown_keys(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(rel, "load_yaml", lambda lang, name: bad)
     with pytest.raises(ValueError, match=r"relevance\.yaml.*acident.*accident"):
         RelevanceLexicon.load("id")
+
+
+def test_a_rank_before_initials_is_a_person(res: Resources) -> None:
+    """"Pratu AS" is a soldier, not the United States."""
+    events = code("Seorang prajurit TNI, Pratu AS, tewas ditembak KKB saat berpatroli di Kampung Bilogai, Intan "
+                  "Jaya, Papua, Selasa (12/3).", res)
+    assert events and all("United States" not in (a.name if a else "") for e in events for a in (e.actor1, e.actor2))

@@ -163,6 +163,8 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         if dateline is not None and s.start < dateline.end:
             # "Jakarta, CNN Indonesia --": the outlet's name in the dateline acts in nothing
             actors = [a for a in actors if not dateline.start <= a.span.start < dateline.end]
+        # "Pratu AS", "Bripda AA": initials after a rank are a person, not a country or a group
+        actors = [a for a in actors if not (a.first > 0 and toks[a.first - 1].low in res.places.ranks)]
         if facts and facts[-1].sentence.paragraph == s.paragraph:
             actors = crowd_pronouns(toks, actors, facts[-1].actors, res.roles)
         while pi < len(all_places) and all_places[pi].span.start < s.start:

@@ -36,6 +36,7 @@ class PlaceLexicon:
     stopwords: frozenset[str]
     fixed_phrases: frozenset[str]  # "baku tembak": a place's name as the first word of a common phrase
     single_word_blocks: frozenset[str]
+    ranks: frozenset[str]  # "Pratu", "AKBP": before a person's name or initials
     titles: frozenset[str]
     home_country: str | None
     dateline_window: int
@@ -126,6 +127,7 @@ class PlaceLexicon:
             fixed_phrases=frozenset(name_key(w) for w in data.get("fixed_phrases", [])),
             # a rank before a name is never a place either ("Pratu AR")
             single_word_blocks=frozenset(name_key(w) for w in [*data["single_word_blocks"], *data["ranks"]]),
+            ranks=frozenset(name_key(w) for w in data["ranks"]),
             titles=frozenset(name_key(w) for w in data.get("titles", [])),
             home_country=data.get("home_country"),
             dateline_window=int(date.get("window", 400)),

@@ -54,7 +54,7 @@ LEAD_SENTENCES = 3
 # Triggers this sure of violence are never an accident's words ("ledakan", "meledak", "tewas" are weaker).
 ACCIDENT_MAX_WEIGHT = 0.7
 # Event types that accidents and drills imitate.
-_ACCIDENT_TYPES = frozenset({"Explosions/Remote violence", "Riots", "Violence against civilians"})
+_ACCIDENT_TYPES = frozenset({"Explosions/Remote violence", "Riots", "Violence against civilians", "Protests"})
 # Sub-event types that ordinary crime imitates.
 _CRIME_SUBS = frozenset({"Attack", "Abduction/forced disappearance", "Arrests", "Sexual violence"})
 # Armed non-state inter codes: rebels, political and identity militias.
@@ -77,6 +77,10 @@ class RelevanceLexicon:
     suicide_attack: Index
     announced: Index
     unknown_attackers: Index
+    destroying: Index
+    drill_place: Index
+    tally: Index
+    anniversary: Index
 
     @classmethod
     def load(cls, lang: str = "id") -> RelevanceLexicon:
@@ -107,6 +111,8 @@ def _future(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
 
 def _history(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """No date of its own, and told among years long past or "once upon a time"."""
+    if any(_anniversary(c, lex) for c in g.members):
+        return True  # "21 Tahun Invasi Irak": a date of today is the anniversary's, not the incident's
     if g.date_strength == 2:
         return False
     if any(has_phrase(c.facts.tokens, lex.long_ago) for c in g.members):
@@ -120,16 +126,44 @@ def _history(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     return len(years) >= 2 and max(years) <= an.reference.year - ARTICLE_HISTORY_YEARS
 
 
+def _anniversary(c: Candidate, lex: RelevanceLexicon) -> bool:
+    """True for a noun trigger right after a count of years ("21 tahun invasi", "setahun serangan")."""
+    toks, i = c.facts.tokens, c.hit.first
+    if c.hit.trigger.voice != "noun" or i == 0 or not match_at(toks, i - 1, lex.anniversary):
+        return False
+    return toks[i - 1].low == "setahun" or (i > 1 and toks[i - 2].text.isdigit())
+
+
+def _tally(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
+    """A count over a period with no date of its own ("dalam dua tahun terakhir, Densus menangkap puluhan")."""
+    if g.date_strength == 2 and not _tally_dated(g, lex):
+        return False
+    return any(has_phrase(c.facts.tokens, lex.tally) for c in g.members)
+
+
+def _tally_dated(g: Group, lex: RelevanceLexicon) -> bool:
+    """True when the incident's date is itself a period ("dalam dua tahun terakhir")."""
+    span = g.date_span
+    if span is None:
+        return False
+    for c in g.members:
+        toks = c.facts.tokens
+        inside = [i for i, t in enumerate(toks) if span.start <= t.start < span.end]
+        if inside and has_phrase(toks, lex.tally, inside[0], inside[-1] + 1):
+            return True
+    return False
+
+
 def _accident(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """An explosion, chaos or death among accident or drill words, with nobody armed to have done it."""
-    if e.event_type not in _ACCIDENT_TYPES:
+    if e.event_type not in _ACCIDENT_TYPES and e.sub_event_type != "Disrupted weapons use":
         return False
     if any(a is not None and a.armed and a.kind not in STATE_KINDS for c in g.members for a in (c.agent,)):
         return False  # "KKB menembak ... saat latihan": an attacker is named
     if any(c.hit.trigger.weight >= ACCIDENT_MAX_WEIGHT for c in g.members):
         return False  # "menembak mati", "bom bunuh diri": no accident says that
     # "kepanikan" is often in the lead only
-    return any(has_phrase(t, lex.accident) or has_phrase(t, lex.drill) for t in _told(an, g))
+    return any(has_phrase(t, lex.accident) for t in _told(an, g))
 
 
 def _suicide(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
@@ -169,7 +203,23 @@ def _state_destroys(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> 
         (e.event_type == "Explosions/Remote violence" or e.sub_event_type == "Disrupted weapons use")
         and g.agent is not None and g.agent.kind in STATE_KINDS
         and any(has_phrase(c.facts.tokens, lex.seized) for c in g.members)
+        and any(has_phrase(c.facts.tokens, lex.destroying) for c in g.members)
     )
+
+
+def _drill(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
+    """An exercise, a rehearsal or a weapons test, however violent its words ("simulasi penanganan bom bunuh
+    diri", "uji tembak rudal"); a training camp ("kamp latihan") is a place, not a drill."""
+    return any(_drill_at(c.facts.tokens, lex) for c in g.members)
+
+
+def _drill_at(toks: list[Token], lex: RelevanceLexicon) -> bool:
+    """True when the tokens name a drill, not a training place."""
+    for i in range(len(toks)):
+        m = match_at(toks, i, lex.drill)
+        if m and m[1] and not (i > 0 and match_at(toks, i - 1, lex.drill_place)):
+            return True
+    return False
 
 
 def _ordinary_crime(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
@@ -276,6 +326,8 @@ def _sentence_text(an: Analysis, s: Sentence) -> str:
 _STEPS = (
     ("future", _future),
     ("history", _history),
+    ("tally", _tally),
+    ("drill", _drill),
     ("accident", _accident),
     ("suicide", _suicide),
     ("announced", _announced),
