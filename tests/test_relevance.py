@@ -88,6 +88,8 @@ NOT_EVENTS = {
                       "Sulawesi Tengah.",
     "a missile programme": "Amerika Serikat menjatuhkan sanksi kepada dua perusahaan di Dalian, Cina, yang "
                            "membantu program rudal Korea Utara, Kamis (14/3).",
+    "who still holds": "Pemerintah Damaskus kini masih menguasai hampir semua kota utama Suriah, kata pengamat.",
+    "an aim": "Komandan itu mengatakan tujuan utama pasukannya adalah membebaskan wilayah Irak dari ISIS.",
     "threat of missiles": "Jepang dan Amerika Serikat memulai latihan bersama di tengah ancaman rudal Korea Utara.",
 }
 
@@ -111,6 +113,10 @@ EVENTS = {
                                                 "Rabu (13/3).",
     "strike on a training camp": "Serangan udara AS menghantam kamp latihan ISIS di dekat Raqqa, Suriah, Senin "
                                  "(11/3), menewaskan 12 militan.",
+    "rebels take a town": "Kelompok pemberontak Arakan Army mengklaim telah merebut Kota Ramree di Negara Bagian "
+                          "Rakhine, Myanmar, setelah pertempuran sengit, Minggu (10/3).",
+    "KKB shoots a driver": "KKB kembali berulah di Kabupaten Puncak. Seorang tukang ojek tewas ditembak di Kampung "
+                           "Kago, Distrik Ilaga, Kamis (7/3) pagi.",
     "protest held": "Ratusan mahasiswa berunjuk rasa di depan gedung DPRD Sumatera Utara, Medan, Rabu (13/3), "
                     "menolak kenaikan harga bahan bakar.",
     "ramming attack": "Delapan orang tewas dalam serangan penabrakan di sebuah jalur sepeda di New York, Amerika "

@@ -224,7 +224,7 @@ def _drill_at(toks: list[Token], lex: RelevanceLexicon) -> bool:
 
 def _ordinary_crime(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """Crime with no political or communal side, and the arrests of its suspects."""
-    if _armed_group(g, e) or _unknown_attacker(g, lex):
+    if _armed_group(g, e) or _unknown_attacker(g, lex) or _group_told(an, g):
         return False  # an armed group's crime is conflict; so is a shooting by "orang tak dikenal" (CODING.md)
     # a suspect fighting the police who come for him is no riot ("disergap polisi ... melakukan perlawanan")
     resisting = (
@@ -305,6 +305,13 @@ def _unknown_attacker(g: Group, lex: RelevanceLexicon) -> bool:
         return False
     toks = next(c.facts.tokens for c in g.members if c.agent is a)
     return has_phrase(toks, lex.unknown_attackers, a.first, a.first + 1)
+
+
+def _group_told(an: Analysis, g: Group) -> bool:
+    """True when the incident's sentences or the lead name an armed non-state group ("KKB kembali berulah"):
+    its "kelompok kriminal bersenjata" is a rebel group, not a gang."""
+    facts = [c.facts for c in g.members] + list(an.facts[:LEAD_SENTENCES])
+    return any(a.entry.name and a.entry.inter in _ARMED_NON_STATE for f in facts for a in f.actors)
 
 
 def _armed_group(g: Group, e: Event) -> bool:
