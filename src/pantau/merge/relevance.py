@@ -177,9 +177,14 @@ def _suicide(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
 
 def _self_harm_at(toks: list[Token], lex: RelevanceLexicon) -> bool:
     """True when the tokens tell of taking one's own life, not of a suicide attack ("bom bunuh diri")."""
+    return _phrase_not_after(toks, lex.self_harm, lex.suicide_attack)
+
+
+def _phrase_not_after(toks: list[Token], index: Index, not_after: Index) -> bool:
+    """True when a phrase of index stands in the tokens, not right after a word of not_after."""
     for i in range(len(toks)):
-        m = match_at(toks, i, lex.self_harm)
-        if m and m[1] and not (i > 0 and match_at(toks, i - 1, lex.suicide_attack)):
+        m = match_at(toks, i, index)
+        if m and m[1] and not (i > 0 and match_at(toks, i - 1, not_after)):
             return True
     return False
 
@@ -215,11 +220,7 @@ def _drill(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
 
 def _drill_at(toks: list[Token], lex: RelevanceLexicon) -> bool:
     """True when the tokens name a drill, not a training place."""
-    for i in range(len(toks)):
-        m = match_at(toks, i, lex.drill)
-        if m and m[1] and not (i > 0 and match_at(toks, i - 1, lex.drill_place)):
-            return True
-    return False
+    return _phrase_not_after(toks, lex.drill, lex.drill_place)
 
 
 def _ordinary_crime(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
