@@ -29,14 +29,15 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
+    Integer,
     and_,
+    column,
     create_engine,
     delete,
     event,
     exists,
     func,
     insert,
-    literal,
     or_,
     select,
     text,
@@ -120,6 +121,16 @@ def _opt_date(value: Any, where: str) -> date | None:
         raise StoreError(f"{where}: event_date {value!r} is not YYYY-MM-DD") from exc
 
 
+def _first_source(sources: Any) -> str | None:
+    return str(sources[0]) if isinstance(sources, list) and sources else None
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The database's own words for a failure, without SQLAlchemy's statement dump."""
+    orig = getattr(exc, "orig", None) or exc
+    return f"{type(orig).__name__}: {str(orig).strip().splitlines()[0] if str(orig).strip() else ''}"
+
+
 def _mapping(value: Any, where: str, name: str) -> Mapping[str, Any]:
     """An object field of the record, or an empty mapping when null."""
     if value is None:
@@ -154,7 +165,8 @@ def report_row(article: Article, record: Mapping[str, Any], index: int, version:
         "article_id": article.article_id,
         "lexicon_version": version,
         "doc": _opt_str(record.get("doc")) or article.doc,
-        "outlet": article.outlet,
+        # the outlet that published it: the corpus's, else the one the pipeline read in the text (first source)
+        "outlet": article.outlet or _first_source(record.get("sources")),
         "event_date": _opt_date(record.get("event_date"), where),
         "time_precision": _number(record.get("time_precision"), "time_precision", where, i),
         "disorder_type": _opt_str(record.get("disorder_type")),
@@ -290,8 +302,7 @@ class Store:
                 self._reform(conn, affected)
                 self._link(conn, ids)
         except SQLAlchemyError as exc:
-            raise StoreError(f"article {article.article_id} ({article.doc}) not stored: "
-                             f"{type(exc.orig or exc).__name__}: {str(exc.orig or exc).strip()}") from exc
+            raise StoreError(f"article {article.article_id} ({article.doc}) not stored: {_reason(exc)}") from exc
         return len(rows)
 
     def remove_article(self, article_id: str) -> bool:
@@ -305,7 +316,7 @@ class Store:
                 res = conn.execute(delete(articles).where(articles.c.article_id == article_id))
                 self._reform(conn, affected)
         except SQLAlchemyError as exc:
-            raise StoreError(f"article {article_id} not removed: {exc.orig or exc}") from exc
+            raise StoreError(f"article {article_id} not removed: {_reason(exc)}") from exc
         return bool(res.rowcount)
 
     def _lock(self, conn: Connection) -> None:
@@ -338,7 +349,7 @@ class Store:
             row = conn.execute(select(reports).where(reports.c.event_id == event_id)).mappings().one()
             if row["event_type"] is None or (row["modality"] or "asserted") != "asserted":
                 continue
-            key = inc.key_of(row)
+            key = inc.key_of(dict(row))
             chosen = inc.best_incident(key, self._candidates(conn, key), self._rules)
             if chosen is None:
                 incident_id = self._new_incident(conn)
@@ -362,7 +373,7 @@ class Store:
             ids = ids.where(or_(incidents.c.iso == key.iso, incidents.c.iso.is_(None)))
         found: dict[int, list[inc.ReportKey]] = {}
         for r in conn.execute(select(reports).where(reports.c.incident_id.in_(ids))).mappings():
-            found.setdefault(r["incident_id"], []).append(inc.key_of(r))
+            found.setdefault(r["incident_id"], []).append(inc.key_of(dict(r)))
         return found
 
     def _new_incident(self, conn: Connection) -> int:
@@ -408,11 +419,12 @@ class Store:
         if self.dialect == "sqlite":
             fts = " ".join(f'"{w}"' for w in words)
             ids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=fts)
-            art = select(articles.c.article_id).where(articles.c.id.in_(ids.columns()))
+            art = select(articles.c.article_id).where(articles.c.id.in_(ids.columns(column("rowid", Integer))))
         else:
-            doc = func.to_tsvector(literal("simple"),
-                                   func.coalesce(articles.c.title, "").op("||")(" ").op("||")(articles.c.text))
-            art = select(articles.c.article_id).where(doc.op("@@")(func.plainto_tsquery("simple", " ".join(words))))
+            # the expression of the GIN index of migration 0001, so the planner uses it
+            match = text("to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text) "
+                         "@@ plainto_tsquery('simple', :q)").bindparams(q=" ".join(words))
+            art = select(articles.c.article_id).where(match)
         return article_id.in_(art)
 
     def _filtered(self, q: Select[Any], table: Any, flt: Filters, per_report: bool) -> Select[Any]:
@@ -459,17 +471,20 @@ class Store:
         with self._engine.connect() as conn:
             rows = [dict(r) for r in conn.execute(q).mappings()]
             ids = [r["incident_id"] for r in rows]
-            members: dict[int, list[tuple[str, str]]] = {}
+            members: dict[int, list[Any]] = {}
             for chunk in range(0, len(ids), 500):
                 part = ids[chunk : chunk + 500]
-                for m in conn.execute(select(reports.c.incident_id, reports.c.event_id, reports.c.article_id)
-                                      .where(reports.c.incident_id.in_(part)).order_by(reports.c.event_id)):
-                    members.setdefault(m.incident_id, []).append((m.event_id, m.article_id))
+                cols = (reports.c.incident_id, reports.c.event_id, reports.c.article_id, reports.c.outlet,
+                        reports.c.claims)
+                for m in conn.execute(select(*cols).where(reports.c.incident_id.in_(part))
+                                      .order_by(reports.c.event_id)):
+                    members.setdefault(m.incident_id, []).append(m)
         for r in rows:
             got = members.get(r["incident_id"], [])
-            r["event_ids"] = [e for e, _ in got]
-            r["article_ids"] = sorted({a for _, a in got})
-            r["claims"] = []
+            r["event_ids"] = [m.event_id for m in got]
+            r["article_ids"] = sorted({m.article_id for m in got})
+            # every claim of every report, with the report and outlet that carried it
+            r["claims"] = [{**c, "report": m.event_id, "outlet": m.outlet} for m in got for c in m.claims or []]
         return rows
 
     def incident(self, incident_id: int) -> dict[str, Any] | None:

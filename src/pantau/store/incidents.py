@@ -147,7 +147,7 @@ def _side(x: str | None, y: str | None) -> bool:
 def same_actors(a: ReportKey, b: ReportKey, rules: MergeRules) -> str | None:
     """Why two reports' actors fit one incident, or None."""
     if _side(a.actor1, b.actor1) and _side(a.actor2, b.actor2):
-        named = sorted({x for x in (a.actor1, a.actor2, b.actor1, b.actor2) if not _unnamed(x)})
+        named = sorted({x for x in (a.actor1, a.actor2, b.actor1, b.actor2) if x and not _unnamed(x)})
         return "actors agree" + (f" ({', '.join(named)})" if named else " (none named)")
     if a.event_type in rules.symmetric_types and _side(a.actor1, b.actor2) and _side(a.actor2, b.actor1):
         return "actors agree, sides told the other way round"
@@ -226,8 +226,8 @@ def summarize(members: Sequence[Mapping[str, Any]], lex: CasualtyLexicon) -> dic
     sources: list[str] = []
     outlets: list[str] = []
     for r in sorted(members, key=lambda r: r["event_id"]):
-        for s in [*(r["record"].get("sources") or []), _outlet(r)]:
-            if s not in sources:
+        for s in [*(r["record"].get("sources") or []), r.get("outlet")]:
+            if s and s not in sources:
                 sources.append(s)
         if _outlet(r) not in outlets:
             outlets.append(_outlet(r))
