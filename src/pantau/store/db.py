@@ -79,12 +79,11 @@ def _json_dumps(obj: Any) -> str:
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
-    """Turn on WAL journaling, foreign keys and a busy timeout for every new SQLite connection."""
+    """Turn on WAL journaling and foreign keys for every new SQLite connection (busy wait: the URL's ?timeout=)."""
     cur = dbapi_conn.cursor()
     try:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
     finally:
         cur.close()
 
