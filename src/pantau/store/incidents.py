@@ -19,20 +19,23 @@ member suffices), which fuses the daily protests of one square into one incident
 
 Fatalities follow SPEC rule 4 over the claims of all reports: each claimant's figure (an outlet speaking in
 its own voice is its own claimant), the lowest within a victim group, groups added up
-(extract.claims.fatality_figures); the notes name the outlets whose figures disagree.
+(extract.claims.fatality_figures). Outlets name one group differently ("dua orang", "tiga warga"), so when
+the claims name at most one victim group besides unspecified people, all are one group and the lowest
+claimant's figure counts; with two groups named (police and attackers) they add up as within one article.
+The notes name the outlets whose figures disagree.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 import regex
 
-from pantau.extract.claims import CasualtyLexicon, fatality_figures
+from pantau.extract.claims import CasualtyLexicon, fatality_figures, victim_kind
 from pantau.model import DISORDER, Claim
 
 
@@ -201,6 +204,15 @@ def claims_of(record: Mapping[str, Any], outlet: str) -> list[Claim]:
     ]
 
 
+def incident_fatalities(claims: list[Claim], lex: CasualtyLexicon) -> tuple[int, int, int]:
+    """Rule 4 over the claims of all reports: (conservative figure, lowest, highest)."""
+    kinds = {victim_kind(c, lex) for c in claims if c.kind == "killed"} - {None, "people"}
+    if len(kinds) <= 1:
+        # one outlet's "dua orang" and another's "tiga warga" count the same dead: one group, lowest claimant
+        claims = [replace(c, victims=None) for c in claims]
+    return fatality_figures(claims, lex)
+
+
 def _outlet(row: Mapping[str, Any]) -> str:
     return row.get("outlet") or row["doc"]
 
@@ -222,7 +234,7 @@ def summarize(members: Sequence[Mapping[str, Any]], lex: CasualtyLexicon) -> dic
     if len(rows) == 1:
         best, low, high = lead.get("fatalities") or 0, lead.get("fatalities_low") or 0, lead.get("fatalities_high") or 0
     else:
-        best, low, high = fatality_figures([c for r in rows for c in claims_of(r["record"], _outlet(r))], lex)
+        best, low, high = incident_fatalities([c for r in rows for c in claims_of(r["record"], _outlet(r))], lex)
     sources: list[str] = []
     outlets: list[str] = []
     for r in sorted(members, key=lambda r: r["event_id"]):
