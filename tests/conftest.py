@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,3 +66,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         with engine.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         engine.dispose()
+
+
+@pytest.fixture
+def stored(db_url: str, res: Resources) -> Iterator[Any]:
+    """A store holding the six team-written articles of storekit (one shooting told thrice, two Makassar
+    incidents, the bombing told twice)."""
+    from pantau.store import Store
+    from pantau.store.ingest import ingest
+    from storekit import MAKASSAR, SUGAPA, article, coder
+
+    with Store.open(db_url) as store:
+        stats = ingest(store, [article(*a) for a in (*SUGAPA, *MAKASSAR)], coder(res), res.version)
+        assert stats.errors == []
+        yield store

@@ -14,8 +14,7 @@ from pantau.model import Claim
 from pantau.pipeline import Resources
 from pantau.store import Store
 from pantau.store.incidents import MergeRules, ReportKey, incident_fatalities, match
-from pantau.store.ingest import ingest
-from storekit import MAKASSAR, SUGAPA, article, coder
+from storekit import SUGAPA, article, coder
 
 RULES = MergeRules()
 
@@ -61,15 +60,6 @@ def test_battle_sides_in_either_order() -> None:
     assert "other way round" in (match(battle, swapped, RULES) or "")
     attack = replace(SUGAPA_KEY, actor1="Civilians (Indonesia)", actor2="Police Forces of Indonesia")
     assert match(SUGAPA_KEY, replace(attack, event_id="c", article_id="C"), RULES) is None
-
-
-@pytest.fixture
-def stored(db_url: str, res: Resources) -> Any:
-    """A store holding the six team-written articles (three reports of one shooting, two Makassar incidents)."""
-    with Store.open(db_url) as store:
-        stats = ingest(store, [article(*a) for a in (*SUGAPA, *MAKASSAR)], coder(res), res.version)
-        assert stats.errors == []
-        yield store
 
 
 def _incident_of(store: Store, doc: str) -> dict[str, Any]:

@@ -22,7 +22,8 @@ _TZ = sa.DateTime(timezone=True)
 PG_TSVECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
 
 _SQLITE_FTS = [
-    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id')",
+    # content="articles" in double quotes: the spelling Datasette looks for to offer search on articles
+    'CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content="articles", content_rowid="id")',
     "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN "
     "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
     "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN "
