@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -332,3 +333,41 @@ def test_runs(store: Store) -> None:
     assert run["counts"] == {"documents": 2, "events": 3, "errors": 0} and run["finished"] is not None
     with pytest.raises(StoreError):
         store.finish_run(run_id + 1, {})
+
+
+def test_migrations_build_exactly_the_schema(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from pantau.store.migrate import current, head
+    from pantau.store.schema import metadata
+
+    def ours(name: str | None, _kind: str, _parents: Any) -> bool:
+        # the full-text index is dialect-specific DDL (FTS5 tables, a GIN expression index), not in metadata
+        return not (name or "").startswith(("articles_fts", "ix_articles_fts"))
+
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": ours})
+        assert compare_metadata(ctx, metadata) == []
+    assert current(store.engine) == head() == "0001"
+
+
+def test_db_upgrade_command(db_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from pantau.cli.main import app
+
+    first = CliRunner().invoke(app, ["db", "upgrade", "--db", db_url])
+    assert first.exit_code == 0 and "upgraded from nothing to 0001" in first.output
+    again = CliRunner().invoke(app, ["db", "upgrade", "--db", db_url])
+    assert again.exit_code == 0 and "schema at 0001" in again.output
+
+
+def test_a_store_from_before_schema_versions_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "lama.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE events (event_id TEXT PRIMARY KEY, record TEXT)")
+    with pytest.raises(StoreError, match="without schema versions"):
+        Store.open(f"sqlite:///{path}")

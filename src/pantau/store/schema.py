@@ -21,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -46,6 +47,7 @@ articles = Table(
     Column("lexicon_version", String(64)),  # the version that coded it; recode finds older ones
     Column("added_at", DateTime(timezone=True), nullable=False),
     Column("coded_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_lexicon_version", "lexicon_version"),
 )
 
 incidents = Table(
@@ -81,6 +83,7 @@ incidents = Table(
     Column("notes", Text, nullable=False),
     Column("n_reports", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    *(Index(f"ix_incidents_{c}", c) for c in ("event_date", "event_type", "country", "iso", "admin1")),
 )
 
 reports = Table(
@@ -124,6 +127,7 @@ reports = Table(
     CheckConstraint("fatalities IS NULL OR fatalities >= 0", name="ck_reports_fatalities"),
     CheckConstraint("latitude IS NULL OR (latitude >= -90 AND latitude <= 90)", name="ck_reports_latitude"),
     CheckConstraint("longitude IS NULL OR (longitude >= -180 AND longitude <= 180)", name="ck_reports_longitude"),
+    *(Index(f"ix_reports_{c}", c) for c in ("article_id", "incident_id", "event_date", "event_type", "country", "doc")),
 )
 
 runs = Table(
