@@ -38,7 +38,11 @@ SUGAPA_KEY = ReportKey(
     ({"iso": "PNG"}, False),
     ({"event_date": date(2024, 3, 13)}, False),  # two day-precise dates: one day apart is another incident
     ({"event_date": date(2024, 3, 15), "time_precision": 2}, True),  # "pekan ini": within a week
-    ({"event_date": date(2024, 3, 25), "time_precision": 2}, False),
+    ({"event_date": date(2024, 3, 16), "time_precision": 2}, False),
+    ({"event_date": date(2024, 3, 30), "time_precision": 3}, True),  # "bulan ini": March
+    ({"event_date": date(2024, 4, 2), "time_precision": 3}, False),  # April is not March
+    # a country or a province alone is placed at its capital: its coordinates prove nothing
+    ({"location": "Indonesia", "geo_precision": 3, "latitude": -3.743, "longitude": 137.05}, False),
     ({"event_date": None}, False),
     ({"event_type": "Battles"}, False),
     ({"article_id": "A"}, False),  # never two reports of one article

@@ -3,11 +3,13 @@
 ACLED's rule (one event per actors, day and place) applied to reports of different articles:
 
 - the same event type (a sub-event type may differ: one outlet's "Attack" is another's "Abduction");
-- dates compatible with their precision: two day-precise dates must be the same day (two protests at one
-  place on consecutive days are two events for ACLED), a week-precise one within 7 days, vaguer ones
-  within a month; an undated report joins nothing;
-- places within MergeRules.max_km, or one inside the other (a regency or province named by one outlet, a
-  town of it by another), in one country; a report with no place joins nothing;
+- dates compatible with their precision: the periods they stand for overlap (a day-precise date its day, so
+  two protests at one place on consecutive days are two events as for ACLED; a week-precise one three days
+  either side; a vaguer one its calendar month); an undated report joins nothing;
+- places within MergeRules.max_km (both placed at a point: geo_precision 1 or 2), or one inside the other
+  (a regency or province named by one outlet, a town of it by another), in one country; a province or a
+  country alone is placed at its capital, so its coordinates never count; a report with no place joins
+  nothing;
 - compatible actors on each side: the same name, or one side unnamed / an unidentified group; for battles
   and riots the sides may be told in either order;
 - never two reports of one article: the pipeline already decided they are different incidents.
@@ -29,8 +31,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 import regex
@@ -44,8 +46,8 @@ class MergeRules:
     """The thresholds of cross-article merging."""
 
     max_km: float = 5.0
-    # how far apart two dates may be, by the coarser time_precision of the two (1 day, 2 week, 3 month)
-    days: Mapping[int, int] = field(default_factory=lambda: {1: 0, 2: 7, 3: 31})
+    # a week-precise date (time_precision 2) stands for the days this far either side of it
+    week_days: int = 3
     symmetric_types: frozenset[str] = frozenset({"Battles", "Riots"})
     # words that name an administrative level rather than a place ("Kabupaten Intan Jaya" is "Intan Jaya")
     admin_words: frozenset[str] = frozenset({
@@ -115,7 +117,8 @@ def same_place(a: ReportKey, b: ReportKey, rules: MergeRules) -> str | None:
     """Why two reports' places are one place, or None."""
     if a.iso and b.iso and a.iso != b.iso:
         return None
-    d = km(a, b)
+    # a province or a country is placed at its capital: its point says nothing about where in it
+    d = km(a, b) if max(a.geo_precision or 3, b.geo_precision or 3) <= 2 else None
     if d is not None and d <= rules.max_km:
         return f"{d:.1f} km apart ({a.location} / {b.location})"
     if _inside(a, b, rules):
@@ -125,17 +128,27 @@ def same_place(a: ReportKey, b: ReportKey, rules: MergeRules) -> str | None:
     return None
 
 
+def period(d: date, precision: int, rules: MergeRules) -> tuple[date, date]:
+    """The days a date of this precision stands for: the day, the week around it, or its month."""
+    if precision <= 1:
+        return d, d
+    if precision == 2:
+        return d - timedelta(days=rules.week_days), d + timedelta(days=rules.week_days)
+    end = (d.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return d.replace(day=1), end
+
+
 def same_time(a: ReportKey, b: ReportKey, rules: MergeRules) -> str | None:
-    """Why two reports' dates fit one incident, or None."""
+    """Why two reports' dates fit one incident (the periods they stand for overlap), or None."""
     if a.event_date is None or b.event_date is None:
         return None
-    gap = abs((a.event_date - b.event_date).days)
-    allowed = rules.days.get(max(a.time_precision, b.time_precision), 31)
-    if gap > allowed:
+    (a0, a1), (b0, b1) = period(a.event_date, a.time_precision, rules), period(b.event_date, b.time_precision, rules)
+    if a1 < b0 or b1 < a0:
         return None
-    if gap == 0:
+    if a.event_date == b.event_date:
         return f"same day {a.event_date.isoformat()}"
-    return f"{gap} days apart within time precision {max(a.time_precision, b.time_precision)}"
+    return (f"{a.event_date.isoformat()} (precision {a.time_precision}) and {b.event_date.isoformat()} "
+            f"(precision {b.time_precision}) overlap")
 
 
 def _unnamed(actor: str | None) -> bool:
