@@ -13,7 +13,7 @@ from pantau.cli.main import app
 from pantau.model import Claim
 from pantau.pipeline import Resources
 from pantau.store import Store
-from pantau.store.incidents import MergeRules, ReportKey, incident_fatalities, match
+from pantau.store.incidents import MergeRules, ReportKey, claims_of, incident_fatalities, match
 from storekit import SUGAPA, article, coder
 
 RULES = MergeRules()
@@ -157,3 +157,18 @@ def _killed(low: int, victims: str, claimant: str, kind: str = "killed") -> Clai
 def test_incident_fatalities_over_all_claims(
         claims: list[Claim], expected: tuple[int, int, int], res: Resources) -> None:
     assert incident_fatalities(claims, res.casualties) == expected
+
+
+@pytest.mark.parametrize(("claimant", "name"), [
+    (None, "Kabar Timur"),  # the outlet in its own voice
+    ("the outlet", "Kabar Timur"),
+    ("Kapolres Intan Jaya", "Kapolres Intan Jaya"),
+    # SPEC's claimant object: its display name; an outlet claimant is the report's outlet
+    ({"name": "Intan Jaya police chief", "type": "state", "text": "Kapolres Intan Jaya"}, "Intan Jaya police chief"),
+    ({"name": "the outlet", "type": "outlet", "text": "Kabar Timur"}, "Kabar Timur"),
+])
+def test_claimants_are_comparable_across_outlets(claimant: Any, name: str) -> None:
+    record = {"claims": [{"kind": "killed", "low": 2, "high": 2, "qualifier": None, "victims": "warga",
+                          "claimant": claimant, "evidence": []}]}
+    (claim,) = claims_of(record, "Kabar Timur")
+    assert claim.claimant == name and claim.low == 2
