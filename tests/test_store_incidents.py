@@ -14,7 +14,7 @@ from pantau.model import Claim
 from pantau.pipeline import Resources
 from pantau.store import Store
 from pantau.store.incidents import MergeRules, ReportKey, claims_of, incident_fatalities, match
-from storekit import SUGAPA, article, coder
+from storekit import MAKASSAR, SUGAPA, article, coder
 
 RULES = MergeRules()
 
@@ -172,3 +172,12 @@ def test_claimants_are_comparable_across_outlets(claimant: Any, name: str) -> No
                           "claimant": claimant, "evidence": []}]}
     (claim,) = claims_of(record, "Kabar Timur")
     assert claim.claimant == name and claim.low == 2
+
+
+def test_db_remove_command(stored: Store, db_url: str) -> None:
+    gone = article(*MAKASSAR[2])
+    out = CliRunner().invoke(app, ["db", "remove", gone.article_id, "nope", "--db", db_url])
+    assert out.exit_code == 0, out.output
+    assert f"{gone.article_id}: removed" in out.output and "nope: not stored" in out.output
+    bomb = _incident_of(stored, "celebes-bom.txt")
+    assert [r["doc"] for r in bomb["reports"]] == ["celebes-bom.txt"] and bomb["sources"] == ["Celebes Pos"]
