@@ -196,3 +196,25 @@ def test_sigkill_mid_batch_then_rerun_loses_and_duplicates_nothing(
     with Store.open(db_url) as store:
         assert ({r["event_id"] for r in store.reports()}, store.incidents_count()) == expected
         assert all(r["incident_id"] is not None for r in store.reports() if r["modality"] == "asserted")
+
+
+def test_ingest_and_recode_commands(db_url: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pantau.cli.main import app
+
+    corpus = write_corpus(tmp_path / "berita.jsonl", many_articles(6))
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(corpus), "--db", db_url])
+    assert first.exit_code == 0, first.output
+    assert "6 articles read: 6 coded and stored" in first.output and "0 skipped" in first.output
+    second = runner.invoke(app, ["ingest", str(corpus), "--db", db_url])
+    assert "6 skipped" in second.output
+    engine = create_engine(database_url(db_url))
+    with engine.begin() as conn:  # as if two articles had been coded by an older pantau
+        conn.execute(text("UPDATE articles SET lexicon_version = 'tua' WHERE doc IN ('kabar-00000', 'kabar-00001')"))
+    engine.dispose()
+    out = runner.invoke(app, ["recode", "--db", db_url])
+    assert out.exit_code == 0, out.output
+    assert "2 articles read: 2 coded and stored" in out.output
+    assert "0 articles read" in runner.invoke(app, ["recode", "--db", db_url]).output
