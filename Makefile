@@ -32,8 +32,10 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
+# The store tests also run against PostgreSQL: .ci/postgres installs and starts a local server and prints its
+# URL (nothing where it cannot; the PostgreSQL tests then skip, or fail under CI=true).
 pytest: $(TEST_STAMP)
-	$(BIN)/python -m pytest
+	PANTAU_TEST_PG="$${PANTAU_TEST_PG:-$$(bash .ci/postgres)}" $(BIN)/python -m pytest
 
 # Score the dev set of ../shared/eval (when it exists) against the pinned floor.
 eval: $(STAMP)

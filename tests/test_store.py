@@ -161,9 +161,9 @@ def undated_record(article: Article) -> dict[str, Any]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Any:
-    """A fresh store in a temporary SQLite file."""
-    with Store.open(f"sqlite:///{tmp_path / 'pantau.db'}") as s:
+def store(db_url: str) -> Any:
+    """A fresh store: a temporary SQLite file, or a new database on the test PostgreSQL server."""
+    with Store.open(db_url) as s:
         yield s
 
 
@@ -188,7 +188,7 @@ def test_flat_columns_are_filled(store: Store) -> None:
     art = papua_article()
     store.save(art, [papua_record(art)])
     with store.engine.connect() as conn:
-        row = conn.execute(text("SELECT * FROM events")).mappings().one()
+        row = conn.execute(text("SELECT * FROM reports")).mappings().one()
     assert row["article_id"] == art.article_id
     assert row["actor1"] == "Unidentified Armed Group (Indonesia)" and row["actor2_inter"] == 7
     assert row["admin2"] == "Intan Jaya" and row["location"] == "Sugapa"
@@ -283,23 +283,19 @@ def test_bad_date_is_rejected(store: Store) -> None:
     assert store.events_count() == 0 and store.articles_count() == 0
 
 
-def test_database_failure_mid_transaction_rolls_back(store: Store) -> None:
+def test_constraint_violation_mid_transaction_rolls_back(store: Store) -> None:
     pa = papua_article()
     store.save(pa, [papua_record(pa), papua_record(pa, "ev-papua-2")])
-    # A real SQLite trigger makes the insert of one event fail after the old events were deleted.
-    with store.engine.begin() as conn:
-        conn.execute(
-            text(
-                "CREATE TRIGGER tolak BEFORE INSERT ON events WHEN NEW.event_id = 'ev-gagal' "
-                "BEGIN SELECT RAISE(ABORT, 'ditolak'); END"
-            )
-        )
+    # the database's CHECK constraint on latitude rejects the second insert, after the old reports were deleted
+    bad = papua_record(pa, "ev-gagal")
+    bad["location"] = {**bad["location"], "latitude": 137.0}
     updated = Article.from_text(pa.doc, PAPUA_TEXT, title="Judul baru", published=date(2024, 3, 14))
-    with pytest.raises(StoreError, match="not stored"):
-        store.save(updated, [papua_record(pa, "ev-papua-3"), papua_record(pa, "ev-gagal")])
+    with pytest.raises(StoreError, match=r"not stored: .*(ck_reports_latitude|CHECK constraint)"):
+        store.save(updated, [papua_record(pa, "ev-papua-3"), bad])
     assert [r["event_id"] for r in store.events()] == ["ev-papua-1", "ev-papua-2"]
     row = store.article(pa.article_id)
     assert row is not None and row["title"] == "Warga Sipil Tewas Ditembak di Sugapa"
+    assert store.incidents_count() == 2  # two reports of one article are never one incident
 
 
 def test_duplicate_event_ids_in_one_save(store: Store) -> None:
@@ -309,8 +305,8 @@ def test_duplicate_event_ids_in_one_save(store: Store) -> None:
     assert store.events_count() == 0
 
 
-def test_survives_reopen(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'pantau.db'}"
+def test_survives_reopen(db_url: str) -> None:
+    url = db_url
     pa, be = papua_article(), bekasi_article()
     with Store.open(url) as s:
         s.save(pa, [papua_record(pa)])
@@ -323,6 +319,8 @@ def test_survives_reopen(tmp_path: Path) -> None:
 
 
 def test_sqlite_uses_wal(store: Store) -> None:
+    if store.dialect != "sqlite":
+        pytest.skip("WAL is SQLite's")
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
@@ -335,3 +333,41 @@ def test_runs(store: Store) -> None:
     assert run["counts"] == {"documents": 2, "events": 3, "errors": 0} and run["finished"] is not None
     with pytest.raises(StoreError):
         store.finish_run(run_id + 1, {})
+
+
+def test_migrations_build_exactly_the_schema(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from pantau.store.migrate import current, head
+    from pantau.store.schema import metadata
+
+    def ours(name: str | None, _kind: str, _parents: Any) -> bool:
+        # the full-text index is dialect-specific DDL (FTS5 tables, a GIN expression index), not in metadata
+        return not (name or "").startswith(("articles_fts", "ix_articles_fts"))
+
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": ours})
+        assert compare_metadata(ctx, metadata) == []
+    assert current(store.engine) == head() == "0001"
+
+
+def test_db_upgrade_command(db_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from pantau.cli.main import app
+
+    first = CliRunner().invoke(app, ["db", "upgrade", "--db", db_url])
+    assert first.exit_code == 0 and "upgraded from nothing to 0001" in first.output
+    again = CliRunner().invoke(app, ["db", "upgrade", "--db", db_url])
+    assert again.exit_code == 0 and "schema at 0001" in again.output
+
+
+def test_a_store_from_before_schema_versions_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "lama.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE events (event_id TEXT PRIMARY KEY, record TEXT)")
+    with pytest.raises(StoreError, match="without schema versions"):
+        Store.open(f"sqlite:///{path}")

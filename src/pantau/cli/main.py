@@ -12,8 +12,10 @@ from typing import Annotated, Any
 
 import typer
 
+from pantau.cli.store_commands import open_store, register
 from pantau.ingest import ReadError, read_paths
 from pantau.pipeline import Config, Resources, extract_events
+from pantau.store.db import StoreError
 from pantau.store.records import csv_writer, to_csv_row, to_jsonl, to_record
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Indonesian news to ACLED-style event data.")
@@ -48,11 +50,7 @@ def extract(
         raise typer.BadParameter(f"--format must be jsonl or csv, not {fmt!r}")
     cfg = _config(reference_date, all_modalities)
     res = Resources.load()
-    store = None
-    if db:
-        from pantau.store import Store
-
-        store = Store.open(db)
+    store = open_store(db) if db else None
     failed = 0
     writer = csv_writer(sys.stdout) if fmt == "csv" else None
     for item in read_paths(list(paths)):
@@ -72,7 +70,11 @@ def extract(
         else:
             sys.stdout.write(to_jsonl(events))
         if store is not None:
-            store.save(item, [to_record(e) for e in events])
+            try:
+                store.save(item, [to_record(e) for e in events], res.version)
+            except StoreError as exc:
+                print(f"pantau: {exc}", file=sys.stderr)
+                failed += 1
     sys.stdout.flush()
     if store is not None:
         store.close()
@@ -94,20 +96,22 @@ def run(
     """Code articles into the database and print a table of their events."""
     from rich.console import Console
 
-    from pantau.store import Store
-
     cfg = _config(reference_date, False)
     res = Resources.load()
     console = Console()
     inputs = list(paths) if paths else [example_dir()]
     failed = 0
-    with Store.open(db) as store:
+    with open_store(db) as store:
         for item in read_paths(inputs):
             if isinstance(item, ReadError):
                 console.print(f"[red]pantau: {item}[/red]")
                 failed += 1
                 continue
-            store.save(item, [to_record(e) for e in extract_events(item, res, cfg)])
+            try:
+                store.save(item, [to_record(e) for e in extract_events(item, res, cfg)], res.version)
+            except StoreError as exc:
+                console.print(f"[red]pantau: {exc}[/red]")
+                failed += 1
         records = store.events()
         console.print(event_table(records, title=f"{len(records)} events in {db}"))
     if failed:
@@ -134,31 +138,6 @@ def event_table(records: list[dict], title: str) -> Any:
             r["doc"],
         )
     return table
-
-
-@app.command()
-def events(
-    db: Annotated[str, typer.Option(help="Database URL")] = "sqlite:///pantau.db",
-    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
-    country: Annotated[str | None, typer.Option(help="Country name or ISO3")] = None,
-    event_type: Annotated[str | None, typer.Option(help="ACLED event type")] = None,
-) -> None:
-    """List the events stored in the database."""
-    import json
-
-    from rich.console import Console
-
-    from pantau.store import Store
-
-    with Store.open(db) as store:
-        records = store.events(country=country, event_type=event_type)
-    if fmt == "jsonl":
-        for r in records:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-    elif fmt == "table":
-        Console().print(event_table(records, title=f"{len(records)} events"))
-    else:
-        raise typer.BadParameter("--format must be table or jsonl")
 
 
 @gazetteer_app.command("import")
@@ -229,6 +208,9 @@ def bench(
 
 # Articles coded under tracemalloc to measure peak memory.
 _MEMORY_SAMPLE = 300
+
+
+register(app)
 
 
 def main() -> None:
