@@ -88,7 +88,7 @@ def test_headers() -> None:
 
 def test_row_counts() -> None:
     assert 250 <= len(actor_rows()) <= 400
-    assert 80 <= len(head_rows()) <= 200
+    assert 80 <= len(head_rows()) <= 300
 
 
 def test_actor_columns() -> None:

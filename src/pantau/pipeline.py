@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -16,7 +16,7 @@ from pantau.extract.events import Candidate, SentenceFacts, candidates
 from pantau.extract.numbers import NumberLexicon, find_quantities
 from pantau.extract.roles import RoleLexicon, crowd_pronouns
 from pantau.extract.timex import TimeLexicon, find_times, infer_year
-from pantau.extract.tokens import tokenize
+from pantau.extract.tokens import Token, tokenize
 from pantau.extract.triggers import TriggerLexicon, find_triggers
 from pantau.geo.countries import country_tables
 from pantau.geo.gazetteer import Gazetteer, Place
@@ -163,8 +163,12 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         if dateline is not None and s.start < dateline.end:
             # "Jakarta, CNN Indonesia --": the outlet's name in the dateline acts in nothing
             actors = [a for a in actors if not dateline.start <= a.span.start < dateline.end]
-        # "Pratu AS", "Bripda AA": initials after a rank are a person, not a country or a group
-        actors = [a for a in actors if not (a.first > 0 and toks[a.first - 1].low in res.places.ranks)]
+        # "Pratu AS", "Bripda AA": initials after a rank are a person, not a country or a group; the rank
+        # itself says the person's force, of no country the initials spell
+        actors = [
+            _rank_alone(a, toks, text) if toks[a.first].low in res.places.ranks else a
+            for a in actors if not (a.first > 0 and toks[a.first - 1].low in res.places.ranks)
+        ]
         if facts and facts[-1].sentence.paragraph == s.paragraph:
             actors = crowd_pronouns(toks, actors, facts[-1].actors, res.roles)
         while pi < len(all_places) and all_places[pi].span.start < s.start:
@@ -207,6 +211,12 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
     )
     context = tuple(p for p in named if p is not None and p.feature not in _UNTELLING and p.iso3 in focus)
     return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context)
+
+
+def _rank_alone(a: ActorMatch, toks: list[Token], text: str) -> ActorMatch:
+    """A rank's actor match cut to the rank word, with no country taken from the initials after it."""
+    t = toks[a.first]
+    return replace(a, span=Span(t.start, t.end, text[t.start : t.end]), country=None, last=a.first + 1)
 
 
 def _year_hint(text: str) -> int | None:
