@@ -55,6 +55,8 @@ NOT_EVENTS = {
     # history
     "a war of long ago": "Pembantaian oleh pasukan pendudukan itu menewaskan ribuan warga desa. Peristiwa "
                          "pada 1942 hingga 1945 itu kini dikenang di sebuah museum di Jakarta.",
+    "a year long gone": "Kapolri menyebut aplikasi pesan itu juga dipakai dalam peristiwa bom di kawasan Sarinah, "
+                        "Jakarta, pada awal 2023.",
     "once upon a time": "Suatu ketika ada demonstran yang membawa kambing ke depan gedung DPR sebagai simbol "
                         "kritik kepada pemerintah, kata pengamat itu.",
     "anniversary": "21 Tahun Invasi Irak\nBAGHDAD -- Warga Irak mengenang invasi yang menewaskan ratusan ribu "

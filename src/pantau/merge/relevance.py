@@ -28,6 +28,7 @@ dropped an incident, which an analyst can check); dropping every incident of an 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import TYPE_CHECKING
 
 import regex
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
 
 # An incident whose own sentences name only years this many years before the reference is history ...
 HISTORY_YEARS = 2
+# ... or only an earlier year that ended this many days before the reference (Config.max_age_days's default:
+# an incident that old is background, CODING.md)
+HISTORY_DAYS = 45
 # ... and so is one with no date of its own in an article whose years (two or more) all lie this far back.
 ARTICLE_HISTORY_YEARS = 10
 # A date this many days after the publication date is still a report (a night that ran past midnight).
@@ -121,7 +125,11 @@ def _history(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
         return False
     own = [int(y) for c in g.members for y in _YEAR.findall(_sentence_text(an, c.facts.sentence))]
     if own:
-        return max(own) <= an.reference.year - HISTORY_YEARS
+        # "pada awal 2016" in a story of July 2017: the year ended long before the story, and the incident with it
+        end_of_year = date(max(own), 12, 31)
+        return max(own) <= an.reference.year - HISTORY_YEARS or (
+            max(own) < an.reference.year and (an.reference - end_of_year).days > HISTORY_DAYS
+        )
     years = {int(y) for y in _YEAR.findall(an.article.text)}
     return len(years) >= 2 and max(years) <= an.reference.year - ARTICLE_HISTORY_YEARS
 
