@@ -90,6 +90,7 @@ NOT_EVENTS = {
                       "Sulawesi Tengah.",
     "a missile programme": "Amerika Serikat menjatuhkan sanksi kepada dua perusahaan di Dalian, Cina, yang "
                            "membantu program rudal Korea Utara, Kamis (14/3).",
+    "who holds a place": "Kelompok HTS yang menguasai sebagian besar Idlib disebut teroris oleh Damaskus.",
     "who still holds": "Pemerintah Damaskus kini masih menguasai hampir semua kota utama Suriah, kata pengamat.",
     "an aim": "Komandan itu mengatakan tujuan utama pasukannya adalah membebaskan wilayah Irak dari ISIS.",
     "threat of missiles": "Jepang dan Amerika Serikat memulai latihan bersama di tengah ancaman rudal Korea Utara.",

@@ -181,6 +181,9 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         if sub in ("Government regains territory", "Non-state actor overtakes territory") and target is not None \
                 and target.kind in PEOPLE_KINDS:
             continue  # "satu sandera dibebaskan": people freed, not ground taken
+        if sub in ("Government regains territory", "Non-state actor overtakes territory") and hit.first > 0 \
+                and facts.tokens[hit.first - 1].low in lex.relative:
+            continue  # "HTS yang menguasai sebagian besar Idlib": who holds a place, not who takes it
         if et == "Violence against civilians" and any(t.low in lex.animals for t in facts.tokens) and not any(
             a.kind in ("civilians", "people") for a in facts.actors
         ):

@@ -56,6 +56,7 @@ class RoleLexicon:
     residence: frozenset[str]  # "warga", "asal": the place after is someone's home
     light_active: frozenset[str]  # "melakukan": the actor before the noun is its doer
     purpose: frozenset[str]  # "untuk", "guna": an active verb right after one is a purpose
+    relative: frozenset[str]  # "yang": a territory verb right after one says who holds a place
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -116,6 +117,7 @@ class RoleLexicon:
             residence=frozenset(str(w) for w in r.get("residence", [])),
             light_active=frozenset(str(w) for w in r.get("light_active", [])),
             purpose=frozenset(str(w) for w in r["purpose"]),
+            relative=frozenset(str(w) for w in r["relative"]),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 
