@@ -13,7 +13,6 @@ from datetime import date
 import pytest
 
 from eventcode import code, kinds
-from pantau.merge.relevance import RelevanceLexicon
 from pantau.pipeline import Resources
 
 NOT_EVENTS = {
@@ -145,18 +144,6 @@ def test_dated_after_publication_counts_once_published(res: Resources) -> None:
     """The same protest is an event in an article published after it."""
     events = code(NOT_EVENTS["dated after publication"], res, published=date(2024, 3, 19))
     assert kinds(events) == {("Protests", "Peaceful protest")}
-
-
-def test_relevance_lexicon_refuses_unknown_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A misspelt key in relevance.yaml is an error naming the file, not an empty list."""
-    import pantau.merge.relevance as rel
-
-    good = rel.load_yaml("id", "relevance.yaml")
-    bad = {**good, "acident": good["accident"]}
-    del bad["accident"]
-    monkeypatch.setattr(rel, "load_yaml", lambda lang, name: bad)
-    with pytest.raises(ValueError, match=r"relevance\.yaml.*acident.*accident"):
-        RelevanceLexicon.load("id")
 
 
 def test_a_rank_before_initials_is_a_person(res: Resources) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pantau.extract.tokens import Token
-from pantau.lang import load_yaml
+from pantau.lang.schema import LangData, Words, load_data
 
 CONFLICT = "conflict"
 
@@ -23,20 +23,30 @@ class DomainLexicon:
 
     @classmethod
     def load(cls, lang: str = "id") -> DomainLexicon:
-        """Load the topic words of a language."""
-        d = load_yaml(lang, "domains.yaml")
+        """Load the topic words of a language (lang/<lang>/domains.yaml, checked)."""
+        d = load_data(lang, "domains.yaml", DomainsData)
         words: dict[str, set[str]] = {}
-        for domain, ws in d["off_topic"].items():
+        for domain, ws in d.off_topic.items():
             for w in ws:
-                words.setdefault(str(w).lower(), set()).add(str(domain))
-        for w in d[CONFLICT]:
-            words.setdefault(str(w).lower(), set()).add(CONFLICT)
+                words.setdefault(w.lower(), set()).add(domain)
+        for w in d.conflict:
+            words.setdefault(w.lower(), set()).add(CONFLICT)
         return cls(
             words={w: frozenset(ds) for w, ds in words.items()},
-            cap=int(d.get("cap", 3)),
-            min_hits=int(d.get("min_hits", 8)),
-            ratio=float(d.get("ratio", 2.0)),
+            cap=d.cap,
+            min_hits=d.min_hits,
+            ratio=d.ratio,
         )
+
+
+class DomainsData(LangData):
+    """The schema of lang/<lang>/domains.yaml: off-topic domains' words, conflict words and the thresholds."""
+
+    off_topic: dict[str, Words]
+    conflict: Words
+    cap: int
+    min_hits: int
+    ratio: float
 
 
 @dataclass(frozen=True)

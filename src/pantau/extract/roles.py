@@ -8,6 +8,7 @@ from pantau.extract.actors import CROWD_KINDS, ActorMatch
 from pantau.extract.tokens import Token, match_at, phrase_index
 from pantau.extract.triggers import TriggerHit
 from pantau.lang import load_yaml
+from pantau.lang.schema import LangData, Words, load_data
 from pantau.model import Span
 
 Index = dict[str, list[tuple[tuple[str, ...], object]]]
@@ -60,66 +61,118 @@ class RoleLexicon:
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
-        """Load role and modality cues of a language."""
-        r = load_yaml(lang, "roles.yaml")
-        m = load_yaml(lang, "modality.yaml")
+        """Load role and modality cues of a language (lang/<lang>/roles.yaml and modality.yaml, checked)."""
+        r = load_data(lang, "roles.yaml", RolesData)
+        m = load_data(lang, "modality.yaml", ModalityData)
         att = load_yaml(lang, "text.yaml")["attribution"]
         cues: dict[str, object] = {}
-        for key in ("reported_speech", "alleged", "hypothetical", "negated", "future", "background", "not_modal"):
-            for w in m.get(key, []):
-                cues[str(w)] = {"reported_speech": "statement", "background": "generic",
-                                "not_modal": "asserted"}.get(key, key)
+        for key, value in (("reported_speech", "statement"), ("alleged", "alleged"),
+                           ("hypothetical", "hypothetical"), ("negated", "negated"), ("future", "future"),
+                           ("background", "generic"), ("not_modal", "asserted")):
+            for w in getattr(m, key):
+                cues[w] = value
 
-        def idx(words: list[str]) -> Index:
+        def idx(words: tuple[str, ...] | list[str]) -> Index:
             return phrase_index({str(w): True for w in words})
 
         return cls(
-            light_passive=idx(r["passive_light_verbs"]),
-            agent_preps=idx(r["agent_preps"]),
-            patient_preps=idx(r["patient_preps"]),
-            comitative=idx(r["comitative"]),
-            between=idx(r.get("between", [])),
-            clause_breaks=frozenset(str(w) for w in r["clause_breaks"]),
+            light_passive=idx(r.passive_light_verbs),
+            agent_preps=idx(r.agent_preps),
+            patient_preps=idx(r.patient_preps),
+            comitative=idx(r.comitative),
+            between=idx(r.between),
+            clause_breaks=frozenset(r.clause_breaks),
             modality=phrase_index(cues),
-            window=int(m.get("window", 4)),
-            future_after=idx(m.get("future_after", [])),
-            background_after=idx(m.get("background_after", [])),
-            private_after=idx(m.get("private_after", [])),
-            animals=frozenset(str(w) for w in m.get("animals", [])),
-            generic=phrase_index({
-                **{str(w): True for w in m.get("generic", [])}, **{str(w): False for w in m.get("not_generic", [])},
-            }),
-            legal=idx(m.get("legal", [])),
-            intervention=phrase_index({
-                **{str(w): True for w in r["protest_intervention"]},
-                **{str(w): False for w in r.get("protest_self", [])},
-            }),
-            excessive=idx(r["protest_excessive"]),
-            weapon_disruption=idx(r.get("weapon_disruption", [])),
-            agent_phrases=idx(r.get("agent_phrases", [])),
-            support=idx(r.get("support_cues", [])),
-            pronouns=frozenset(str(w) for w in r.get("plural_pronouns", [])),
-            anaphors=frozenset(str(w) for w in r.get("anaphors", [])),
-            cause_links=idx(r.get("cause_links", [])),
-            cause_openers=idx(r.get("cause_openers", [])),
-            locative=frozenset(str(w) for w in r.get("locative_preps", [])),
+            window=m.window,
+            future_after=idx(m.future_after),
+            background_after=idx(m.background_after),
+            private_after=idx(m.private_after),
+            animals=frozenset(m.animals),
+            generic=phrase_index({**{w: True for w in m.generic}, **{w: False for w in m.not_generic}}),
+            legal=idx(m.legal),
+            intervention=phrase_index({**{w: True for w in r.protest_intervention},
+                                       **{w: False for w in r.protest_self}}),
+            excessive=idx(r.protest_excessive),
+            weapon_disruption=idx(r.weapon_disruption),
+            agent_phrases=idx(r.agent_phrases),
+            support=idx(r.support_cues),
+            pronouns=frozenset(r.plural_pronouns),
+            anaphors=frozenset(r.anaphors),
+            cause_links=idx(r.cause_links),
+            cause_openers=idx(r.cause_openers),
+            locative=frozenset(r.locative_preps),
             speech=idx([*att["verbs"], *att["verbs_after"], *att["preps"]]),
             source_preps=idx(att["preps"]),
-            claim_verbs=idx(r.get("claim_verbs", [])),
-            coordinators=frozenset(str(w) for w in r.get("coordinators", [])),
-            responsibility=idx(r.get("responsibility", [])),
-            aircraft=idx(r.get("aircraft", [])),
-            ground_forces=idx(r["ground_forces"]),
-            air_weapons=idx(r["air_weapons"]),
-            ground_weapons=idx(r["ground_weapons"]),
-            instruments=frozenset(str(w) for w in r.get("protest_instruments", [])),
-            settlements=idx(r.get("settlements", [])),
-            residence=frozenset(str(w) for w in r.get("residence", [])),
-            light_active=frozenset(str(w) for w in r.get("light_active", [])),
-            purpose=frozenset(str(w) for w in r["purpose"]),
-            relative=frozenset(str(w) for w in r["relative"]),
+            claim_verbs=idx(r.claim_verbs),
+            coordinators=frozenset(r.coordinators),
+            responsibility=idx(r.responsibility),
+            aircraft=idx(r.aircraft),
+            ground_forces=idx(r.ground_forces),
+            air_weapons=idx(r.air_weapons),
+            ground_weapons=idx(r.ground_weapons),
+            instruments=frozenset(r.protest_instruments),
+            settlements=idx(r.settlements),
+            residence=frozenset(r.residence),
+            light_active=frozenset(r.light_active),
+            purpose=frozenset(r.purpose),
+            relative=frozenset(r.relative),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
+
+
+class RolesData(LangData):
+    """The schema of lang/<lang>/roles.yaml: every key required, none other allowed."""
+
+    passive_light_verbs: Words
+    agent_preps: Words
+    patient_preps: Words
+    comitative: Words
+    between: Words
+    clause_breaks: Words
+    protest_intervention: Words
+    protest_self: Words
+    protest_excessive: Words
+    weapon_disruption: Words
+    agent_phrases: Words
+    support_cues: Words
+    plural_pronouns: Words
+    anaphors: Words
+    cause_links: Words
+    cause_openers: Words
+    locative_preps: Words
+    claim_verbs: Words
+    coordinators: Words
+    responsibility: Words
+    aircraft: Words
+    ground_forces: Words
+    air_weapons: Words
+    ground_weapons: Words
+    protest_instruments: Words
+    settlements: Words
+    residence: Words
+    light_active: Words
+    purpose: Words
+    relative: Words
+
+
+class ModalityData(LangData):
+    """The schema of lang/<lang>/modality.yaml."""
+
+    window: int
+    future: Words
+    negated: Words
+    hypothetical: Words
+    future_after: Words
+    not_modal: Words
+    private_after: Words
+    animals: Words
+    alleged: Words
+    reported_speech: Words
+    generic: Words
+    not_generic: Words
+    background: Words
+    background_after: Words
+    legal: Words
 
 
 def has_phrase(toks: list[Token], index: Index, lo: int = 0, hi: int | None = None) -> bool:

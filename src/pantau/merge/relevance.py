@@ -37,7 +37,7 @@ from pantau.extract.actors import CROWD_KINDS, STATE_KINDS
 from pantau.extract.events import Candidate
 from pantau.extract.roles import Index, has_phrase
 from pantau.extract.tokens import Token, match_at, phrase_index
-from pantau.lang import load_yaml
+from pantau.lang.schema import LangData, Words, load_data
 from pantau.merge.group import Group
 from pantau.model import Event, Sentence
 
@@ -88,13 +88,29 @@ class RelevanceLexicon:
 
     @classmethod
     def load(cls, lang: str = "id") -> RelevanceLexicon:
-        """Load the lists; an unknown or a missing key is an error naming the file."""
-        data = load_yaml(lang, "relevance.yaml")
-        want = {f.name for f in fields(cls)}
-        unknown, missing = set(data) - want, want - set(data)
-        if unknown or missing:
-            raise ValueError(f"lang/{lang}/relevance.yaml: unknown keys {sorted(unknown)}, missing {sorted(missing)}")
-        return cls(**{k: phrase_index({str(w): True for w in data[k]}) for k in want})
+        """Load the lists (lang/<lang>/relevance.yaml, checked: a misspelt or missing key is an error)."""
+        data = load_data(lang, "relevance.yaml", RelevanceData)
+        return cls(**{f.name: phrase_index({w: True for w in getattr(data, f.name)}) for f in fields(cls)})
+
+
+class RelevanceData(LangData):
+    """The schema of lang/<lang>/relevance.yaml."""
+
+    accident: Words
+    drill: Words
+    seized: Words
+    crime: Words
+    political: Words
+    long_ago: Words
+    eventive: Words
+    self_harm: Words
+    suicide_attack: Words
+    announced: Words
+    unknown_attackers: Words
+    destroying: Words
+    drill_place: Words
+    tally: Words
+    anniversary: Words
 
 
 def judge(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> str | None:

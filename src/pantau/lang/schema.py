@@ -1,0 +1,85 @@
+"""Declared schemas for the language data: a misspelt key is an error naming the file and line, not an empty list.
+
+Every YAML file under `lang/<lang>/` is read through a pydantic model (`LangData`): unknown keys, missing keys
+and values of the wrong kind fail at load time with `LangDataError`, whose message names the file and the line
+of the offending key ("lang/id/roles.yaml:41: agent_prep: unknown key"). Each file is parsed once per process
+(`parsed`), however many lexicons read it.
+
+Decisions: pydantic (already a dependency of the service) rather than a hand-written checker, because its
+errors carry the path to the bad value; models are frozen and forbid extra keys; a key may be optional only
+where the model gives it a default on purpose (none of the word lists do). Rejected: JSON Schema files beside
+the data (a second place to keep in step with the code); `.get(key, [])` lookups, the lenient reads this module
+replaces, under which a typo silently switched a rule off.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+
+from pantau.lang import read_text
+
+
+class LangDataError(ValueError):
+    """A language data file that does not fit its schema: the message names the file, the line and the key."""
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    """A YAML list of words or phrases as strings (YAML reads "2" or "yes" as other types)."""
+    if not isinstance(value, list | tuple):
+        raise ValueError("expected a list of words")
+    return tuple(str(v) for v in value)
+
+
+Words = Annotated[tuple[str, ...], BeforeValidator(_words)]
+
+
+class LangData(BaseModel):
+    """Base of every language data schema: frozen, and no key beyond the declared ones."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+M = TypeVar("M", bound=LangData)
+
+
+@lru_cache(maxsize=64)
+def parsed(lang: str, name: str) -> tuple[Any, dict[str, int]]:
+    """The parsed YAML of a language file and the line of each top-level key (1-based), read once per process."""
+    text = read_text(lang, name)
+    node = yaml.compose(text)
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+    return yaml.safe_load(text), lines
+
+
+def load_data(lang: str, name: str, model: type[M], section: str | None = None) -> M:
+    """Validate a language file (or one top-level section of it) against its schema."""
+    data, lines = parsed(lang, name)
+    if not isinstance(data, dict):
+        raise LangDataError(f"lang/{lang}/{name}:1: expected a mapping at the top level")
+    if section is not None:
+        if section not in data:
+            raise LangDataError(f"lang/{lang}/{name}:1: {section}: missing section")
+        data = data[section]
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        raise LangDataError(_message(lang, name, err, lines, section)) from None
+
+
+def _message(lang: str, name: str, err: ValidationError, lines: dict[str, int], section: str | None) -> str:
+    """One line per problem: file, line of the top-level key, the key path and what is wrong."""
+    out = []
+    for e in err.errors():
+        path = [section] if section else []
+        path += [str(p) for p in e["loc"]]
+        line = lines.get(path[0], 1) if path else 1
+        what = {"extra_forbidden": "unknown key", "missing": "missing key"}.get(e["type"], e["msg"])
+        out.append(f"lang/{lang}/{name}:{line}: {'.'.join(path)}: {what}")
+    return "\n".join(out)

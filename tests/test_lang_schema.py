@@ -1,0 +1,80 @@
+"""The language data is read through declared schemas: every shipped file loads, and a misspelt, missing or
+mistyped key is refused with the file and the line (pantau.lang.schema)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import pantau.lang.schema as schema
+from pantau.extract.domain import DomainLexicon, DomainsData
+from pantau.extract.roles import ModalityData, RoleLexicon, RolesData
+from pantau.lang.schema import LangData, LangDataError, load_data
+from pantau.merge.relevance import RelevanceData, RelevanceLexicon
+
+SCHEMAS: list[tuple[str, type[LangData]]] = [
+    ("roles.yaml", RolesData),
+    ("modality.yaml", ModalityData),
+    ("domains.yaml", DomainsData),
+    ("relevance.yaml", RelevanceData),
+]
+
+
+@pytest.fixture
+def fresh_cache() -> Iterator[None]:
+    """Parse files again in this test (and forget its doctored texts after it)."""
+    schema.parsed.cache_clear()
+    yield
+    schema.parsed.cache_clear()
+
+
+@pytest.mark.parametrize(("name", "model"), SCHEMAS, ids=[n for n, _ in SCHEMAS])
+def test_every_shipped_file_fits_its_schema(name: str, model: type[LangData]) -> None:
+    assert load_data("id", name, model) is not None
+
+
+def test_the_lexicons_load() -> None:
+    assert RoleLexicon.load("id").window > 0
+    assert DomainLexicon.load("id").words
+    assert RelevanceLexicon.load("id").crime
+
+
+def _doctor(monkeypatch: pytest.MonkeyPatch, name: str, old: str, new: str) -> None:
+    """Serve a shipped file with one change, as if a newcomer had edited it."""
+    real = schema.read_text
+
+    def read(lang: str, fname: str) -> str:
+        text = real(lang, fname)
+        if fname == name:
+            assert old in text, old
+            return text.replace(old, new, 1)
+        return text
+
+    monkeypatch.setattr(schema, "read_text", read)
+
+
+@pytest.mark.usefixtures("fresh_cache")
+def test_a_misspelt_key_names_file_line_and_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = schema.read_text("id", "relevance.yaml")
+    line = 1 + real[: real.index("\naccident:") + 1].count("\n")
+    _doctor(monkeypatch, "relevance.yaml", "\naccident:", "\nacident:")
+    with pytest.raises(LangDataError) as err:
+        RelevanceLexicon.load("id")
+    text = str(err.value)
+    assert f"lang/id/relevance.yaml:{line}: acident: unknown key" in text
+    assert "accident: missing key" in text
+
+
+@pytest.mark.usefixtures("fresh_cache")
+def test_a_value_of_the_wrong_kind_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    _doctor(monkeypatch, "modality.yaml", "window: 4", "window: empat")
+    with pytest.raises(LangDataError, match=r"lang/id/modality\.yaml:\d+: window"):
+        RoleLexicon.load("id")
+
+
+@pytest.mark.usefixtures("fresh_cache")
+def test_a_word_list_that_is_not_a_list_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    _doctor(monkeypatch, "roles.yaml", "\nrelative: [yang]", "\nrelative: yang")
+    with pytest.raises(LangDataError, match=r"roles\.yaml:\d+: relative: .*list"):
+        RoleLexicon.load("id")
