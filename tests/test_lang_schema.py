@@ -10,6 +10,7 @@ import pytest
 import pantau.lang.schema as schema
 from pantau.extract.domain import DomainLexicon, DomainsData
 from pantau.extract.roles import ModalityData, RoleLexicon, RolesData
+from pantau.extract.triggers import TriggerLexicon
 from pantau.lang.schema import LangData, LangDataError, load_data
 from pantau.merge.relevance import RelevanceData, RelevanceLexicon
 
@@ -78,3 +79,26 @@ def test_a_word_list_that_is_not_a_list_is_refused(monkeypatch: pytest.MonkeyPat
     _doctor(monkeypatch, "roles.yaml", "\nrelative: [yang]", "\nrelative: yang")
     with pytest.raises(LangDataError, match=r"roles\.yaml:\d+: relative: .*list"):
         RoleLexicon.load("id")
+
+
+def test_the_trigger_table_loads_with_its_shadows() -> None:
+    lex = TriggerLexicon.load("id")
+    shadows = [t for entries in lex.index.values() for _, t in entries if getattr(t, "shadow", False)]
+    assert lex.size > 800 and len(shadows) > 100
+
+
+@pytest.mark.parametrize(("old", "new", "complaint"), [
+    ("\tnoun\t0.5\tarmed\ttrigger", "\tnoun\t0.5\tarmed\tpemicu", "role"),
+    ("\tnoun\t0.5\tarmed\ttrigger", "\tnuon\t0.5\tarmed\ttrigger", "voice"),
+    ("\tnoun\t0.5\tarmed\ttrigger", "\tnoun\t0.5\tarmd\ttrigger", "unknown needs"),
+    ("\tnoun\t0.5\tarmed\ttrigger", "\tnoun\t5\tarmed\ttrigger", "weight"),
+], ids=["role", "voice", "needs", "weight"])
+@pytest.mark.usefixtures("fresh_cache")
+def test_a_bad_trigger_row_names_file_and_line(
+    monkeypatch: pytest.MonkeyPatch, old: str, new: str, complaint: str
+) -> None:
+    real = schema.read_text("id", "triggers.tsv")
+    line = 1 + real[: real.index(old)].count("\n")
+    _doctor(monkeypatch, "triggers.tsv", old, new)
+    with pytest.raises(LangDataError, match=rf"lang/id/triggers\.tsv:{line}: .*{complaint}"):
+        TriggerLexicon.load("id")

@@ -11,10 +11,10 @@ from datafiles import raw_text, read_table
 from pantau.model import EVENT_TYPES
 
 NAME = "triggers.tsv"
-HEADER = ("phrase", "event_type", "sub_event_type", "voice", "weight", "needs")
+HEADER = ("phrase", "event_type", "sub_event_type", "voice", "weight", "needs", "role")
 VOICES = frozenset({"active", "passive", "noun", "intrans"})
 NEEDS = frozenset({"armed", "casualty", "people", "place", "none"})
-SHADOW_WEIGHT = 0.1  # a longer phrase that must beat a trigger it contains; never an event
+SHADOW_WEIGHT = 0.1  # a shadow entry (role "shadow") keeps the lowest weight: a trigger inside it wins
 VALID_PAIRS = frozenset((et, sub) for et, subs in EVENT_TYPES.items() for sub in subs)
 ALL_SUBTYPES = frozenset(sub for subs in EVENT_TYPES.values() for sub in subs)
 
@@ -37,6 +37,10 @@ class Row:
     @property
     def weight(self) -> float:
         return float(self.cells[4])
+
+    @property
+    def shadow(self) -> bool:
+        return self.cells[6] == "shadow"
 
 
 def table() -> tuple[tuple[str, ...], tuple[Row, ...]]:
@@ -69,7 +73,7 @@ def test_row_count_is_substantial() -> None:
     assert len(rows()) >= 350
 
 
-def test_six_columns_without_stray_whitespace() -> None:
+def test_seven_columns_without_stray_whitespace() -> None:
     for row in rows():
         assert len(row.cells) == len(HEADER), f"line {row.line}: {row.cells}"
         for cell in row.cells:
@@ -100,6 +104,12 @@ def test_weights_in_range() -> None:
         assert 0.1 <= row.weight <= 1.0, f"line {row.line}: weight {row.weight}"
 
 
+def test_roles_are_trigger_or_shadow_and_shadows_weigh_least() -> None:
+    for row in rows():
+        assert row.cells[6] in ("trigger", "shadow"), f"line {row.line}: role {row.cells[6]!r}"
+        assert (row.weight == SHADOW_WEIGHT) == row.shadow, f"line {row.line}: a shadow weighs {SHADOW_WEIGHT}, only"
+
+
 def test_needs_tokens() -> None:
     for row in rows():
         tokens = row.cells[5].split(",")
@@ -116,13 +126,13 @@ def test_no_duplicate_phrases() -> None:
 
 
 def test_every_sub_event_type_has_a_real_trigger() -> None:
-    covered = {row.pair[1] for row in rows() if row.weight > SHADOW_WEIGHT}
+    covered = {row.pair[1] for row in rows() if not row.shadow}
     assert covered == ALL_SUBTYPES, f"missing: {sorted(ALL_SUBTYPES - covered)}"
 
 
 def test_shadow_entries_contain_a_trigger_of_the_same_type() -> None:
-    triggers = [row for row in rows() if row.weight > SHADOW_WEIGHT]
-    for shadow in (row for row in rows() if row.weight == SHADOW_WEIGHT):
+    triggers = [row for row in rows() if not row.shadow]
+    for shadow in (row for row in rows() if row.shadow):
         inside = [
             t
             for t in triggers
@@ -221,7 +231,7 @@ def test_key_phrase_typing(phrase: str, event_type: str, sub_event_type: str) ->
     row = index().get(phrase)
     assert row is not None, f"{phrase!r} missing from the lexicon"
     assert row.pair == (event_type, sub_event_type)
-    assert row.weight > SHADOW_WEIGHT
+    assert not row.shadow
 
 
 @pytest.mark.parametrize(
@@ -269,4 +279,4 @@ def test_ambiguous_triggers_are_weak(phrase: str, at_most: float) -> None:
     "phrase", ["serangan jantung", "serangan siber", "serangan fajar", "ditahan imbang", "pembebasan lahan"]
 )
 def test_false_friends_are_shadowed(phrase: str) -> None:
-    assert index()[phrase].weight == SHADOW_WEIGHT
+    assert index()[phrase].shadow

@@ -12,7 +12,6 @@ from pantau.model import Claim, Sentence, Span, TimeMention
 
 REMOTE = "Explosions/Remote violence"
 PEOPLE_KINDS = frozenset({"civilians", "suspects", "people", "protesters", "rioters"})
-SHADOW_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -158,7 +157,7 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
     out: list[Candidate] = []
     starts = frozenset(h.first for h in facts.triggers)
     for hit in facts.triggers:
-        if hit.trigger.weight <= SHADOW_WEIGHT:
+        if hit.trigger.shadow:
             continue  # a longer phrase that hides a trigger: "serangan jantung", "merebut gelar"
         if any(a.entry.name and a.first <= hit.first and hit.last <= a.last for a in facts.actors):
             continue  # "Tentara Pembebasan Balochistan": a word of the group's name, not a liberation

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
 
 from pantau.extract.tokens import Token, match_at, phrase_index
-from pantau.lang import load_tsv
+from pantau.lang.schema import LangData, LangDataError, load_table
 from pantau.model import SUB_TO_TYPE, Span
 
 NEEDS = frozenset({"armed", "casualty", "people", "place", "none"})
@@ -22,6 +25,7 @@ class Trigger:
     voice: str
     weight: float
     needs: frozenset[str]
+    shadow: bool = False  # a longer phrase that hides a trigger ("serangan jantung"): never an event itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +47,37 @@ class TriggerLexicon:
 
     @classmethod
     def load(cls, lang: str = "id") -> TriggerLexicon:
-        """Load and index the trigger table of a language."""
+        """Load and index the trigger table of a language (lang/<lang>/triggers.tsv, checked row by row)."""
         entries: dict[str, object] = {}
-        for row in load_tsv(lang, "triggers.tsv"):
-            sub = row["sub_event_type"]
-            if SUB_TO_TYPE.get(sub) != row["event_type"]:
-                raise ValueError(f"lang/{lang}/triggers.tsv: {row['phrase']!r}: bad type {row['event_type']}/{sub}")
-            needs = frozenset(n.strip() for n in row.get("needs", "").split(",") if n.strip()) - {"none"}
-            entries[row["phrase"].lower()] = Trigger(
-                phrase=row["phrase"].lower(),
-                event_type=row["event_type"],
-                sub_event_type=sub,
-                voice=row["voice"],
-                weight=float(row["weight"]),
-                needs=needs,
+        for line, row in load_table(lang, "triggers.tsv", TriggerRow):
+            if SUB_TO_TYPE.get(row.sub_event_type) != row.event_type:
+                raise LangDataError(f"lang/{lang}/triggers.tsv:{line}: {row.phrase!r}: "
+                                    f"{row.sub_event_type!r} is no sub-event type of {row.event_type!r}")
+            needs = frozenset(n.strip() for n in row.needs.split(",") if n.strip())
+            if needs - NEEDS:
+                raise LangDataError(f"lang/{lang}/triggers.tsv:{line}: unknown needs {sorted(needs - NEEDS)}")
+            entries[row.phrase.lower()] = Trigger(
+                phrase=row.phrase.lower(),
+                event_type=row.event_type,
+                sub_event_type=row.sub_event_type,
+                voice=row.voice,
+                weight=row.weight,
+                needs=needs - {"none"},
+                shadow=row.role == "shadow",
             )
         return cls(index=phrase_index(entries), size=len(entries))
+
+
+class TriggerRow(LangData):
+    """One row of lang/<lang>/triggers.tsv."""
+
+    phrase: str
+    event_type: str
+    sub_event_type: str
+    voice: Literal["active", "passive", "noun", "intrans"]
+    weight: float = Field(ge=0.0, le=1.0)
+    needs: str
+    role: Literal["trigger", "shadow"]
 
 
 def find_triggers(toks: list[Token], lex: TriggerLexicon, text: str) -> list[TriggerHit]:

@@ -73,6 +73,32 @@ def load_data(lang: str, name: str, model: type[M], section: str | None = None) 
         raise LangDataError(_message(lang, name, err, lines, section)) from None
 
 
+def load_table(lang: str, name: str, model: type[M]) -> list[tuple[int, M]]:
+    """The rows of a TSV language file, each validated against its schema, with its line number (1-based).
+
+    '#' lines are comments; the first other line is the header, whose columns must be the model's fields."""
+    rows: list[tuple[int, M]] = []
+    header: list[str] | None = None
+    want = list(model.model_fields)
+    for n, line in enumerate(read_text(lang, name).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            if header != want:
+                raise LangDataError(f"lang/{lang}/{name}:{n}: columns {header}, expected {want}")
+            continue
+        if len(cells) != len(header):
+            raise LangDataError(f"lang/{lang}/{name}:{n}: {len(cells)} cells, expected {len(header)}")
+        try:
+            rows.append((n, model.model_validate(dict(zip(header, cells, strict=True)))))
+        except ValidationError as err:
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors())
+            raise LangDataError(f"lang/{lang}/{name}:{n}: {problems}") from None
+    return rows
+
+
 def _message(lang: str, name: str, err: ValidationError, lines: dict[str, int], section: str | None) -> str:
     """One line per problem: file, line of the top-level key, the key path and what is wrong."""
     out = []

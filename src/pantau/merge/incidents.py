@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from pantau.extract.actors import ActorMatch
-from pantau.extract.events import SHADOW_WEIGHT, Candidate
+from pantau.extract.events import Candidate
 from pantau.extract.tokens import match_at
 from pantau.geo.gazetteer import Place
 from pantau.geo.resolve import distance_km
@@ -124,7 +124,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     # "tawuran"), not a violent demonstration (CODING.md)
     instruments = res.roles.instruments
     demonstration = any(h.trigger.event_type == "Protests" and h.trigger.phrase not in instruments
-                        for f in an.facts for h in f.triggers if h.trigger.weight > SHADOW_WEIGHT)
+                        for f in an.facts for h in f.triggers if not h.trigger.shadow)
     if not demonstration:
         # tear gas or warning shots with no protest told anywhere: police work at a riot or a raid, no protest
         groups = [g for g in groups if g.event_type != "Protests"]
