@@ -28,7 +28,7 @@ HEAD_KINDS = frozenset(
         "unidentified",
         "militia",
         "identity_militia",
-        "rebels",
+        "rebel",
     }
 )
 STATE_PREFIXES = ("Military Forces of ", "Police Forces of ")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 import pantau.lang.schema as schema
+from pantau.extract.actors import ActorLexicon
 from pantau.extract.domain import DomainLexicon, DomainsData
 from pantau.extract.roles import ModalityData, RoleLexicon, RolesData
 from pantau.extract.triggers import TriggerLexicon
@@ -102,3 +103,14 @@ def test_a_bad_trigger_row_names_file_and_line(
     _doctor(monkeypatch, "triggers.tsv", old, new)
     with pytest.raises(LangDataError, match=rf"lang/id/triggers\.tsv:{line}: .*{complaint}"):
         TriggerLexicon.load("id")
+
+
+@pytest.mark.usefixtures("fresh_cache")
+def test_an_actor_kind_outside_the_vocabulary_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"rebels" beside "rebel" once split one kind in two; the kind is now an enum the tables are checked against."""
+    real = schema.read_text("id", "actor_heads.tsv")
+    old = "\tMilitary Forces of {country}\t1\tmilitary"
+    line = 1 + real[: real.index(old)].count("\n")
+    _doctor(monkeypatch, "actor_heads.tsv", old, "\tMilitary Forces of {country}\t1\tmilitery")
+    with pytest.raises(LangDataError, match=rf"lang/id/actor_heads\.tsv:{line}: kind"):
+        ActorLexicon.load({}, {}, "id")

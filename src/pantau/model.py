@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -234,3 +235,25 @@ class Event:
         if len(codes) == 1:
             return codes[0] * 10
         return codes[0] * 10 + codes[1]
+
+
+class ActorKind(StrEnum):
+    """The closed vocabulary of actor kinds in the actor dictionary and heads (lang/<lang>/actors.tsv,
+    actor_heads.tsv): what a mention says about who acts. A StrEnum, so a kind still equals its string."""
+
+    MILITARY = "military"
+    POLICE = "police"
+    STATE_OTHER = "state_other"
+    COALITION = "coalition"
+    EXTERNAL = "external"
+    REBEL = "rebel"
+    MILITIA = "militia"
+    IDENTITY_MILITIA = "identity_militia"
+    UNIDENTIFIED = "unidentified"
+    CIVILIANS = "civilians"
+    PEOPLE = "people"
+    PROTESTERS = "protesters"
+    RIOTERS = "rioters"
+    SUSPECTS = "suspects"
+    COUNTRY = "country"  # a bare country name ("Israel menyerang"): its forces when it acts
+

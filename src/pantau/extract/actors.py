@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
-from pantau.lang import load_tsv
-from pantau.model import ActorRef, Span
+from pydantic import Field
 
-ARMED_KINDS = frozenset(
-    {"military", "police", "state_other", "rebel", "rebels", "militia", "identity_militia", "coalition",
-     "external", "unidentified", "country"}
-)
+from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
+from pantau.lang.schema import LangData, load_table
+from pantau.model import ActorKind, ActorRef, Span
+
+K = ActorKind
+ARMED_KINDS = frozenset({K.MILITARY, K.POLICE, K.STATE_OTHER, K.REBEL, K.MILITIA, K.IDENTITY_MILITIA, K.COALITION,
+                         K.EXTERNAL, K.UNIDENTIFIED, K.COUNTRY})
 # People who can form a crowd: a protest, a riot, a mob.
-CROWD_KINDS = frozenset({"people", "protesters", "rioters"})
-STATE_KINDS = frozenset({"military", "police", "state_other", "coalition", "country"})
+CROWD_KINDS = frozenset({K.PEOPLE, K.PROTESTERS, K.RIOTERS})
+STATE_KINDS = frozenset({K.MILITARY, K.POLICE, K.STATE_OTHER, K.COALITION, K.COUNTRY})
 # ACLED writes some countries with the article: "Military Forces of the United States".
 _WITH_ARTICLE = frozenset(
     {"USA", "GBR", "PHL", "NLD", "COD", "CAF", "ARE", "CZE", "BHS", "GMB", "COM", "MDV", "MHL", "SLB", "SYC"}
@@ -30,7 +31,7 @@ class ActorEntry:
     template: str | None  # "Military Forces of {country}" for heads
     inter: int
     country: str | None
-    kind: str
+    kind: ActorKind
     prefix: bool = False  # "polda *": the alias is followed by a proper name
 
 
@@ -46,7 +47,7 @@ class ActorMatch:
     name_from: int = -1  # for a prefix alias ("Polresta *"): where the proper name after it starts
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> ActorKind:
         """The entry's kind: military, police, rebel, civilians, protesters, ..."""
         return self.entry.kind
 
@@ -74,19 +75,17 @@ class ActorLexicon:
             if words:
                 entries.setdefault(words[0].lower(), []).append((words, entry))
 
-        for row in load_tsv(lang, "actors.tsv"):
-            entry = ActorEntry(
-                name=row["name"], template=None, inter=int(row["inter"]),
-                country=row.get("country") or None, kind=row.get("kind", ""),
-            )
-            for alias in row["aliases"].split("|"):
+        for _, row in load_table(lang, "actors.tsv", ActorRow):
+            entry = ActorEntry(name=row.name, template=None, inter=row.inter, country=row.country or None,
+                               kind=row.kind)
+            for alias in row.aliases.split("|"):
                 alias = alias.strip()
                 if alias.endswith("*"):
                     add(alias[:-1].strip(), ActorEntry(entry.name, None, entry.inter, entry.country, entry.kind, True))
                 elif alias:
                     add(alias, entry)
-        for row in load_tsv(lang, "actor_heads.tsv"):
-            add(row["head"], ActorEntry(None, row["template"], int(row["inter"]), None, row.get("kind", "")))
+        for _, head in load_table(lang, "actor_heads.tsv", HeadRow):
+            add(head.head, ActorEntry(None, head.template, head.inter, None, head.kind))
         for items in entries.values():
             items.sort(key=lambda e: -len(e[0]))
         country_index = phrase_index({k.lower(): v for k, v in countries.items()})
@@ -98,6 +97,25 @@ class ActorLexicon:
         if "Forces of" in template and iso3 in _WITH_ARTICLE:
             name = f"the {name}"
         return template.replace("{country}", name)
+
+
+class ActorRow(LangData):
+    """One row of lang/<lang>/actors.tsv: a named actor, its ACLED inter code, country, kind and aliases."""
+
+    name: str = Field(min_length=1)
+    inter: int = Field(ge=1, le=8)
+    country: str
+    kind: ActorKind
+    aliases: str  # may be empty: the actor is reached through a head and a country ("polisi Jerman")
+
+
+class HeadRow(LangData):
+    """One row of lang/<lang>/actor_heads.tsv: a descriptive head and the ACLED name it takes with a country."""
+
+    head: str = Field(min_length=1)
+    template: str = Field(min_length=1)
+    inter: int = Field(ge=1, le=8)
+    kind: ActorKind
 
 
 def _word_matches(alias_word: str, tok: Token) -> bool:
@@ -146,7 +164,7 @@ def find_actors(toks: list[Token], lex: ActorLexicon, text: str) -> list[ActorMa
             c = country_at(toks, i, lex) if low in countries else None
             if c is not None:
                 n, iso = c
-                entry = ActorEntry(None, "Military Forces of {country}", 1, iso, "country")
+                entry = ActorEntry(None, "Military Forces of {country}", 1, iso, ActorKind.COUNTRY)
                 s, e = toks[i].start, toks[i + n - 1].end
                 out.append(ActorMatch(Span(s, e, text[s:e]), entry, iso, i, i + n))
                 i += n
