@@ -10,7 +10,9 @@ import pytest
 import pantau.lang.schema as schema
 from pantau.extract.actors import ActorLexicon
 from pantau.extract.domain import DomainLexicon, DomainsData
+from pantau.extract.numbers import NumbersData
 from pantau.extract.roles import ModalityData, RoleLexicon, RolesData
+from pantau.extract.timex import TimeData
 from pantau.extract.triggers import TriggerLexicon
 from pantau.lang.schema import LangData, LangDataError, load_data
 from pantau.merge.relevance import RelevanceData, RelevanceLexicon
@@ -20,6 +22,8 @@ SCHEMAS: list[tuple[str, type[LangData]]] = [
     ("modality.yaml", ModalityData),
     ("domains.yaml", DomainsData),
     ("relevance.yaml", RelevanceData),
+    ("time.yaml", TimeData),
+    ("numbers.yaml", NumbersData),
 ]
 
 

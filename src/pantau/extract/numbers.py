@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pantau.extract.tokens import Token
-from pantau.lang import load_yaml
+from pantau.lang.schema import LangData, load_data
 from pantau.model import Quantity, Span
 
 
@@ -36,25 +36,42 @@ class NumberLexicon:
     @classmethod
     def load(cls, lang: str = "id") -> NumberLexicon:
         """Load the number words of a language."""
-        d = load_yaml(lang, "numbers.yaml")
+        d = load_data(lang, "numbers.yaml", NumbersData)
         return cls(
-            units={str(k): int(v) for k, v in d["units"].items()},
-            teens={str(k): int(v) for k, v in d["teens"].items()},
-            teen_suffix=str(d["teen_suffix"]),
-            multipliers={str(k): int(v) for k, v in d["multipliers"].items()},
-            prefixed={str(k): int(v) for k, v in d["prefixed"].items()},
-            lusin=str(d["lusin"]),
-            lusin_value=int(d["lusin_value"]),
-            vague={str(k): int(v) for k, v in d["vague"].items()},
-            digit_scales={str(k): int(v) for k, v in d["digit_scales"].items()},
-            thousands=str(d["thousands_separator"]),
-            decimal=str(d["decimal_separator"]),
-            fractions={str(k): float(v) for k, v in d.get("fractions", {}).items()},
+            units=dict(d.units),
+            teens=dict(d.teens),
+            teen_suffix=d.teen_suffix,
+            multipliers=dict(d.multipliers),
+            prefixed=dict(d.prefixed),
+            lusin=d.lusin,
+            lusin_value=d.lusin_value,
+            vague=dict(d.vague),
+            digit_scales=dict(d.digit_scales),
+            thousands=d.thousands_separator,
+            decimal=d.decimal_separator,
+            fractions=dict(d.fractions),
         )
 
     def is_number_word(self, word: str) -> bool:
         """True when the word can be part of a spelled-out number."""
         return word in self.words
+
+
+class NumbersData(LangData):
+    """The schema of lang/<lang>/numbers.yaml."""
+
+    units: dict[str, int]
+    teens: dict[str, int]
+    teen_suffix: str
+    multipliers: dict[str, int]
+    prefixed: dict[str, int]
+    fractions: dict[str, float]
+    lusin: str
+    lusin_value: int
+    vague: dict[str, int]
+    thousands_separator: str
+    decimal_separator: str
+    digit_scales: dict[str, int]
 
 
 def parse_digits(text: str, lex: NumberLexicon) -> float | None:

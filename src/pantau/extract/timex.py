@@ -11,13 +11,36 @@ from typing import Any
 
 import regex
 
-from pantau.lang import load_yaml
+from pantau.extract.numbers import NumbersData
+from pantau.lang.schema import LangData, Words, load_data
 from pantau.model import Span, TimeMention
 from pantau.text.anchors import anchored_finditer, word_automaton
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class TimeData(LangData):
+    """The schema of lang/<lang>/time.yaml."""
+
+    months: dict[int, Words]
+    weekdays: dict[int, Words]
+    day_parts: Words
+    relative_days: dict[str, int]
+    relative_weeks: dict[str, tuple[int, int]]
+    relative_months: dict[str, int]
+    relative_years: dict[str, int]
+    ago_units: dict[str, int]
+    ago_words: Words
+    after_words: Words
+    within_words: Words
+    last_words: Words
+    hour_units: Words
+    month_cue: Words
+    year_cue: Words
+    year_preps: Words
+    one_unit_words: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -42,7 +65,7 @@ class TimeLexicon:
     @classmethod
     def load(cls, lang: str = "id") -> TimeLexicon:
         """Load and compile the time vocabulary of a language."""
-        d = load_yaml(lang, "time.yaml")
+        d = load_data(lang, "time.yaml", TimeData).model_dump()
         months = {str(w): int(m) for m, ws in d["months"].items() for w in ws}
         weekdays = {str(w): int(k) for k, ws in d["weekdays"].items() for w in ws}
         rel_days = {str(k): int(v) for k, v in d["relative_days"].items()}
@@ -57,17 +80,17 @@ class TimeLexicon:
         within, last = _alt([str(w) for w in d["within_words"]]), _alt([str(w) for w in d["last_words"]])
         hours = _alt([str(w) for w in d["hour_units"]])
         mcue, ycue = _alt([str(w) for w in d["month_cue"]]), _alt([str(w) for w in d["year_cue"]])
-        year_preps = [str(w) for w in d.get("year_preps", [])]
+        year_preps = [str(w) for w in d["year_preps"]]
         yprep = _alt(year_preps) or "(?!)"
         rel = _alt(list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years))
         # "Kamis pekan lalu": a weekday of last week (the relative weeks a week back)
         lastweek = _alt([k for k, (off, _) in rel_weeks.items() if off == -7]) or "(?!)"
-        nd = load_yaml(lang, "numbers.yaml")
+        nd = load_data(lang, "numbers.yaml", NumbersData).model_dump()
         number_words = [str(w) for w in list(nd["units"]) + list(nd["teens"])]
         teen_suffix = str(nd["teen_suffix"])
         tens_word = next(str(w) for w, v in nd["multipliers"].items() if int(v) == 10)
         num = rf"(?:\d{{1,3}}|(?:{_alt(number_words)})(?:\s+(?:{_alt([teen_suffix, tens_word])}))?)"
-        one_unit = {str(k): int(v) for k, v in d.get("one_unit_words", {}).items()}
+        one_unit = {str(k): int(v) for k, v in d["one_unit_words"].items()}
         one = _alt(list(one_unit)) or "(?!)"
         # Alternatives are tried in order: the most specific forms first. Every alternative must begin
         # with a digit, "(" or a word of `starters` below: matches are only tried where one of those is.
@@ -98,7 +121,7 @@ class TimeLexicon:
         if one_unit:
             starters.append(list(one_unit))
         anchors = word_automaton((w for ws in starters for w in ws), digits=True, also="(") if all(starters) else None
-        after_words = [str(w) for w in d.get("after_words", [])]
+        after_words = [str(w) for w in d["after_words"]]
         after = regex.compile(rf"\b(?:{_alt(after_words)})\s+(?P<n>{num})\s+(?P<u>{units})\b", regex.IGNORECASE) \
             if after_words else None
         return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled,
