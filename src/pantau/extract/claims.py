@@ -5,9 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from pantau.extract.sources import SourceLexicon, describe
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang import load_yaml
-from pantau.model import Claim, Quantity, Span
+from pantau.model import Claim, Claimant, Quantity, Span
 
 _STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
 
@@ -30,6 +31,11 @@ class CasualtyLexicon:
     cumulative: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "sejauh ini"
     since: frozenset[str] = frozenset()  # "sejak" + a date ("sejak 7 Oktober"): a running total
     months: frozenset[str] = frozenset()
+    sources: SourceLexicon | None = None  # who reports: the source table (extract.sources)
+    passive_reports: frozenset[str] = frozenset()  # "X dilaporkan tewas": X is the news, not who reports it
+    vague_words: dict[str, str] = field(default_factory=dict)  # "puluhan" -> "dozens", for English notes
+    one_of: frozenset[str] = frozenset()  # "salah (satu)": one of the counted, not a count
+    cue_words: frozenset[str] = frozenset()  # first words of the attribution cues: where a source's name ends
 
     @classmethod
     def load(cls, lang: str = "id") -> CasualtyLexicon:
@@ -55,6 +61,11 @@ class CasualtyLexicon:
             cumulative=phrase_index({str(w): True for w in d.get("cumulative", [])}),
             since=frozenset(str(w) for w in d.get("since", [])),
             months=frozenset(str(w) for ws in load_yaml(lang, "time.yaml")["months"].values() for w in ws),
+            sources=SourceLexicon.load(lang),
+            one_of=frozenset(str(w) for w in d["one_of"]),
+            cue_words=frozenset(w.split()[0] for w in cues) | {"yang"},
+            passive_reports=frozenset(str(w) for w in d["passive_reports"]),
+            vague_words={str(k): str(v) for k, v in d["vague_in_english"].items()},
             natural=phrase_index({
                 f"{link} {cause}": True
                 for link in d.get("natural_cause_links", []) for cause in d.get("natural_causes", [])
@@ -90,6 +101,8 @@ def claimant(toks: list[Token], lex: CasualtyLexicon, text: str) -> Span | None:
             continue
         n, role = m
         j = i + n
+        if toks[i].low in lex.passive_reports:
+            continue  # "tiga tentara dilaporkan tewas": what is reported, not who reports it
         # "menurut X", "kata X", "dilansir X": the claimant follows
         k = j
         while k < len(toks) and k < j + 7 and toks[k].text not in _STOP and toks[k].text != ",":
@@ -102,7 +115,16 @@ def claimant(toks: list[Token], lex: CasualtyLexicon, text: str) -> Span | None:
             b -= 1
         if b < i:
             return Span(toks[b].start, toks[i - 1].end, text[toks[b].start : toks[i - 1].end])
+        if n == 1 and toks[i].low.endswith("nya"):
+            return Span(toks[i].start, toks[i].end, toks[i].text)  # '"...," katanya': the one quoted before
     return None
+
+
+def source_of(who: Span | None, lex: CasualtyLexicon) -> Claimant | None:
+    """The claimant a span names (None: nobody cited, the outlet's own figure)."""
+    if who is None or lex.sources is None:
+        return None if who is None else Claimant(name=who.text, type="other", text=who.text, normalised=False)
+    return describe(who.text, lex.sources)
 
 
 def find_claims(
@@ -147,6 +169,8 @@ def find_claims(
             qj += 1
         if qj < len(toks) and toks[qj].low in lex.non_count:
             continue
+        if qi > 0 and toks[qi - 1].low in lex.one_of:
+            continue  # "salah satu korban tewas": one of the dead, not a count of them
         if q.value >= 1900 and q.value <= 2100 and not q.vague and len(q.span.text) == 4:
             continue  # a year
         if q.span.text[:1].isdigit() and qi > 0 and toks[qi - 1].text[:1].isupper() and toks[qi - 1].is_word \
@@ -215,7 +239,7 @@ def find_claims(
         if qual != "including" and running and kind == "killed":
             qual = "cumulative"  # "sejak 7 Oktober, 40.000 orang tewas": a war's running total, not this toll
         out.append(Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
-                         claimant=who.text if who else None, evidence=tuple(ev)))
+                         claimant=source_of(who, lex), evidence=tuple(ev)))
     for ki, (ks, ke, kk) in enumerate(kinds):
         if ki not in used_kinds and kk == "killed":
             named = _named_victim(toks, ks, ke, lex)
@@ -225,7 +249,7 @@ def find_claims(
                 name_span = Span(named.start, named.end, named.text)
                 ev2 = (name_span, kind_span, *((who,) if who else ()))
                 out.append(Claim(kind="killed", low=1, high=1, qualifier="named", victims=named.text,
-                                 claimant=who.text if who else None, evidence=ev2))
+                                 claimant=source_of(who, lex), evidence=ev2))
     return out
 
 
@@ -285,14 +309,69 @@ def fatality_figures(claims: list[Claim], lex: CasualtyLexicon | None = None) ->
     for c in counted:
         kind = victim_kind(c, lex) if lex is not None else None
         groups.setdefault(None if kind == "people" else kind, []).append(c)
-    total = _conservative(groups.pop(None, []))
-    best = max(total, sum(_conservative(cs) for cs in groups.values()))
+    people = groups.pop(None, [])
+    total, parts = _conservative(people), sum(_conservative(cs) for cs in groups.values())
+    if people and parts > total and {_who(c) for c in people}.isdisjoint(_who(c) for cs in groups.values() for c in cs):
+        # rival accounts of the same dead: "100 attackers killed" says one source, "only seven of ours" another;
+        # a source's total holds its own groups, another source's lower total disputes them
+        best = total
+    else:
+        best = max(total, parts)
     return best, min(c.low for c in killed), max(c.high for c in killed)
+
+
+def _who(c: Claim) -> str | None:
+    """The claim's source by its normalised name (None: the outlet)."""
+    return c.claimant.name if c.claimant else None
+
+
+# How notes name victim groups (casualties.yaml's victims kinds).
+_GROUP_NAMES = {"civilians": "civilians", "forces": "security forces", "fighters": "fighters", None: "people"}
+_QUALIFIED = {"at_least": "at least {n}", "more_than": "more than {n}", "about": "about {n}"}
+
+
+def figure_text(c: Claim, lex: CasualtyLexicon | None = None) -> str:
+    """A claim's figure as an English note writes it: "at least 100", "dozens", "7"."""
+    if c.qualifier == "vague" and lex is not None and c.evidence:
+        word = c.evidence[0].text.lower()
+        return lex.vague_words.get(word, f"about {c.low}")
+    return _QUALIFIED.get(c.qualifier or "", "{n}").format(n=c.low)
+
+
+def fatality_note(claims: list[Claim], best: int, lex: CasualtyLexicon | None = None) -> str:
+    """The fatalities sentence of ACLED-style notes, naming every source of a disputed toll in English:
+    "Fatalities disputed: 7 according to a pro-regime militia commander, at least 100 according to a US
+    official; coded 7." Figures of different victim groups are listed by group and said to add up."""
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in UNCOUNTED]
+    shown = [c for c in killed if c.qualifier != "named"] or killed
+    if not shown:
+        return ""
+    groups: dict[str | None, dict[str, Claim]] = {}
+    for c in shown:
+        kind = victim_kind(c, lex) if lex is not None else None
+        per = groups.setdefault(None if kind == "people" else kind, {})
+        who = (c.claimant.citation if c.claimant else "the outlet")
+        if who not in per or per[who].low < c.low:
+            per[who] = c  # a source's later, higher figure updates its earlier one
+
+    def listing(per: dict[str, Claim]) -> str:
+        ordered = sorted(per.items(), key=lambda kv: (kv[1].low, kv[0]))
+        return ", ".join(f"{figure_text(c, lex)} according to {who}" for who, c in ordered)
+
+    disputed = any(len({c.low for c in per.values()}) > 1 for per in groups.values())
+    if len(groups) == 1:
+        per = next(iter(groups.values()))
+        if disputed:
+            return f"Fatalities disputed: {listing(per)}; coded {best}."
+        return f"{best} killed according to {listing(per).split(' according to ', 1)[1]}."
+    parts = "; ".join(f"{_GROUP_NAMES.get(k, k)}: {listing(per)}" for k, per in groups.items())
+    head = "Fatalities disputed, by victim group" if disputed else "Fatalities by victim group"
+    return f"{head}: {parts}; coded {best}."
 
 
 def _conservative(claims: list[Claim]) -> int:
     """The lowest claimant's figure, each claimant's later figures updating its earlier ones."""
     per_claimant: dict[str | None, int] = {}
     for c in claims:
-        per_claimant[c.claimant] = max(per_claimant.get(c.claimant, 0), c.low)
+        per_claimant[_who(c)] = max(per_claimant.get(_who(c), 0), c.low)
     return min(per_claimant.values(), default=0)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from pantau.extract.claims import CasualtyLexicon, natural_death
+from pantau.extract.claims import CasualtyLexicon, claimant, natural_death
 from pantau.extract.events import SentenceFacts
+from pantau.extract.sources import describe, window
 from pantau.merge.group import Group
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim, Claimant
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis
@@ -30,16 +31,79 @@ def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) ->
     # (only where a single death is claimed at all: the scan is the article's every word)
     single = any(cl.kind == "killed" and cl.low == 1 for f in an.facts for cl in f.claims)
     natural = _natural_deaths(an, lex) if single else set()
+    speakers = _speakers(an, lex)
     for f in an.facts:
         for cl in f.claims:
+            if cl.claimant is not None and cl.claimant.pointer:
+                cl = replace(cl, claimant=_resolve(cl.claimant, f.sentence.index, an, speakers, lex))
             if f.sentence.index in natural and cl.kind == "killed" and cl.low == 1:
                 cl = replace(cl, qualifier="natural")  # kept as a claim, never counted as a fatality
             owner = _owner(cl, f.sentence.index, f.sentence.paragraph, hits, an)
             if owner is None and f.sentence.index not in hits:
                 owner = _same_place(cl, f, groups) or _only_incident(cl, groups)
             if owner is not None:
+                owner = _stronger_reading(owner, groups)
                 owner.claims.append(cl)
     _share_between_twins(groups)
+
+
+def _stronger_reading(g: Group, groups: list[Group]) -> Group:
+    """The incident a toll is about when its group is only another reading of it: a bare "serangan" typed as a
+    clash, founded in the sentence that tells an air strike at the same place and day ("... meluncurkan
+    serangan udara ... untuk menghadang serangan"), gives its figures to the strike."""
+    if max(c.hit.trigger.weight for c in g.members) >= _STRONG:
+        return g
+    founded = min(c.facts.sentence.index for c in g.members)
+    for h in groups:
+        if (h is not g and h.event_type != g.event_type and h.event_type not in _NO_DEATHS
+                and h.date == g.date and (h.place is None or g.place is None or h.place.key == g.place.key)
+                and any(c.facts.sentence.index == founded and c.hit.trigger.weight >= _STRONG for c in h.members)):
+            return h
+    return g
+
+
+# A trigger this sure names its incident's type ("serangan udara"); below it a word may read several ways.
+_STRONG = 0.9
+
+
+def _speakers(an: Analysis, lex: CasualtyLexicon) -> list[Claimant | None]:
+    """Per sentence, the source it quotes when one is named there ("Seorang pejabat AS mengatakan ..."), else
+    the one of the sentence before: who "dia" or "katanya" is. News outlets are no "dia"."""
+    out: list[Claimant | None] = []
+    last: Claimant | None = None
+    for f in an.facts:
+        cues = [cl.claimant for cl in f.claims if cl.claimant is not None]
+        if not cues and lex.sources is not None:
+            span = claimant(f.tokens, lex, an.article.text)
+            cues = [describe(span.text, lex.sources)] if span is not None else []
+        for who in cues:
+            if who.normalised and not who.pointer and who.type not in ("media", "outlet"):
+                last = who
+        out.append(last)
+    return out
+
+
+def _resolve(who: Claimant, idx: int, an: Analysis, speakers: list[Claimant | None],
+             lex: CasualtyLexicon) -> Claimant:
+    """A pointer's source: for "pejabat itu" the official last named before, for "dia" the last speaker."""
+    found: Claimant | None = None
+    if who.pointer != ("",) and lex.sources is not None:
+        text = an.article.text
+        for f in reversed(an.facts[max(0, idx - _POINTER_BACK) : idx + 1]):
+            words = window(f.tokens, who.pointer, text, lex.sources, lex.cue_words)
+            named = describe(words, lex.sources) if words else None
+            if named is not None and named.normalised and not named.pointer:
+                found = named
+                break
+    if found is None:
+        found = speakers[idx - 1] if idx > 0 and who.pointer == ("",) else None
+    if found is None:
+        return replace(who, pointer=(), normalised=who.normalised or who.name != who.text)
+    return Claimant(name=found.name, type=found.type, text=who.text, cite=found.cite)
+
+
+# How many sentences back a pointer ("pejabat itu") may find the source it points at.
+_POINTER_BACK = 8
 
 
 def _natural_deaths(an: Analysis, lex: CasualtyLexicon) -> set[int]:
