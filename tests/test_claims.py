@@ -194,7 +194,8 @@ NOT_FIGURES: list[tuple[str, list[Triple]]] = [
     ("Roket jatuh 5 km dari Deir Ezzor dan menewaskan 11 orang.", [("killed", 11, None)]),
     ("Dua mortir jatuh 5 km dari pusat kota dan melukai tiga warga.", [("injured", 3, None)]),
     ("Mortir jatuh sekitar 3 kilometer dari pos TNI, dua prajurit terluka.", [("injured", 2, None)]),
-    ("Pelajar berusia 17 tahun itu tewas ditembak di Deiyai.", []),
+    # the age is no figure; the student told with none is one death
+    ("Pelajar berusia 17 tahun itu tewas ditembak di Deiyai.", [("killed", 1, "unnumbered")]),
     ("Sebanyak 1.200 warga mengungsi, dan 4 orang tewas.", [("killed", 4, None)]),
 ]
 

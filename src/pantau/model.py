@@ -190,6 +190,7 @@ class Claim:
     victims: str | None
     claimant: Claimant | None  # None: the outlet's own figure
     evidence: tuple[Span, ...]
+    adds: bool = False  # "dua pelaku juga tewas": more dead beside those counted before, added to them
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,9 @@ class CasualtyLexicon:
     sources: SourceLexicon | None = None  # who reports: the source table (extract.sources)
     passive_reports: frozenset[str] = frozenset()  # "X dilaporkan tewas": X is the news, not who reports it
     vague_words: dict[str, str] = field(default_factory=dict)  # "puluhan" -> "dozens", for English notes
+    incident_nouns: frozenset[str] = frozenset()  # "insiden (itu)": a sentence pointing back at an incident
+    also: frozenset[str] = frozenset()  # "juga tewas": dead beside those counted before, not a rival count
+    separate: frozenset[str] = frozenset()  # "serangan terpisah": another incident than the one told before
     one_of: frozenset[str] = frozenset()  # "salah (satu)": one of the counted, not a count
     cue_words: frozenset[str] = frozenset()  # first words of the attribution cues: where a source's name ends
 
@@ -63,6 +66,9 @@ class CasualtyLexicon:
             months=frozenset(str(w) for ws in load_yaml(lang, "time.yaml")["months"].values() for w in ws),
             sources=SourceLexicon.load(lang),
             one_of=frozenset(str(w) for w in d["one_of"]),
+            separate=frozenset(str(w) for w in d["separate"]),
+            also=frozenset(str(w) for w in d["also"]),
+            incident_nouns=frozenset(str(w) for w in d["incident_nouns"]),
             cue_words=frozenset(w.split()[0] for w in cues) | {"yang"},
             passive_reports=frozenset(str(w) for w in d["passive_reports"]),
             vague_words={str(k): str(v) for k, v in d["vague_in_english"].items()},
@@ -236,10 +242,11 @@ def find_claims(
             ev.append(who)
         if qual is None and q.vague:
             qual = "vague"  # "puluhan": a conventional figure that a precise count of the same deaths replaces
+        adds = ks > 0 and toks[ks - 1].low in lex.also
         if qual != "including" and running and kind == "killed":
             qual = "cumulative"  # "sejak 7 Oktober, 40.000 orang tewas": a war's running total, not this toll
         out.append(Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
-                         claimant=source_of(who, lex), evidence=tuple(ev)))
+                         claimant=source_of(who, lex), evidence=tuple(ev), adds=adds))
     for ki, (ks, ke, kk) in enumerate(kinds):
         if ki not in used_kinds and kk == "killed":
             named = _named_victim(toks, ks, ke, lex)
@@ -250,7 +257,39 @@ def find_claims(
                 ev2 = (name_span, kind_span, *((who,) if who else ()))
                 out.append(Claim(kind="killed", low=1, high=1, qualifier="named", victims=named.text,
                                  claimant=source_of(who, lex), evidence=ev2))
+                continue
+            noun = _unnumbered_victims(toks, ks, lex)
+            if noun is not None:
+                who = who_at(ks)
+                vs, ve = toks[noun[0]].start, toks[noun[1] - 1].end
+                kind_span = Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])
+                ev3 = (Span(vs, ve, text[vs:ve]), kind_span, *((who,) if who else ()))
+                out.append(Claim(kind="killed", low=1, high=1, qualifier="unnumbered", victims=text[vs:ve],
+                                 claimant=source_of(who, lex), evidence=ev3, adds=toks[ks - 1].low in lex.also))
     return out
+
+
+# How many words may stand between victims with no figure and their kind word ("Pengunjuk rasa lain berusia
+# 20 tahunan dilaporkan tewas").
+_UNNUMBERED_REACH = 8
+
+
+# What may stand before the victims opening a clause: a comma, an opening quote or bracket.
+_OPENERS = frozenset({",", ";", "“", '"', "(", "‘"})
+
+
+def _unnumbered_victims(toks: list[Token], ks: int, lex: CasualtyLexicon) -> tuple[int, int] | None:
+    """Victims told with no figure, opening the clause of their kind word ("Pengunjuk rasa lain ... tewas",
+    "Seorang ... " aside): at least one died, as (first token, end token) of the victim noun."""
+    if " ".join(t.low for t in toks[ks : ks + 1]) in lex.named_after:
+        return None  # "menewaskan ...": the victims follow the verb
+    for k in range(ks - 1, max(-1, ks - 1 - _UNNUMBERED_REACH), -1):
+        if not toks[k].is_word and not toks[k].text.isdigit():
+            return None
+        m = match_at(toks, k, lex.victims)
+        if m and (k == 0 or toks[k - 1].text in _OPENERS) and k + m[0] <= ks:
+            return k, k + m[0]
+    return None
 
 
 def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> Token | None:
@@ -269,6 +308,8 @@ def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> 
         return None  # "AS", "TNI": an acronym is an actor, not a person
     if match_at(toks, k, lex.victims) or match_at(toks, k, lex.qualifiers):
         return None
+    if match_at(toks, k - 1, lex.victims):
+        return None  # "Tentara Afghanistan juga tewas": the victims' country, not a person's name
     return tok
 
 
@@ -287,6 +328,8 @@ def victim_kind(claim: Claim, lex: CasualtyLexicon) -> str | None:
     return str(m[1]) if m else None
 
 
+# Deaths told of one person or of people with no figure: at least one, yielding to any count of the same dead.
+ONE_OF = frozenset({"named", "unnumbered"})
 # Claims of deaths kept but not counted: inside a total ("termasuk"), of illness, a war's running total.
 UNCOUNTED = frozenset({"including", "natural", "cumulative"})
 
@@ -301,23 +344,31 @@ def fatality_figures(claims: list[Claim], lex: CasualtyLexicon | None = None) ->
         return 0, 0, 0
     # a vague figure yields to a count; a person named as killed is one of the counted dead
     counted = (
-        [c for c in killed if c.qualifier not in ("vague", "named")]
+        [c for c in killed if c.qualifier not in ("vague", *ONE_OF)]
         or [c for c in killed if c.qualifier != "vague"]
         or killed
     )
+    counted += [c for c in killed if c.adds and c not in counted]
     groups: dict[str | None, list[Claim]] = {}
     for c in counted:
         kind = victim_kind(c, lex) if lex is not None else None
         groups.setdefault(None if kind == "people" else kind, []).append(c)
     people = groups.pop(None, [])
-    total, parts = _conservative(people), sum(_conservative(cs) for cs in groups.values())
-    if people and parts > total and {_who(c) for c in people}.isdisjoint(_who(c) for cs in groups.values() for c in cs):
-        # rival accounts of the same dead: "100 attackers killed" says one source, "only seven of ours" another;
-        # a source's total holds its own groups, another source's lower total disputes them
-        best = total
-    else:
-        best = max(total, parts)
+    total = _group_figure(people)
+    if people and len(groups) == 1:
+        named = next(iter(groups.values()))
+        if _conservative(named) > total and {_who(c) for c in people}.isdisjoint(_who(c) for c in named):
+            # rival accounts of the same dead: "100 attackers killed" says one source, "only seven of ours"
+            # another; a source's own total holds its groups, another source's lower figure disputes them
+            return total, min(c.low for c in killed), max(c.high for c in killed)
+    best = max(total, sum(_group_figure(cs) for cs in groups.values()))
     return best, min(c.low for c in killed), max(c.high for c in killed)
+
+
+def _group_figure(claims: list[Claim]) -> int:
+    """One victim group's toll: the conservative figure, plus the dead told as more beside it ("dua tentara
+    juga tewas")."""
+    return _conservative([c for c in claims if not c.adds]) + sum(c.low for c in claims if c.adds)
 
 
 def _who(c: Claim) -> str | None:
@@ -343,7 +394,7 @@ def fatality_note(claims: list[Claim], best: int, lex: CasualtyLexicon | None = 
     "Fatalities disputed: 7 according to a pro-regime militia commander, at least 100 according to a US
     official; coded 7." Figures of different victim groups are listed by group and said to add up."""
     killed = [c for c in claims if c.kind == "killed" and c.qualifier not in UNCOUNTED]
-    shown = [c for c in killed if c.qualifier != "named"] or killed
+    shown = [c for c in killed if c.qualifier not in ONE_OF] or killed
     if not shown:
         return ""
     groups: dict[str | None, dict[str, Claim]] = {}

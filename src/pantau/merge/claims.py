@@ -39,12 +39,41 @@ def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) ->
             if f.sentence.index in natural and cl.kind == "killed" and cl.low == 1:
                 cl = replace(cl, qualifier="natural")  # kept as a claim, never counted as a fatality
             owner = _owner(cl, f.sentence.index, f.sentence.paragraph, hits, an)
+            if owner is not None and _separate(f, lex) and any(
+                    c.facts.sentence.index != f.sentence.index for c in owner.members):
+                continue  # "... juga tewas dalam serangan udara terpisah": another incident's toll
             if owner is None and f.sentence.index not in hits:
-                owner = _same_place(cl, f, groups) or _only_incident(cl, groups)
+                owner = _same_place(cl, f, groups) or _only_incident(cl, groups) or _pointed_at(cl, f, hits, lex)
             if owner is not None:
                 owner = _stronger_reading(owner, groups)
                 owner.claims.append(cl)
     _share_between_twins(groups)
+
+
+def _pointed_at(cl: Claim, f: SentenceFacts, hits: dict[int, list[tuple[int, Group]]],
+                lex: CasualtyLexicon) -> Group | None:
+    """The incident told last before a sentence that points back at it ("... juga tewas dalam insiden itu"),
+    across a paragraph break (a quote set apart)."""
+    toks = f.tokens
+    if not any(t.low in lex.incident_nouns and k + 1 < len(toks) and toks[k + 1].low in _POINTERS
+               for k, t in enumerate(toks)):
+        return None
+    for back in range(f.sentence.index - 1, max(-1, f.sentence.index - 1 - _POINTED_BACK), -1):
+        near = [g for _, g in hits.get(back, []) if not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]
+        if near:
+            return near[0]
+    return None
+
+
+_POINTERS = frozenset({"itu", "tersebut", "ini"})
+# How many sentences back "insiden itu" may point.
+_POINTED_BACK = 3
+
+
+def _separate(f: SentenceFacts, lex: CasualtyLexicon) -> bool:
+    """True when the sentence tells its incident as a separate one ("dalam serangan udara terpisah")."""
+    toks = f.tokens
+    return any(h.last < len(toks) and toks[h.last].low in lex.separate for h in f.triggers)
 
 
 def _stronger_reading(g: Group, groups: list[Group]) -> Group:
