@@ -35,6 +35,7 @@ class CasualtyLexicon:
     passive_reports: frozenset[str] = frozenset()  # "X dilaporkan tewas": X is the news, not who reports it
     vague_words: dict[str, str] = field(default_factory=dict)  # "puluhan" -> "dozens", for English notes
     incident_nouns: frozenset[str] = frozenset()  # "insiden (itu)": a sentence pointing back at an incident
+    speaker_adverbs: frozenset[str] = frozenset()  # "X kemudian mengatakan": words between a speaker and the verb
     also: frozenset[str] = frozenset()  # "juga tewas": dead beside those counted before, not a rival count
     separate: frozenset[str] = frozenset()  # "serangan terpisah": another incident than the one told before
     one_of: frozenset[str] = frozenset()  # "salah (satu)": one of the counted, not a count
@@ -68,6 +69,7 @@ class CasualtyLexicon:
             one_of=frozenset(str(w) for w in d["one_of"]),
             separate=frozenset(str(w) for w in d["separate"]),
             also=frozenset(str(w) for w in d["also"]),
+            speaker_adverbs=frozenset(str(w) for w in d["speaker_adverbs"]),
             incident_nouns=frozenset(str(w) for w in d["incident_nouns"]),
             cue_words=frozenset(w.split()[0] for w in cues) | {"yang"},
             passive_reports=frozenset(str(w) for w in d["passive_reports"]),
@@ -115,15 +117,27 @@ def claimant(toks: list[Token], lex: CasualtyLexicon, text: str) -> Span | None:
             k += 1
         if k > j and role == "prep":
             return Span(toks[j].start, toks[k - 1].end, text[toks[j].start : toks[k - 1].end])
-        # "X mengatakan": the claimant precedes, back to the clause start
-        b = i
-        while b > 0 and b > i - 7 and toks[b - 1].text not in _STOP and toks[b - 1].text not in {",", "”", '"'}:
-            b -= 1
-        if b < i:
-            return Span(toks[b].start, toks[i - 1].end, text[toks[b].start : toks[i - 1].end])
+        # "X mengatakan": the claimant precedes, back to the clause start, past adverbs ("X, kemudian mengatakan")
+        e = i
+        while e > 0 and (toks[e - 1].low in lex.speaker_adverbs or (toks[e - 1].text == "," and e < i)):
+            e -= 1
+        b = _clause_start(toks, e)
+        if b < e and b >= 2 and toks[b - 1].text == "," and all(t.text[:1].isupper() for t in toks[b:e]):
+            # "Kepala Kepolisian Peru, Jenderal Oscar Arriola, mengatakan": the name's description before it
+            b = min(b, _clause_start(toks, b - 1))
+        if b < e:
+            return Span(toks[b].start, toks[e - 1].end, text[toks[b].start : toks[e - 1].end])
         if n == 1 and toks[i].low.endswith("nya"):
             return Span(toks[i].start, toks[i].end, toks[i].text)  # '"...," katanya': the one quoted before
     return None
+
+
+def _clause_start(toks: list[Token], e: int) -> int:
+    """The first token of the clause that ends before token e (at most 7 words back)."""
+    b = e
+    while b > 0 and b > e - 7 and toks[b - 1].text not in _STOP and toks[b - 1].text not in {",", "”", '"'}:
+        b -= 1
+    return b
 
 
 def source_of(who: Span | None, lex: CasualtyLexicon) -> Claimant | None:
@@ -342,27 +356,43 @@ def fatality_figures(claims: list[Claim], lex: CasualtyLexicon | None = None) ->
     killed = [c for c in claims if c.kind == "killed" and c.qualifier not in UNCOUNTED]
     if not killed:
         return 0, 0, 0
-    # a vague figure yields to a count; a person named as killed is one of the counted dead
+    groups = _by_victims(_counted(killed), lex)
+    total = _group_figure(groups.pop(None, []))
+    best = max(total, sum(_group_figure(cs) for cs in groups.values()))
+    return best, min(c.low for c in killed), max(c.high for c in killed)
+
+
+def _counted(killed: list[Claim]) -> list[Claim]:
+    """The claims whose figures count: a vague figure yields to a count, and a person named as killed (or
+    victims told with no figure) is one of the counted dead; dead told as more ("juga tewas") always count."""
     counted = (
         [c for c in killed if c.qualifier not in ("vague", *ONE_OF)]
         or [c for c in killed if c.qualifier != "vague"]
         or killed
     )
-    counted += [c for c in killed if c.adds and c not in counted]
+    return counted + [c for c in killed if c.adds and c not in counted]
+
+
+def _by_victims(
+    claims: list[Claim], lex: CasualtyLexicon | None, rival: bool | None = None
+) -> dict[str | None, list[Claim]]:
+    """Claims by victim group (None: people of any side, a total that may hold the others). Rival accounts of
+    the same dead are one group: "100 attackers killed" says one source, "only seven of ours" another (a
+    source's own total holds its groups; another source's lower total of one named group disputes it).
+    `rival` forces that reading (the notes follow the figures' reading)."""
     groups: dict[str | None, list[Claim]] = {}
-    for c in counted:
+    for c in claims:
         kind = victim_kind(c, lex) if lex is not None else None
         groups.setdefault(None if kind == "people" else kind, []).append(c)
-    people = groups.pop(None, [])
-    total = _group_figure(people)
-    if people and len(groups) == 1:
-        named = next(iter(groups.values()))
-        if _conservative(named) > total and {_who(c) for c in people}.isdisjoint(_who(c) for c in named):
-            # rival accounts of the same dead: "100 attackers killed" says one source, "only seven of ours"
-            # another; a source's own total holds its groups, another source's lower figure disputes them
-            return total, min(c.low for c in killed), max(c.high for c in killed)
-    best = max(total, sum(_group_figure(cs) for cs in groups.values()))
-    return best, min(c.low for c in killed), max(c.high for c in killed)
+    people = groups.get(None, [])
+    if people and len(groups) == 2:
+        key, named = next((k, cs) for k, cs in groups.items() if k is not None)
+        if rival is None:
+            rival = (_conservative(named) > _group_figure(people)
+                     and {_who(c) for c in people}.isdisjoint(_who(c) for c in named))
+        if rival:
+            return {key: named + people}
+    return groups
 
 
 def _group_figure(claims: list[Claim]) -> int:
@@ -397,13 +427,15 @@ def fatality_note(claims: list[Claim], best: int, lex: CasualtyLexicon | None = 
     shown = [c for c in killed if c.qualifier not in ONE_OF] or killed
     if not shown:
         return ""
+    counted = _by_victims(_counted(killed), lex)
+    rival = len(counted) == 1 and len({victim_kind(c, lex) if lex else None for c in _counted(killed)}) > 1
     groups: dict[str | None, dict[str, Claim]] = {}
-    for c in shown:
-        kind = victim_kind(c, lex) if lex is not None else None
-        per = groups.setdefault(None if kind == "people" else kind, {})
-        who = (c.claimant.citation if c.claimant else "the outlet")
-        if who not in per or per[who].low < c.low:
-            per[who] = c  # a source's later, higher figure updates its earlier one
+    for key, cs in _by_victims(shown, lex, rival).items():
+        per = groups.setdefault(key, {})
+        for c in cs:
+            who = c.claimant.citation if c.claimant else "the outlet"
+            if who not in per or per[who].low < c.low:
+                per[who] = c  # a source's later, higher figure updates its earlier one
 
     def listing(per: dict[str, Claim]) -> str:
         ordered = sorted(per.items(), key=lambda kv: (kv[1].low, kv[0]))
@@ -414,7 +446,9 @@ def fatality_note(claims: list[Claim], best: int, lex: CasualtyLexicon | None = 
         per = next(iter(groups.values()))
         if disputed:
             return f"Fatalities disputed: {listing(per)}; coded {best}."
-        return f"{best} killed according to {listing(per).split(' according to ', 1)[1]}."
+        sources = sorted(per)
+        said = sources[0] if len(sources) == 1 else ", ".join(sources[:-1]) + " and " + sources[-1]
+        return f"{best} killed according to {said}."
     parts = "; ".join(f"{_GROUP_NAMES.get(k, k)}: {listing(per)}" for k, per in groups.items())
     head = "Fatalities disputed, by victim group" if disputed else "Fatalities by victim group"
     return f"{head}: {parts}; coded {best}."

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+import regex
 
 from pantau.extract.claims import CasualtyLexicon, claimant, natural_death
 from pantau.extract.events import SentenceFacts
@@ -34,7 +36,7 @@ def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) ->
     speakers = _speakers(an, lex)
     for f in an.facts:
         for cl in f.claims:
-            if cl.claimant is not None and cl.claimant.pointer:
+            if cl.claimant is not None and (cl.claimant.pointer or not cl.claimant.normalised):
                 cl = replace(cl, claimant=_resolve(cl.claimant, f.sentence.index, an, speakers, lex))
             if f.sentence.index in natural and cl.kind == "killed" and cl.low == 1:
                 cl = replace(cl, qualifier="natural")  # kept as a claim, never counted as a fatality
@@ -95,27 +97,53 @@ def _stronger_reading(g: Group, groups: list[Group]) -> Group:
 _STRONG = 0.9
 
 
-def _speakers(an: Analysis, lex: CasualtyLexicon) -> list[Claimant | None]:
+@dataclass(frozen=True)
+class _Speakers:
+    """Who speaks in the article: per sentence the last source quoted so far, and the source each person's
+    name stands for ("juru bicara militer, Santo Domic Chol": "Chol" is that spokesperson)."""
+
+    last: list[Claimant | None]
+    names: dict[str, Claimant]
+
+
+def _speakers(an: Analysis, lex: CasualtyLexicon) -> _Speakers:
     """Per sentence, the source it quotes when one is named there ("Seorang pejabat AS mengatakan ..."), else
-    the one of the sentence before: who "dia" or "katanya" is. News outlets are no "dia"."""
-    out: list[Claimant | None] = []
+    the one of the sentence before: who "dia" or "katanya" is (news outlets are no "dia"); and the names of
+    the people who speak for each source, from its words and the names set beside them."""
+    text = an.article.text
+    last_: list[Claimant | None] = []
+    names: dict[str, Claimant] = {}
     last: Claimant | None = None
     for f in an.facts:
-        cues = [cl.claimant for cl in f.claims if cl.claimant is not None]
-        if not cues and lex.sources is not None:
-            span = claimant(f.tokens, lex, an.article.text)
-            cues = [describe(span.text, lex.sources)] if span is not None else []
-        for who in cues:
-            if who.normalised and not who.pointer and who.type not in ("media", "outlet"):
+        cues = [(cl.claimant, cl.evidence[-1]) for cl in f.claims if cl.claimant is not None and cl.evidence]
+        span = claimant(f.tokens, lex, text) if lex.sources is not None else None
+        if span is not None and lex.sources is not None and not any(s == span for _, s in cues):
+            cues.append((describe(span.text, lex.sources), span))
+        for who, where in cues:
+            if not who.normalised or who.pointer:
+                continue
+            apposition = _APPOSITION.match(text, where.end)
+            words = where.text + " " + (apposition.group(1) if apposition else "")
+            for w in _NAME.findall(words):
+                names.setdefault(w, who)
+            if who.type not in ("media", "outlet"):
                 last = who
-        out.append(last)
-    return out
+        last_.append(last)
+    return _Speakers(last_, names)
 
 
-def _resolve(who: Claimant, idx: int, an: Analysis, speakers: list[Claimant | None],
-             lex: CasualtyLexicon) -> Claimant:
-    """A pointer's source: for "pejabat itu" the official last named before, for "dia" the last speaker."""
+# A person's name set beside a source's words ("juru bicara militer Sudan, Santo Domic Chol"), and its words.
+_APPOSITION = regex.compile(r",\s*((?:\p{Lu}[\p{L}'.-]*\s*){1,5})")
+_NAME = regex.compile(r"\b\p{Lu}\p{Ll}[\p{L}'-]+")
+
+
+def _resolve(who: Claimant, idx: int, an: Analysis, speakers: _Speakers, lex: CasualtyLexicon) -> Claimant:
+    """A pointer's source: for "pejabat itu" the official last named before, for "dia" the last speaker; a
+    person's name the source it was first named for ("kata Loveless")."""
     found: Claimant | None = None
+    if not who.pointer:
+        found = next((speakers.names[w] for w in _NAME.findall(who.text or "") if w in speakers.names), None)
+        return who if found is None else Claimant(name=found.name, type=found.type, text=who.text, cite=found.cite)
     if who.pointer != ("",) and lex.sources is not None:
         text = an.article.text
         for f in reversed(an.facts[max(0, idx - _POINTER_BACK) : idx + 1]):
@@ -125,7 +153,7 @@ def _resolve(who: Claimant, idx: int, an: Analysis, speakers: list[Claimant | No
                 found = named
                 break
     if found is None:
-        found = speakers[idx - 1] if idx > 0 and who.pointer == ("",) else None
+        found = speakers.last[idx - 1] if idx > 0 and who.pointer == ("",) else None
     if found is None:
         return replace(who, pointer=(), normalised=who.normalised or who.name != who.text)
     return Claimant(name=found.name, type=found.type, text=who.text, cite=found.cite)
