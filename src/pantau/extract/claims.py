@@ -119,12 +119,14 @@ def claimant(toks: list[Token], lex: CasualtyLexicon, text: str) -> Span | None:
             return Span(toks[j].start, toks[k - 1].end, text[toks[j].start : toks[k - 1].end])
         # "X mengatakan": the claimant precedes, back to the clause start, past adverbs ("X, kemudian mengatakan")
         e = i
-        while e > 0 and (toks[e - 1].low in lex.speaker_adverbs or (toks[e - 1].text == "," and e < i)):
-            e -= 1
+        while e > 0 and (toks[e - 1].low in lex.speaker_adverbs or toks[e - 1].text == ","):
+            e -= 1  # ", kemudian mengatakan"; "X, Nama, mengatakan": the comma closes a name set beside X
         b = _clause_start(toks, e)
         if b < e and b >= 2 and toks[b - 1].text == "," and all(t.text[:1].isupper() for t in toks[b:e]):
             # "Kepala Kepolisian Peru, Jenderal Oscar Arriola, mengatakan": the name's description before it
             b = min(b, _clause_start(toks, b - 1))
+        while b < e and (lead := match_at(toks, b, lex.contrast)):
+            b += lead[0]  # "sementara SANA menyebut": the speaker is SANA
         if b < e:
             return Span(toks[b].start, toks[e - 1].end, text[toks[b].start : toks[e - 1].end])
         if n == 1 and toks[i].low.endswith("nya"):
@@ -296,7 +298,9 @@ def _unnumbered_victims(toks: list[Token], ks: int, lex: CasualtyLexicon) -> tup
     """Victims told with no figure, opening the clause of their kind word ("Pengunjuk rasa lain ... tewas",
     "Seorang ... " aside): at least one died, as (first token, end token) of the victim noun."""
     if " ".join(t.low for t in toks[ks : ks + 1]) in lex.named_after:
-        return None  # "menewaskan ...": the victims follow the verb
+        # "menewaskan komandan ISWAP": the victims follow the verb
+        m = match_at(toks, ks + 1, lex.victims) if ks + 1 < len(toks) else None
+        return (ks + 1, ks + 1 + m[0]) if m else None
     for k in range(ks - 1, max(-1, ks - 1 - _UNNUMBERED_REACH), -1):
         if not toks[k].is_word and not toks[k].text.isdigit():
             return None

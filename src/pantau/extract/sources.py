@@ -130,8 +130,12 @@ def _longest(toks: list[Token], index: Index) -> tuple[str | None, int, int]:
 
 
 def _a(name: str) -> str:
-    """'a' or 'an' before an English noun phrase ("a US official", "an Iraqi official")."""
-    return "an" if name[:1] in "AEIOaeio" else "a"
+    """'a' or 'an' before an English noun phrase: "an Iraqi official", "a US official", "an RSF spokesperson"
+    (an acronym is read letter by letter)."""
+    first = name.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    return "an" if first[:1] in "AEIOaeio" else "a"
 
 
 def describe(text: str, lex: SourceLexicon) -> Claimant:
@@ -147,7 +151,8 @@ def describe(text: str, lex: SourceLexicon) -> Claimant:
         n, i = _match(words, e)
         if n and (int(not e.generic), n) > rank:
             entry, rank, first = e, (int(not e.generic), n), i
-    role, rfirst, rlen = _longest(words, lex.roles)
+    # a person's title stands before the source it speaks for ("juru bicara militer Israel": spokesperson)
+    role, rfirst, rlen = _longest(words[:first] if entry is not None else words, lex.roles)
     demonym, _, _ = _longest(words, lex.countries)
     pointed = words[-1].low in lex.demonstratives and demonym is None
     if pointed and len(words) > 1:
@@ -163,8 +168,6 @@ def describe(text: str, lex: SourceLexicon) -> Claimant:
             name = f"{demonym} authorities"
             return Claimant(name=name, type="state", text=text, cite=name)
         return Claimant(name=text, type="other", text=text, normalised=False)
-    if entry is not None and role is not None and rfirst >= first:
-        role = None  # "militer Israel", "komandan milisi": a word of the source's own name, not a person's title
     found = _named(entry, role, demonym, lex)
     return Claimant(name=found.name, type=found.type, text=text, cite=found.cite)
 
