@@ -8,9 +8,15 @@ the English notes must name.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from typer.testing import CliRunner
 
 from eventcode import code
+from pantau.cli.claims import claim_rows
+from pantau.cli.main import app
 from pantau.extract.claims import CasualtyLexicon, fatality_figures, fatality_note
 from pantau.extract.sources import SourceLexicon, describe
 from pantau.model import Claim, Claimant, Event, Span
@@ -225,3 +231,32 @@ def test_records_keep_each_claimant_as_a_source(res: Resources) -> None:
 def test_the_outlets_own_figure_is_the_outlet() -> None:
     assert _claim(4, None, "orang").claimant is None
     assert claimant_record(None) == {"name": "the outlet", "type": "outlet", "text": None}
+
+
+def test_events_claims_lists_each_claim_with_its_source(tmp_path: Path) -> None:
+    article = tmp_path / "idlib.txt"
+    article.write_text(
+        "Sedikitnya 9 warga sipil tewas dalam serangan udara di pinggiran Idlib, Suriah, pada Selasa (12/3), menurut "
+        "Observatorium Suriah untuk Hak Asasi Manusia, sementara kantor berita SANA menyebut empat orang tewas.\n",
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["extract", str(article), "--db", url, "--reference-date", "2024-03-14"]).exit_code == 0
+    listed = runner.invoke(app, ["events", "--db", url, "--claims", "--format", "jsonl"])
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert {(r["low"], r["claimant"], r["claimant_type"]) for r in rows} == {
+        (9, "Syrian Observatory for Human Rights", "monitor"), (4, "Syrian state media (SANA)", "state")}
+    assert {r["fatalities"] for r in rows} == {4}
+    table = runner.invoke(app, ["events", "--db", url, "--claims"])
+    assert table.exit_code == 0 and "SANA" in table.output
+
+
+def test_claim_rows_read_records_stored_before_claimants_were_sources() -> None:
+    old = {"event_id": "e1", "doc": "d", "fatalities": 3, "claims": [
+        {"kind": "killed", "low": 3, "high": 3, "qualifier": None, "victims": None, "claimant": "polisi",
+         "evidence": []},
+        {"kind": "injured", "low": 2, "high": 2, "qualifier": None, "victims": None, "claimant": None, "evidence": []}]}
+    rows = list(claim_rows([old]))
+    assert [(r["claimant"], r["claimant_type"]) for r in rows] == [("polisi", "other"), ("the outlet", "outlet")]

@@ -142,17 +142,24 @@ def events(
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
     country: Annotated[str | None, typer.Option(help="Country name or ISO3")] = None,
     event_type: Annotated[str | None, typer.Option(help="ACLED event type")] = None,
+    claims: Annotated[bool, typer.Option("--claims", help="List each event's casualty claims and who claims them")]
+    = False,
 ) -> None:
     """List the events stored in the database."""
     import json
 
     from rich.console import Console
 
+    from pantau.cli.claims import claims_jsonl, claims_table
     from pantau.store import Store
 
     with Store.open(db) as store:
         records = store.events(country=country, event_type=event_type)
-    if fmt == "jsonl":
+    if claims and fmt == "jsonl":
+        sys.stdout.write(claims_jsonl(records))
+    elif claims and fmt == "table":
+        Console().print(claims_table(records, title=f"claims of {len(records)} events"))
+    elif fmt == "jsonl":
         for r in records:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt == "table":
