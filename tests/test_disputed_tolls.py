@@ -260,3 +260,15 @@ def test_claim_rows_read_records_stored_before_claimants_were_sources() -> None:
         {"kind": "injured", "low": 2, "high": 2, "qualifier": None, "victims": None, "claimant": None, "evidence": []}]}
     rows = list(claim_rows([old]))
     assert [(r["claimant"], r["claimant_type"]) for r in rows] == [("polisi", "other"), ("the outlet", "outlet")]
+
+
+def test_an_incident_set_apart_is_its_own_and_keeps_the_group_it_names(res: Resources) -> None:
+    text = ("Militan ISIS menyerang pos tentara Irak di dekat Kirkuk pada Sabtu (9/3), menewaskan 11 tentara. "
+            "Secara terpisah, pasukan pemerintah diserang oleh para pejuang Hayat Tahrir al-Sham di Suriah barat laut. "
+            "Para pemberontak menyerang posisi pemerintah di dekat Saraqib pada Sabtu pagi, menewaskan enam tentara.")
+    events = code(text, res)
+    saraqib = [e for e in events if e.location is not None and e.location.country == "Syria"]
+    assert saraqib and saraqib[0].actor1 is not None and saraqib[0].actor1.name == "Hayat Tahrir al Sham"
+    assert saraqib[0].fatalities == 6
+    kirkuk = [e for e in events if e.location is not None and e.location.country == "Iraq"]
+    assert kirkuk and kirkuk[0].fatalities == 11

@@ -36,6 +36,7 @@ class CasualtyLexicon:
     vague_words: dict[str, str] = field(default_factory=dict)  # "puluhan" -> "dozens", for English notes
     incident_nouns: frozenset[str] = frozenset()  # "insiden (itu)": a sentence pointing back at an incident
     speaker_adverbs: frozenset[str] = frozenset()  # "X kemudian mengatakan": words between a speaker and the verb
+    apart: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "Secara terpisah,"
     also: frozenset[str] = frozenset()  # "juga tewas": dead beside those counted before, not a rival count
     separate: frozenset[str] = frozenset()  # "serangan terpisah": another incident than the one told before
     one_of: frozenset[str] = frozenset()  # "salah (satu)": one of the counted, not a count
@@ -69,6 +70,7 @@ class CasualtyLexicon:
             one_of=frozenset(str(w) for w in d["one_of"]),
             separate=frozenset(str(w) for w in d["separate"]),
             also=frozenset(str(w) for w in d["also"]),
+            apart=phrase_index({str(w): True for w in d["apart"]}),
             speaker_adverbs=frozenset(str(w) for w in d["speaker_adverbs"]),
             incident_nouns=frozenset(str(w) for w in d["incident_nouns"]),
             cue_words=frozenset(w.split()[0] for w in cues) | {"yang"},

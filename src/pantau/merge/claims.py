@@ -10,6 +10,7 @@ import regex
 from pantau.extract.claims import CasualtyLexicon, claimant, natural_death
 from pantau.extract.events import SentenceFacts
 from pantau.extract.sources import describe, window
+from pantau.extract.tokens import Token, match_at
 from pantau.merge.group import Group
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim, Claimant
 
@@ -70,6 +71,12 @@ def _pointed_at(cl: Claim, f: SentenceFacts, hits: dict[int, list[tuple[int, Gro
 _POINTERS = frozenset({"itu", "tersebut", "ini"})
 # How many sentences back "insiden itu" may point.
 _POINTED_BACK = 3
+
+
+def told_apart(toks: list[Token], lex: CasualtyLexicon) -> bool:
+    """True for a sentence that opens by setting its incident apart from the one told before ("Secara
+    terpisah, ...", "Di tempat lain, ...")."""
+    return bool(toks) and match_at(toks, 0, lex.apart) is not None
 
 
 def _separate(f: SentenceFacts, lex: CasualtyLexicon) -> bool:

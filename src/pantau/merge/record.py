@@ -30,7 +30,7 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     """The event of a group: its actors with ACLED's defaults, its claims and figures, evidence and notes."""
     art = an.article
     country = g.place.iso3 if g.place else (an.focus[0] if an.focus else None)
-    agent = g.agent
+    agent = _named_instead(g.agent, [c.agent for c in g.members])
     displaced = None
     if g.event_type == REMOTE and (agent is None or not agent.entry.name):
         # a strike's author unnamed or only described ("militan"): the sentence telling who launched it names it
@@ -117,6 +117,16 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         fatalities_low=low,
         fatalities_high=high,
     )
+
+
+def _named_instead(m: ActorMatch | None, others: list[ActorMatch | None]) -> ActorMatch | None:
+    """The group another mention of the incident names for a generic one of its side: "para pemberontak
+    menyerang" told after "diserang oleh para pejuang Hay'et Tahrir al-Sham" is HTS's attack."""
+    if m is None or m.entry.name or m.entry.template is None or not m.armed:
+        return m
+    named = [o for o in others if o is not None and o.entry.name and o.armed and o.entry.inter == m.entry.inter
+             and o.kind != "country"]
+    return named[0] if len({o.entry.name for o in named}) == 1 else m
 
 
 def launcher(g: Group, res: Resources) -> ActorMatch | None:
