@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from eventcode import code
 from pantau.cli.claims import claim_rows
 from pantau.cli.main import app
-from pantau.extract.claims import CasualtyLexicon, fatality_figures, fatality_note
+from pantau.extract.claims import CasualtyLexicon, fatality_figures, fatality_note, find_claims
 from pantau.extract.sources import SourceLexicon, describe
 from pantau.model import Claim, Claimant, Event, Span
 from pantau.pipeline import Resources
@@ -60,6 +60,10 @@ CLAIMANTS: list[tuple[str, str, str]] = [
     ("kantor berita Reuters", "Reuters", "media"),
     ("media lokal Afghanistan", "Afghan media", "media"),
     ("saksi mata", "witnesses", "other"),
+    # who is spoken to is not who speaks; a title before a generic source word is the speaker
+    ("seorang pejabat setempat kepada AFP", "local official", "state"),
+    ("Presiden Prabowo dalam pernyataan via media sosial", "president", "state"),
+    ("Komandan Pangkalan Angkatan Laut Sorong", "navy commander", "state"),
 ]
 
 
@@ -272,3 +276,35 @@ def test_an_incident_set_apart_is_its_own_and_keeps_the_group_it_names(res: Reso
     assert saraqib[0].fatalities == 6
     kirkuk = [e for e in events if e.location is not None and e.location.country == "Iraq"]
     assert kirkuk and kirkuk[0].fatalities == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a clause of place or time between the speaker and the verb
+        ("Kapolres Mimika AKBP Era Adhinata, dihubungi dari Jayapura, mengatakan dua warga tewas ditembak.",
+         "police"),
+        ("Komandan Lanal Sorong, Kolonel Laut Hendra, di Sorong, Senin, mengatakan tiga nelayan tewas.",
+         "TNI commander"),
+        # a person's name set beside the source's words
+        ("Kepala Kepolisian Filipina, Jenderal Rommel Marbil, kemudian mengatakan lima polisi tewas.", "police"),
+        # a connective opening the clause is not the speaker
+        ("Padahal, UNHCR menyebut 12 pengungsi tewas di perbatasan.", "UNHCR"),
+    ],
+)
+def test_the_speaker_before_the_verb(text: str, name: str) -> None:
+    from pantau.extract.numbers import NumberLexicon, find_quantities
+    from pantau.extract.tokens import tokenize
+
+    toks = tokenize(text)
+    found = [c for c in find_claims(toks, find_quantities(toks, NumberLexicon.load(), text), CLEX, text)
+             if c.kind == "killed"]
+    assert found and found[0].claimant is not None and found[0].claimant.name == name
+
+
+def test_a_speaker_introduced_by_title_before(res: Resources) -> None:
+    text = ("Kelompok bersenjata menembaki pos polisi di Ilaga, Kabupaten Puncak, Papua, pada Selasa (12/3). "
+            "Kapolda Papua Irjen Mathius Fakhiri langsung meninjau lokasi. Mathius mengatakan dua polisi tewas.")
+    event = _violent(code(text, res))
+    whos = [c.claimant for c in event.claims if c.kind == "killed"]
+    assert whos and all(w is not None and w.name == "police" and w.text == "Mathius" for w in whos)

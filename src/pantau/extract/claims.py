@@ -35,6 +35,7 @@ class CasualtyLexicon:
     passive_reports: frozenset[str] = frozenset()  # "X dilaporkan tewas": X is the news, not who reports it
     vague_words: dict[str, str] = field(default_factory=dict)  # "puluhan" -> "dozens", for English notes
     incident_nouns: frozenset[str] = frozenset()  # "insiden (itu)": a sentence pointing back at an incident
+    speaker_adjuncts: frozenset[str] = frozenset()  # "dihubungi", "di", "hari": clauses of time or place
     speaker_adverbs: frozenset[str] = frozenset()  # "X kemudian mengatakan": words between a speaker and the verb
     apart: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "Secara terpisah,"
     also: frozenset[str] = frozenset()  # "juga tewas": dead beside those counted before, not a rival count
@@ -72,6 +73,7 @@ class CasualtyLexicon:
             also=frozenset(str(w) for w in d["also"]),
             apart=phrase_index({str(w): True for w in d["apart"]}),
             speaker_adverbs=frozenset(str(w) for w in d["speaker_adverbs"]),
+            speaker_adjuncts=frozenset(str(w) for w in d["speaker_adjuncts"]),
             incident_nouns=frozenset(str(w) for w in d["incident_nouns"]),
             cue_words=frozenset(w.split()[0] for w in cues) | {"yang"},
             passive_reports=frozenset(str(w) for w in d["passive_reports"]),
@@ -120,20 +122,39 @@ def claimant(toks: list[Token], lex: CasualtyLexicon, text: str) -> Span | None:
         if k > j and role == "prep":
             return Span(toks[j].start, toks[k - 1].end, text[toks[j].start : toks[k - 1].end])
         # "X mengatakan": the claimant precedes, back to the clause start, past adverbs ("X, kemudian mengatakan")
-        e = i
-        while e > 0 and (toks[e - 1].low in lex.speaker_adverbs or toks[e - 1].text == ","):
-            e -= 1  # ", kemudian mengatakan"; "X, Nama, mengatakan": the comma closes a name set beside X
-        b = _clause_start(toks, e)
-        if b < e and b >= 2 and toks[b - 1].text == "," and all(t.text[:1].isupper() for t in toks[b:e]):
-            # "Kepala Kepolisian Peru, Jenderal Oscar Arriola, mengatakan": the name's description before it
-            b = min(b, _clause_start(toks, b - 1))
-        while b < e and (lead := match_at(toks, b, lex.contrast)):
-            b += lead[0]  # "sementara SANA menyebut": the speaker is SANA
+        b, e = _speaker_before(toks, i, lex)
         if b < e:
             return Span(toks[b].start, toks[e - 1].end, text[toks[b].start : toks[e - 1].end])
         if n == 1 and toks[i].low.endswith("nya"):
             return Span(toks[i].start, toks[i].end, toks[i].text)  # '"...," katanya': the one quoted before
     return None
+
+
+def _speaker_before(toks: list[Token], i: int, lex: CasualtyLexicon) -> tuple[int, int]:
+    """The tokens [b, e) naming who speaks before the verb at i: past adverbs and commas ("X, kemudian
+    mengatakan"), past clauses of time and place ("X, dihubungi dari Samarinda, menyatakan", "X, di
+    Tanjungbalai, hari ini, mengatakan"), and with the description before a person's name ("Kepala
+    Kepolisian Peru, Jenderal Oscar Arriola, mengatakan")."""
+    e = i
+    for _ in range(_ADJUNCTS):
+        while e > 0 and (toks[e - 1].low in lex.speaker_adverbs or toks[e - 1].text == ","):
+            e -= 1
+        b = _clause_start(toks, e)
+        if not (b < e and b >= 2 and toks[b - 1].text == "," and toks[b].low in lex.speaker_adjuncts):
+            break
+        e = b - 1  # a clause of time or place between the speaker and the verb
+    if b < e and b >= 2 and toks[b - 1].text == "," and all(t.text[:1].isupper() for t in toks[b:e]):
+        before = _clause_start(toks, b - 1)
+        if lex.sources is not None and before < b - 1 and describe(
+                " ".join(t.text for t in toks[before : b - 1]), lex.sources).normalised:
+            b = before  # the name's description before it names the source
+    while b < e and (lead := match_at(toks, b, lex.contrast)):
+        b += lead[0]  # "sementara SANA menyebut", "Padahal, UNHCR menyatakan": the speaker is SANA, UNHCR
+    return b, e
+
+
+# How many clauses of time or place may stand between a speaker and the verb.
+_ADJUNCTS = 3
 
 
 def _clause_start(toks: list[Token], e: int) -> int:

@@ -55,6 +55,7 @@ class SourceLexicon:
     countries: Index
     pronouns: frozenset[str]
     demonstratives: frozenset[str]
+    addressee: frozenset[str] = frozenset()  # "kepada": who a source speaks to follows
 
     @classmethod
     def load(cls, lang: str = "id") -> SourceLexicon:
@@ -83,6 +84,7 @@ class SourceLexicon:
             countries=phrase_index({str(k): str(v) for k, v in d["countries"].items()}),
             pronouns=frozenset(str(w) for w in d["pointers"]["pronouns"]),
             demonstratives=frozenset(str(w) for w in d["pointers"]["demonstratives"]),
+            addressee=frozenset(str(w) for w in d["addressee"]),
         )
 
 
@@ -142,6 +144,8 @@ def describe(text: str, lex: SourceLexicon) -> Claimant:
     """The source a claimant span names; a pointer ("pejabat itu", "dia") is marked for the merge stage."""
     toks = tokenize(text)
     words = [t for t in toks if t.is_word]
+    cut = next((k for k, w in enumerate(words) if k and w.low in lex.addressee), None)
+    words = words[:cut]  # "seorang pejabat setempat kepada AFP": who is spoken to is not who speaks
     if not words:
         return Claimant(name=text, type="other", text=text, normalised=False)
     if len(words) == 1 and (words[0].low in lex.pronouns or words[0].low.endswith("nya")):
@@ -151,6 +155,10 @@ def describe(text: str, lex: SourceLexicon) -> Claimant:
         n, i = _match(words, e)
         if n and (int(not e.generic), n) > rank:
             entry, rank, first = e, (int(not e.generic), n), i
+    if entry is not None and entry.generic:
+        title, at, _ = _longest(words, lex.roles)
+        if title is not None and at < first:
+            entry = None  # "Presiden X dalam pernyataan via media sosial": the president speaks, not the media
     # a person's title stands before the source it speaks for ("juru bicara militer Israel": spokesperson)
     role, rfirst, rlen = _longest(words[:first] if entry is not None else words, lex.roles)
     demonym, _, _ = _longest(words, lex.countries)

@@ -139,6 +139,23 @@ def _speakers(an: Analysis, lex: CasualtyLexicon) -> _Speakers:
     return _Speakers(last_, names)
 
 
+def _introduced(name: str, text: str, lex: CasualtyLexicon) -> Claimant | None:
+    """The source a person speaks for, from the words that introduce their name where the article first uses
+    it ("Kapolda Jambi Brigadir Jenderal Priyo Widyanto mengunjungi ...": police), back to the clause's start
+    or the "dan" before it."""
+    m = regex.search(rf"\b{regex.escape(name)}\b", text)
+    if m is None or lex.sources is None:
+        return None
+    before = text[max(0, m.start() - _INTRO_REACH) : m.start()]
+    clause = " ".join(regex.split(r"[.;:!?\n\"“”(),–—]|--|\bdan\b", before)[-1].split()[-_INTRO_WORDS:])
+    if not clause:
+        return None
+    who = describe(clause, lex.sources)
+    return who if who.normalised and not who.pointer else None
+
+
+# How far before a person's first name its introduction may stand: characters, then words.
+_INTRO_REACH, _INTRO_WORDS = 80, 7
 # A person's name set beside a source's words ("juru bicara militer Sudan, Santo Domic Chol"), and its words.
 _APPOSITION = regex.compile(r",\s*((?:\p{Lu}[\p{L}'.-]*\s*){1,5})")
 _NAME = regex.compile(r"\b\p{Lu}\p{Ll}[\p{L}'-]+")
@@ -149,7 +166,10 @@ def _resolve(who: Claimant, idx: int, an: Analysis, speakers: _Speakers, lex: Ca
     person's name the source it was first named for ("kata Loveless")."""
     found: Claimant | None = None
     if not who.pointer:
-        found = next((speakers.names[w] for w in _NAME.findall(who.text or "") if w in speakers.names), None)
+        names = _NAME.findall(who.text or "")
+        found = next((speakers.names[w] for w in names if w in speakers.names), None)
+        if found is None and names and lex.sources is not None:
+            found = _introduced(names[0], an.article.text, lex)
         return who if found is None else Claimant(name=found.name, type=found.type, text=who.text, cite=found.cite)
     if who.pointer != ("",) and lex.sources is not None:
         text = an.article.text
