@@ -308,3 +308,17 @@ def test_a_speaker_introduced_by_title_before(res: Resources) -> None:
     event = _violent(code(text, res))
     whos = [c.claimant for c in event.claims if c.kind == "killed"]
     assert whos and all(w is not None and w.name == "police" and w.text == "Mathius" for w in whos)
+
+
+def test_a_pointer_keeps_the_words_that_named_its_source(res: Resources) -> None:
+    text = ("Jet tempur Israel menggempur sebuah gedung di Dahiyeh, Beirut, pada Rabu (13/3). Seorang pejabat "
+            "kesehatan Lebanon, yang meminta namanya tidak disebut, membenarkan serangan itu. Pejabat tersebut "
+            "mengatakan empat orang tewas.")
+    event = _violent(code(text, res))
+    pointed = [c for c in event.claims if c.claimant is not None and c.claimant.text == "Pejabat tersebut"]
+    assert pointed, event.claims
+    who = pointed[0].claimant
+    assert who is not None and (who.name, who.type) == ("Lebanese health official", "medical")
+    assert any(ev.text.startswith("pejabat kesehatan Lebanon") for ev in pointed[0].evidence)
+    for ev in pointed[0].evidence:
+        assert text[ev.start : ev.end] == ev.text

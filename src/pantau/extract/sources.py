@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang import load_yaml
-from pantau.model import SOURCE_TYPES, Claimant
+from pantau.model import SOURCE_TYPES, Claimant, Span
 
 Index = dict[str, list[tuple[tuple[str, ...], object]]]
 
@@ -197,7 +197,7 @@ def _named(entry: SourceEntry | None, role: str | None, demonym: str | None, lex
 
 
 def window(toks: list[Token], head: tuple[str, ...], text: str, lex: SourceLexicon, stop: frozenset[str],
-           reach: int = 8) -> str | None:
+           reach: int = 8) -> Span | None:
     """The words from the last mention of head in toks up to the next punctuation or verb of saying: the
     description a pointer refers to ("Seorang pejabat AS, yang ..." -> "pejabat AS")."""
     n = len(head)
@@ -208,5 +208,5 @@ def window(toks: list[Token], head: tuple[str, ...], text: str, lex: SourceLexic
             j = i + n
             while j < len(toks) and j < i + reach and toks[j].is_word and toks[j].low not in stop:
                 j += 1
-            return text[toks[i].start : toks[j - 1].end]
+            return Span(toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end])
     return None

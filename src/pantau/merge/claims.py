@@ -12,7 +12,7 @@ from pantau.extract.events import SentenceFacts
 from pantau.extract.sources import describe, window
 from pantau.extract.tokens import Token, match_at
 from pantau.merge.group import Group
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim, Claimant
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim, Claimant, Span
 
 if TYPE_CHECKING:
     from pantau.pipeline import Analysis
@@ -38,7 +38,10 @@ def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) ->
     for f in an.facts:
         for cl in f.claims:
             if cl.claimant is not None and (cl.claimant.pointer or not cl.claimant.normalised):
-                cl = replace(cl, claimant=_resolve(cl.claimant, f.sentence.index, an, speakers, lex))
+                who, named_at = _resolve(cl.claimant, f.sentence.index, an, speakers, lex)
+                # the words that name the source before ("Seorang pejabat AS") are evidence of the claimant too
+                extra = (named_at,) if named_at is not None and named_at not in cl.evidence else ()
+                cl = replace(cl, claimant=who, evidence=(*cl.evidence, *extra))
             if f.sentence.index in natural and cl.kind == "killed" and cl.low == 1:
                 cl = replace(cl, qualifier="natural")  # kept as a claim, never counted as a fatality
             owner = _owner(cl, f.sentence.index, f.sentence.paragraph, hits, an)
@@ -109,8 +112,8 @@ class _Speakers:
     """Who speaks in the article: per sentence the last source quoted so far, and the source each person's
     name stands for ("juru bicara militer, Santo Domic Chol": "Chol" is that spokesperson)."""
 
-    last: list[Claimant | None]
-    names: dict[str, Claimant]
+    last: list[tuple[Claimant, Span] | None]
+    names: dict[str, tuple[Claimant, Span]]
 
 
 def _speakers(an: Analysis, lex: CasualtyLexicon) -> _Speakers:
@@ -118,9 +121,9 @@ def _speakers(an: Analysis, lex: CasualtyLexicon) -> _Speakers:
     the one of the sentence before: who "dia" or "katanya" is (news outlets are no "dia"); and the names of
     the people who speak for each source, from its words and the names set beside them."""
     text = an.article.text
-    last_: list[Claimant | None] = []
-    names: dict[str, Claimant] = {}
-    last: Claimant | None = None
+    last_: list[tuple[Claimant, Span] | None] = []
+    names: dict[str, tuple[Claimant, Span]] = {}
+    last: tuple[Claimant, Span] | None = None
     for f in an.facts:
         cues = [(cl.claimant, cl.evidence[-1]) for cl in f.claims if cl.claimant is not None and cl.evidence]
         span = claimant(f.tokens, lex, text) if lex.sources is not None else None
@@ -132,28 +135,33 @@ def _speakers(an: Analysis, lex: CasualtyLexicon) -> _Speakers:
             apposition = _APPOSITION.match(text, where.end)
             words = where.text + " " + (apposition.group(1) if apposition else "")
             for w in _NAME.findall(words):
-                names.setdefault(w, who)
+                names.setdefault(w, (who, where))
             if who.type not in ("media", "outlet"):
-                last = who
+                last = (who, where)
         last_.append(last)
     return _Speakers(last_, names)
 
 
-def _introduced(name: str, text: str, lex: CasualtyLexicon) -> Claimant | None:
+def _introduced(name: str, text: str, lex: CasualtyLexicon) -> tuple[Claimant, Span] | None:
     """The source a person speaks for, from the words that introduce their name where the article first uses
     it ("Kapolda Jambi Brigadir Jenderal Priyo Widyanto mengunjungi ...": police), back to the clause's start
     or the "dan" before it."""
     m = regex.search(rf"\b{regex.escape(name)}\b", text)
     if m is None or lex.sources is None:
         return None
-    before = text[max(0, m.start() - _INTRO_REACH) : m.start()]
-    clause = " ".join(regex.split(r"[.;:!?\n\"“”(),–—]|--|\bdan\b", before)[-1].split()[-_INTRO_WORDS:])
-    if not clause:
+    reach = max(0, m.start() - _INTRO_REACH)
+    seps = list(_CLAUSE_END.finditer(text, reach, m.start()))
+    words = list(_WORD.finditer(text, seps[-1].end() if seps else reach, m.start()))[-_INTRO_WORDS:]
+    if not words:
         return None
-    who = describe(clause, lex.sources)
-    return who if who.normalised and not who.pointer else None
+    start = words[0].start()
+    who = describe(text[start : m.start()], lex.sources)
+    return (who, Span(start, m.end(), text[start : m.end()])) if who.normalised and not who.pointer else None
 
 
+# What ends the clause that introduces a person: punctuation, a dash, "dan".
+_WORD = regex.compile(r"\S+")
+_CLAUSE_END = regex.compile(r"[.;:!?\n\"“”(),–—]|--|\bdan\b")
 # How far before a person's first name its introduction may stand: characters, then words.
 _INTRO_REACH, _INTRO_WORDS = 80, 7
 # A person's name set beside a source's words ("juru bicara militer Sudan, Santo Domic Chol"), and its words.
@@ -161,29 +169,32 @@ _APPOSITION = regex.compile(r",\s*((?:\p{Lu}[\p{L}'.-]*\s*){1,5})")
 _NAME = regex.compile(r"\b\p{Lu}\p{Ll}[\p{L}'-]+")
 
 
-def _resolve(who: Claimant, idx: int, an: Analysis, speakers: _Speakers, lex: CasualtyLexicon) -> Claimant:
+def _resolve(who: Claimant, idx: int, an: Analysis, speakers: _Speakers,
+             lex: CasualtyLexicon) -> tuple[Claimant, Span | None]:
     """A pointer's source: for "pejabat itu" the official last named before, for "dia" the last speaker; a
-    person's name the source it was first named for ("kata Loveless")."""
-    found: Claimant | None = None
+    person's name the source it was first named for ("kata Loveless"). With the words that name it."""
+    found: tuple[Claimant, Span] | None = None
     if not who.pointer:
         names = _NAME.findall(who.text or "")
         found = next((speakers.names[w] for w in names if w in speakers.names), None)
         if found is None and names and lex.sources is not None:
             found = _introduced(names[0], an.article.text, lex)
-        return who if found is None else Claimant(name=found.name, type=found.type, text=who.text, cite=found.cite)
-    if who.pointer != ("",) and lex.sources is not None:
+    elif who.pointer != ("",) and lex.sources is not None:
         text = an.article.text
         for f in reversed(an.facts[max(0, idx - _POINTER_BACK) : idx + 1]):
             words = window(f.tokens, who.pointer, text, lex.sources, lex.cue_words)
-            named = describe(words, lex.sources) if words else None
-            if named is not None and named.normalised and not named.pointer:
-                found = named
+            named = describe(words.text, lex.sources) if words else None
+            if words is not None and named is not None and named.normalised and not named.pointer:
+                found = (named, words)
                 break
+    elif idx > 0:
+        found = speakers.last[idx - 1]
     if found is None:
-        found = speakers.last[idx - 1] if idx > 0 and who.pointer == ("",) else None
-    if found is None:
-        return replace(who, pointer=(), normalised=who.normalised or who.name != who.text)
-    return Claimant(name=found.name, type=found.type, text=who.text, cite=found.cite)
+        if not who.pointer:
+            return who, None
+        return replace(who, pointer=(), normalised=who.normalised or who.name != who.text), None
+    source, where = found
+    return Claimant(name=source.name, type=source.type, text=who.text, cite=source.cite), where
 
 
 # How many sentences back a pointer ("pejabat itu") may find the source it points at.
