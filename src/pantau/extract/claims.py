@@ -240,7 +240,8 @@ def find_claims(
                 far = ks > qj + _REACH
                 if (qj <= ks <= qj + (_PEOPLE_REACH if people else _REACH)
                         and not any(toks[x].text in _STOP or (far and toks[x].text == ",") for x in range(qj, ks))
-                        and not any(q.span.start < st < toks[ks].start for st in starts)):
+                        and not any(q.span.start < st < toks[ks].start for st in starts)
+                        and not _other_victims_between(toks, qj, ks, lex)):
                     kind, kindpos = kk, ki
                     break
         if kind is None:
@@ -331,6 +332,17 @@ def _unnumbered_victims(toks: list[Token], ks: int, lex: CasualtyLexicon) -> tup
         if m and (k == 0 or toks[k - 1].text in _OPENERS) and k + m[0] <= ks:
             return k, k + m[0]
     return None
+
+
+def _other_victims_between(toks: list[Token], qj: int, ks: int, lex: CasualtyLexicon) -> bool:
+    """True when other victims stand between a figure's noun phrase and a kind word after it: "Ratusan warga
+    menghadiri pemakaman para anggota Hizbullah yang tewas" counts mourners, not the dead."""
+    k = qj
+    while k < ks and (m := match_at(toks, k, lex.victims)):
+        k += m[0]  # the figure's own nouns: "100 pasukan penyerang tewas"
+    if k == qj:
+        return False  # a bare figure: "tujuh tewas"
+    return any(match_at(toks, x, lex.victims) for x in range(k + 1, ks))
 
 
 def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> Token | None:

@@ -31,6 +31,13 @@ def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) ->
     for g in groups:
         for c in g.members:
             hits.setdefault(c.facts.sentence.index, []).append((c.hit.span.start, g))
+    # "tiga orang tewas ... akibat serangan Iran": the death word is the toll; the incident is the attack
+    tolls = {(c.facts.sentence.index, c.hit.span.start) for g in groups for c in g.members
+             if "casualty" in c.hit.trigger.needs}
+    for idx, told in hits.items():
+        incident = [h for h in told if (idx, h[0]) not in tolls]
+        if incident and len(incident) < len(told):
+            hits[idx] = incident
     # (only where a single death is claimed at all: the scan is the article's every word)
     single = any(cl.kind == "killed" and cl.low == 1 for f in an.facts for cl in f.claims)
     natural = _natural_deaths(an, lex) if single else set()
@@ -240,6 +247,11 @@ def _same_place(cl: Claim, f: SentenceFacts, groups: list[Group]) -> Group | Non
     keys = {p.key for m in f.places for p in m.candidates}
     found = [g for g in groups if g.place is not None and g.place.key in keys
              and not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]
+    if len(found) > 1:
+        # several incidents there: the one of the day the sentence states ("Serangan pada Sabtu (1/11) di
+        # Nabatiyeh menewaskan empat orang")
+        days = {t.date for t in f.times if t.date is not None and t.precision == 1}
+        found = [g for g in found if g.date in days]
     return found[0] if len(found) == 1 else None
 
 
