@@ -322,3 +322,21 @@ def test_a_pointer_keeps_the_words_that_named_its_source(res: Resources) -> None
     assert any(ev.text.startswith("pejabat kesehatan Lebanon") for ev in pointed[0].evidence)
     for ev in pointed[0].evidence:
         assert text[ev.start : ev.end] == ev.text
+
+
+def test_mourners_are_not_the_dead() -> None:
+    from pantau.extract.numbers import NumberLexicon, find_quantities
+    from pantau.extract.tokens import tokenize
+
+    text = "Ratusan warga menghadiri pemakaman para anggota milisi yang tewas di Tyre, Minggu."
+    toks = tokenize(text)
+    assert [c for c in find_claims(toks, find_quantities(toks, NumberLexicon.load(), text), CLEX, text)
+            if c.kind == "killed" and c.low == 100] == []
+
+
+def test_a_death_word_beside_a_strike_is_the_strikes_toll(res: Resources) -> None:
+    text = ("Iran menembakkan puluhan rudal balistik ke Haifa, Israel, pada Sabtu (9/3). Di Haifa, tiga orang tewas "
+            "akibat serangan rudal Iran, kata otoritas Israel.")
+    events = code(text, res)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 3)]
+    assert "3 killed according to Israeli authorities." in events[0].notes
