@@ -1,4 +1,19 @@
-"""Casualty claims: figure, qualifier, kind of harm, victims and who reports them."""
+"""Casualty claims: figure, qualifier, kind of harm, victims and who reports them; ACLED's conservative figure.
+
+Decisions on the toll (SPEC rule 4), per victim group (people of any side, civilians, forces, fighters):
+- within a group, each source's latest figure counts and the lowest source wins; groups add up (police and
+  bombers, attackers and defenders);
+- a total of unnamed dead from one source holds the named groups of the same source, but when another
+  source's lower total faces a single named group (a US official's "100 attackers", a commander's "only seven
+  of ours") the two are rival accounts of the same dead and the lowest wins. Rejected: always taking the
+  larger of total and groups (it coded the seed strike 100) or always the smaller (it undercounts a toll
+  whose named part is a subset, "18 orang tewas, tiga di antaranya polisi");
+- dead told as more ("dua pelaku juga tewas") add to their group's figure instead of disputing it;
+- a vague figure yields to a count, a named victim or victims with no figure ("pengunjuk rasa lain ...
+  tewas") are at least one and yield to a count, injured and running totals never count.
+The notes state a dispute in English with each source's citation ("according to a US official"), grouped the
+way the figure was computed, so a reader can redo the sum.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,17 @@
-"""Casualty claims to incidents: each claim goes to one event, the one whose trigger tells it."""
+"""Casualty claims to incidents: each claim goes to one event, the one whose trigger tells it; claimants
+resolved against the article.
+
+Decisions:
+- a toll goes to the incident it is about: the nearest trigger of its sentence, but not a bare death word
+  when an attack is told beside it; not another reading of a strike founded in the strike's own sentence
+  (a "serangan" typed as a clash gives its figures to the "serangan udara"); not a separate incident
+  ("dalam serangan udara terpisah", "Secara terpisah, ..."); with no trigger of its own, the incident of a
+  nearby sentence, of its place and day, or the one a pointing noun names ("dalam insiden itu");
+- who says it is resolved here, where the whole article is seen: "pejabat itu" is the official named last
+  before, "dia"/"katanya" the last speaker (not a news outlet), a surname the source it was introduced with
+  ("Kapolda Jambi ... Priyo Widyanto" -> "kata Priyo": police). The words that named the source are kept
+  as evidence. Rejected: resolving in the extractor, which sees one sentence only.
+"""
 
 from __future__ import annotations
 
