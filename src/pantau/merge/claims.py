@@ -40,28 +40,14 @@ _NO_DEATHS = frozenset({"Strategic developments"})
 def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) -> None:
     """Give each casualty claim of the article to one group (in place): the nearest trigger in its sentence,
     else the group of a nearby sentence of the same paragraph; deaths never go to strategic developments."""
-    hits: dict[int, list[tuple[int, Group]]] = {}
-    for g in groups:
-        for c in g.members:
-            hits.setdefault(c.facts.sentence.index, []).append((c.hit.span.start, g))
-    # "tiga orang tewas ... akibat serangan Iran": the death word is the toll; the incident is the attack
-    tolls = {(c.facts.sentence.index, c.hit.span.start) for g in groups for c in g.members
-             if "casualty" in c.hit.trigger.needs}
-    for idx, told in hits.items():
-        incident = [h for h in told if (idx, h[0]) not in tolls]
-        if incident and len(incident) < len(told):
-            hits[idx] = incident
+    hits = _sentence_hits(groups)
     # (only where a single death is claimed at all: the scan is the article's every word)
     single = any(cl.kind == "killed" and cl.low == 1 for f in an.facts for cl in f.claims)
     natural = _natural_deaths(an, lex) if single else set()
     speakers = _speakers(an, lex)
     for f in an.facts:
         for cl in f.claims:
-            if cl.claimant is not None and (cl.claimant.pointer or not cl.claimant.normalised):
-                who, named_at = _resolve(cl.claimant, f.sentence.index, an, speakers, lex)
-                # the words that name the source before ("Seorang pejabat AS") are evidence of the claimant too
-                extra = (named_at,) if named_at is not None and named_at not in cl.evidence else ()
-                cl = replace(cl, claimant=who, evidence=(*cl.evidence, *extra))
+            cl = _with_source(cl, f.sentence.index, an, speakers, lex)
             if f.sentence.index in natural and cl.kind == "killed" and cl.low == 1:
                 cl = replace(cl, qualifier="natural")  # kept as a claim, never counted as a fatality
             owner = _owner(cl, f.sentence.index, f.sentence.paragraph, hits, an)
@@ -74,6 +60,32 @@ def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) ->
                 owner = _stronger_reading(owner, groups)
                 owner.claims.append(cl)
     _share_between_twins(groups)
+
+
+def _sentence_hits(groups: list[Group]) -> dict[int, list[tuple[int, Group]]]:
+    """Per sentence, the triggers of the groups told in it (position, group). A death word is only the toll
+    when an attack is told beside it ("tiga orang tewas ... akibat serangan Iran"): the attack is the hit."""
+    hits: dict[int, list[tuple[int, Group]]] = {}
+    for g in groups:
+        for c in g.members:
+            hits.setdefault(c.facts.sentence.index, []).append((c.hit.span.start, g))
+    tolls = {(c.facts.sentence.index, c.hit.span.start) for g in groups for c in g.members
+             if "casualty" in c.hit.trigger.needs}
+    for idx, told in hits.items():
+        incident = [h for h in told if (idx, h[0]) not in tolls]
+        if incident and len(incident) < len(told):
+            hits[idx] = incident
+    return hits
+
+
+def _with_source(cl: Claim, idx: int, an: Analysis, speakers: _Speakers, lex: CasualtyLexicon) -> Claim:
+    """The claim with its claimant resolved against the article when its words point elsewhere or name nobody
+    the table knows; the words that named the source ("Seorang pejabat AS") join its evidence."""
+    if cl.claimant is None or (cl.claimant.normalised and not cl.claimant.pointer):
+        return cl
+    who, named_at = _resolve(cl.claimant, idx, an, speakers, lex)
+    extra = (named_at,) if named_at is not None and named_at not in cl.evidence else ()
+    return replace(cl, claimant=who, evidence=(*cl.evidence, *extra))
 
 
 def _pointed_at(cl: Claim, f: SentenceFacts, hits: dict[int, list[tuple[int, Group]]],
