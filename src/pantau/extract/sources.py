@@ -150,22 +150,13 @@ def describe(text: str, lex: SourceLexicon) -> Claimant:
         return Claimant(name=text, type="other", text=text, normalised=False)
     if len(words) == 1 and (words[0].low in lex.pronouns or words[0].low.endswith("nya")):
         return Claimant(name=text, type="other", text=text, normalised=False, pointer=("",))  # "dia", "katanya"
-    entry, rank, first = None, (0, 0), -1
-    for e in lex.entries:
-        n, i = _match(words, e)
-        if n and (int(not e.generic), n) > rank:
-            entry, rank, first = e, (int(not e.generic), n), i
-    if entry is not None and entry.generic:
-        title, at, _ = _longest(words, lex.roles)
-        if title is not None and at < first:
-            entry = None  # "Presiden X dalam pernyataan via media sosial": the president speaks, not the media
+    entry, first = _best_entry(words, lex)
     # a person's title stands before the source it speaks for ("juru bicara militer Israel": spokesperson)
     role, rfirst, rlen = _longest(words[:first] if entry is not None else words, lex.roles)
     demonym, _, _ = _longest(words, lex.countries)
-    pointed = words[-1].low in lex.demonstratives and demonym is None
-    if pointed and len(words) > 1:
+    if words[-1].low in lex.demonstratives and demonym is None and len(words) > 1:
         # "pejabat itu", "kementerian tersebut": the head noun names what was named before
-        head = (words[first].low,) if entry is not None else tuple(w.low for w in words[rfirst:rfirst + rlen])
+        head = (words[first].low,) if entry is not None else tuple(w.low for w in words[rfirst : rfirst + rlen])
         head = head or tuple(w.low for w in words[-3:-1] if w.low not in lex.demonstratives)[-1:]
         fallback = _named(entry, role, None, lex) if (entry or role) else Claimant(text, "other", text)
         return Claimant(name=fallback.name, type=fallback.type, text=text, cite=fallback.cite,
@@ -178,6 +169,22 @@ def describe(text: str, lex: SourceLexicon) -> Claimant:
         return Claimant(name=text, type="other", text=text, normalised=False)
     found = _named(entry, role, demonym, lex)
     return Claimant(name=found.name, type=found.type, text=text, cite=found.cite)
+
+
+def _best_entry(words: list[Token], lex: SourceLexicon) -> tuple[SourceEntry | None, int]:
+    """The source the span names and its first word: the longest pattern, a specific source before a generic
+    one; a generic one only when no title stands before it ("Presiden X dalam pernyataan via media sosial":
+    the president speaks, not the media)."""
+    entry, rank, first = None, (0, 0), -1
+    for e in lex.entries:
+        n, i = _match(words, e)
+        if n and (int(not e.generic), n) > rank:
+            entry, rank, first = e, (int(not e.generic), n), i
+    if entry is not None and entry.generic:
+        title, at, _ = _longest(words, lex.roles)
+        if title is not None and at < first:
+            return None, -1
+    return entry, first
 
 
 def _named(entry: SourceEntry | None, role: str | None, demonym: str | None, lex: SourceLexicon) -> Claimant:
