@@ -122,6 +122,27 @@ TOLLS: list[tuple[str, int, list[str]]] = [
      "(13/3). Kementerian Kesehatan Gaza mengatakan 23 orang tewas dan 41 lainnya luka-luka. Sejak 7 Oktober, "
      "lebih dari 31.000 warga Palestina tewas di Jalur Gaza.",
      23, ["23 killed according to the Gaza Health Ministry."]),
+    # soldiers disputed between the army and the armed group; the group's own dead are fighters and add up
+    ("Kontak tembak antara TNI dan KKB terjadi di Distrik Sinak, Kabupaten Puncak, Papua Tengah, Rabu (13/3). Kapen "
+     "Kogabwilhan III Kolonel Czi Gusti Nyoman mengatakan seorang prajurit gugur. Sementara itu, juru bicara TPNPB "
+     "Sebby Sambom mengklaim pihaknya menembak mati tiga anggota TNI. Sebby juga menyebut dua anggota TPNPB tewas.",
+     3, ["security forces: 1 according to a TNI spokesperson, 3 according to a TPNPB spokesperson",
+         "fighters: 2 according to a TPNPB spokesperson", "coded 3"]),
+    # a monitor against the police at a riot; the injured never count
+    ("Bentrokan antara massa dan aparat pecah di depan gedung DPRD Makassar, Sulawesi Selatan, Selasa (12/3). "
+     "Menurut KontraS, tiga demonstran tewas. Polisi menyebut hanya satu orang meninggal dunia, sementara 40 "
+     "lainnya luka-luka.",
+     1, ["Fatalities disputed: 1 according to police, 3 according to KontraS; coded 1."]),
+    # the dead named "among" the toll are inside it
+    ("Ledakan bom di sebuah gereja di Jolo, Filipina selatan, pada Minggu (10/3) menewaskan sedikitnya 20 orang, "
+     "kata militer Filipina. Amaq, kantor berita ISIS, mengklaim 35 orang tewas. Di antara korban tewas terdapat "
+     "lima tentara.",
+     20, ["at least 20 according to the Philippine military, 35 according to the Islamic State; coded 20."]),
+    # "Dia" is the ministry that spoke before; the war's running total is not the strike's toll
+    ("Serangan pesawat nirawak RSF menghantam sebuah rumah sakit di El Obeid, Sudan, Senin (11/3). Menurut "
+     "Kementerian Kesehatan Sudan, 15 pasien tewas. Dia menambahkan 30 orang terluka. Secara keseluruhan, lebih "
+     "dari 20.000 orang tewas sejak perang dimulai.",
+     15, ["15 killed according to the Sudanese Health Ministry."]),
     # a hospital's count against an armed group's, the armed group lower
     ("Pasukan RSF menembaki pasar di El Fasher, Sudan, pada Senin. Pihak rumah sakit mengatakan 31 warga tewas. "
      "Juru bicara RSF menyebut hanya tiga orang tewas.",

@@ -53,6 +53,7 @@ class CasualtyLexicon:
     speaker_adjuncts: frozenset[str] = frozenset()  # "dihubungi", "di", "hari": clauses of time or place
     speaker_adverbs: frozenset[str] = frozenset()  # "X kemudian mengatakan": words between a speaker and the verb
     apart: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "Secara terpisah,"
+    among: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "Di antara korban"
     also: frozenset[str] = frozenset()  # "juga tewas": dead beside those counted before, not a rival count
     separate: frozenset[str] = frozenset()  # "serangan terpisah": another incident than the one told before
     one_of: frozenset[str] = frozenset()  # "salah (satu)": one of the counted, not a count
@@ -87,6 +88,7 @@ class CasualtyLexicon:
             separate=frozenset(str(w) for w in d["separate"]),
             also=frozenset(str(w) for w in d["also"]),
             apart=phrase_index({str(w): True for w in d["apart"]}),
+            among=phrase_index({str(w): True for w in d["among"]}),
             speaker_adverbs=frozenset(str(w) for w in d["speaker_adverbs"]),
             speaker_adjuncts=frozenset(str(w) for w in d["speaker_adjuncts"]),
             incident_nouns=frozenset(str(w) for w in d["incident_nouns"]),
@@ -282,12 +284,17 @@ def find_claims(
                 if m and qi - back + m[0] >= qi - 1:
                     qual = "including"
                     break
+        if toks and (m := match_at(toks, 0, lex.among)) and m[0] <= qi:
+            qual = "including"  # "Di antara korban tewas terdapat lima tentara": among the dead counted
         victims = None
         k = qj
         while k < len(toks) and k < qj + 3:
             m = match_at(toks, k, lex.victims)
             if m:
-                vs, ve = toks[k].start, toks[k + m[0] - 1].end
+                last = k + m[0]
+                if last < len(toks) and toks[last].text[:1].isupper() and toks[last].is_word:
+                    last += 1  # whose they are: "anggota TPNPB", "tentara Irak"
+                vs, ve = toks[k].start, toks[last - 1].end
                 victims = text[vs:ve]
                 break
             k += 1
@@ -393,6 +400,11 @@ def victim_kind(claim: Claim, lex: CasualtyLexicon) -> str | None:
         return None
     toks = tokenize(claim.victims)
     m = match_at(toks, 0, lex.victims) if toks else None
+    if m and str(m[1]) == "forces" and m[0] < len(toks) and lex.sources is not None:
+        # "anggota TPNPB": members of an armed group are its fighters, not security forces
+        owner = describe(" ".join(t.text for t in toks[m[0]:]), lex.sources)
+        if owner.normalised and owner.type == "armed group":
+            return "fighters"
     return str(m[1]) if m else None
 
 
