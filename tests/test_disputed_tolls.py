@@ -259,7 +259,7 @@ def test_the_outlets_own_figure_is_the_outlet() -> None:
     assert claimant_record(None) == {"name": "the outlet", "type": "outlet", "text": None}
 
 
-def test_events_claims_lists_each_claim_with_its_source(tmp_path: Path) -> None:
+def test_pantau_claims_lists_each_claim_with_its_source(tmp_path: Path) -> None:
     article = tmp_path / "idlib.txt"
     article.write_text(
         "Sedikitnya 9 warga sipil tewas dalam serangan udara di pinggiran Idlib, Suriah, pada Selasa (12/3), menurut "
@@ -269,13 +269,13 @@ def test_events_claims_lists_each_claim_with_its_source(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'p.db'}"
     runner = CliRunner()
     assert runner.invoke(app, ["extract", str(article), "--db", url, "--reference-date", "2024-03-14"]).exit_code == 0
-    listed = runner.invoke(app, ["events", "--db", url, "--claims", "--format", "jsonl"])
+    listed = runner.invoke(app, ["claims", "--db", url, "--format", "jsonl"])
     assert listed.exit_code == 0, listed.output
     rows = [json.loads(line) for line in listed.output.splitlines()]
     assert {(r["low"], r["claimant"], r["claimant_type"]) for r in rows} == {
         (9, "Syrian Observatory for Human Rights", "monitor"), (4, "Syrian state media (SANA)", "state")}
     assert {r["fatalities"] for r in rows} == {4}
-    table = runner.invoke(app, ["events", "--db", url, "--claims"])
+    table = runner.invoke(app, ["claims", "--db", url])
     assert table.exit_code == 0 and "SANA" in table.output
 
 

@@ -1,14 +1,18 @@
-"""`pantau events --claims`: every casualty claim of the stored events, with who claims it.
+"""`pantau claims`: every casualty claim of the stored events, with who claims it.
 
-Kept apart from cli/main.py so the view grows without touching the commands: main.py only adds the flag.
-Works on SPEC records (plain dicts, as the store returns them), so it shows what was stored, not a recoding.
+Kept apart from cli/main.py, which only registers the command, so the commands there and the store's change
+independently. Works on SPEC records (plain dicts, as the store returns them): it shows what was stored, not a
+recoding.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
+
+import typer
 
 
 def claim_rows(records: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -53,3 +57,29 @@ def claims_table(records: list[dict[str, Any]], title: str) -> Any:
             row["claimant_text"] or "",
         )
     return table
+
+
+def claims(
+    db: Annotated[str, typer.Option(help="Database URL")] = "sqlite:///pantau.db",
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table",
+    country: Annotated[str | None, typer.Option(help="Country name or ISO3")] = None,
+    event_type: Annotated[str | None, typer.Option(help="ACLED event type")] = None,
+) -> None:
+    """List each stored event's casualty claims: figure, kind, victims, who claims it and in which words."""
+    from rich.console import Console
+
+    from pantau.store import Store
+
+    if fmt not in ("table", "jsonl"):
+        raise typer.BadParameter(f"--format must be table or jsonl, not {fmt!r}")
+    with Store.open(db) as store:
+        records = store.events(country=country, event_type=event_type)
+    if fmt == "jsonl":
+        sys.stdout.write(claims_jsonl(records))
+    else:
+        Console().print(claims_table(records, title=f"claims of {len(records)} events"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `pantau claims` to the command line."""
+    app.command("claims")(claims)

@@ -19,6 +19,9 @@ from pantau.store.records import csv_writer, to_csv_row, to_jsonl, to_record
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Indonesian news to ACLED-style event data.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or extend the offline gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
+from pantau.cli.claims import register as register_claims  # noqa: E402  (its own module, so this file stays small)
+
+register_claims(app)  # `pantau claims`: each stored event's casualty claims and their sources
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -142,24 +145,17 @@ def events(
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
     country: Annotated[str | None, typer.Option(help="Country name or ISO3")] = None,
     event_type: Annotated[str | None, typer.Option(help="ACLED event type")] = None,
-    claims: Annotated[bool, typer.Option("--claims", help="List each event's casualty claims and who claims them")]
-    = False,
 ) -> None:
     """List the events stored in the database."""
     import json
 
     from rich.console import Console
 
-    from pantau.cli.claims import claims_jsonl, claims_table
     from pantau.store import Store
 
     with Store.open(db) as store:
         records = store.events(country=country, event_type=event_type)
-    if claims and fmt == "jsonl":
-        sys.stdout.write(claims_jsonl(records))
-    elif claims and fmt == "table":
-        Console().print(claims_table(records, title=f"claims of {len(records)} events"))
-    elif fmt == "jsonl":
+    if fmt == "jsonl":
         for r in records:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt == "table":
