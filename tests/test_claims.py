@@ -11,7 +11,7 @@ import pytest
 from pantau.extract.claims import CasualtyLexicon, fatality_figures, find_claims
 from pantau.extract.numbers import NumberLexicon, find_quantities
 from pantau.extract.tokens import tokenize
-from pantau.model import Claim, Span
+from pantau.model import Claim, Claimant, Span
 
 NLEX = NumberLexicon.load()
 CLEX = CasualtyLexicon.load()
@@ -142,30 +142,30 @@ def test_including_children() -> None:
 
 # --- claimants ------------------------------------------------------------------------------------
 
-CLAIMANTS: list[tuple[str, str]] = [
+CLAIMANTS: list[tuple[str, str, str, str]] = [
     ("Menurut Observatorium Suriah, sedikitnya 45 warga sipil tewas di Ghouta Timur.",
-     "Observatorium Suriah"),
+     "Observatorium Suriah", "Syrian Observatory for Human Rights", "monitor"),
     ("Kementerian Kesehatan Gaza mengatakan 32 warga Palestina tewas dalam serangan udara semalam.",
-     "Kementerian Kesehatan Gaza"),
+     "Kementerian Kesehatan Gaza", "Gaza Health Ministry", "medical"),
     ("Serangan itu menewaskan sedikitnya 17 orang, kata Observatorium Suriah.",
-     "Observatorium Suriah"),
+     "Observatorium Suriah", "Syrian Observatory for Human Rights", "monitor"),
     ("Kantor berita SANA melaporkan lebih dari 30 militan tewas di As Sukhnah.",
-     "Kantor berita SANA"),
+     "Kantor berita SANA", "Syrian state media (SANA)", "state"),
     ("Juru bicara militer mengatakan 50 militan tewas dalam operasi itu.",
-     "Juru bicara militer"),
-    ("Menurut polisi, tiga orang tewas dalam kerusuhan di Wamena.", "polisi"),
+     "Juru bicara militer", "military spokesperson", "state"),
+    ("Menurut polisi, tiga orang tewas dalam kerusuhan di Wamena.", "polisi", "police", "state"),
     ("Setidaknya 9 warga Palestina tewas di Jenin, kata Kementerian Kesehatan Palestina.",
-     "Kementerian Kesehatan Palestina"),
+     "Kementerian Kesehatan Palestina", "Gaza Health Ministry", "medical"),
 ]
 
 
-@pytest.mark.parametrize(("text", "claimant"), CLAIMANTS)
-def test_claimants(text: str, claimant: str) -> None:
+@pytest.mark.parametrize(("text", "span", "name", "kind"), CLAIMANTS)
+def test_claimants(text: str, span: str, name: str, kind: str) -> None:
     found = claims(text)
-    assert [c.claimant for c in found] == [claimant]
-    # the claimant is part of the evidence and indexes the sentence
-    spans = [e for e in found[0].evidence if e.text == claimant]
-    assert spans and text[spans[0].start : spans[0].end] == claimant
+    assert [(c.claimant.text, c.claimant.name, c.claimant.type) for c in found if c.claimant] == [(span, name, kind)]
+    # the claimant's words are part of the evidence and index the sentence
+    spans = [e for e in found[0].evidence if e.text == span]
+    assert spans and text[spans[0].start : spans[0].end] == span
 
 
 @pytest.mark.parametrize(
@@ -176,11 +176,14 @@ def test_claimants(text: str, claimant: str) -> None:
     ],
 )
 def test_lowercase_claimant_after_kata(text: str, claimant: str) -> None:
-    assert [c.claimant for c in claims(text)] == [claimant]
+    assert [c.claimant.text for c in claims(text) if c.claimant] == [claimant]
 
 
 def test_sentence_without_attribution_has_no_claimant() -> None:
     assert [c.claimant for c in claims("Empat anggota TNI tewas ditembak KKB di Nduga.")] == [None]
+    # "dilaporkan" after the victims: what is reported, not who reports it
+    assert [(c.low, c.claimant) for c in claims("Dua polisi dilaporkan tewas dalam baku tembak di Puncak.")] \
+        == [(2, None)]
 
 
 # --- numbers that are not casualty figures ----------------------------------------------------------
@@ -191,7 +194,8 @@ NOT_FIGURES: list[tuple[str, list[Triple]]] = [
     ("Roket jatuh 5 km dari Deir Ezzor dan menewaskan 11 orang.", [("killed", 11, None)]),
     ("Dua mortir jatuh 5 km dari pusat kota dan melukai tiga warga.", [("injured", 3, None)]),
     ("Mortir jatuh sekitar 3 kilometer dari pos TNI, dua prajurit terluka.", [("injured", 2, None)]),
-    ("Pelajar berusia 17 tahun itu tewas ditembak di Deiyai.", []),
+    # the age is no figure; the student told with none is one death
+    ("Pelajar berusia 17 tahun itu tewas ditembak di Deiyai.", [("killed", 1, "unnumbered")]),
     ("Sebanyak 1.200 warga mengungsi, dan 4 orang tewas.", [("killed", 4, None)]),
 ]
 
@@ -245,8 +249,9 @@ def test_figures_near_other_numbers_and_active_verbs(text: str, expected: list[T
 # --- fatality_figures: the most conservative figure over claimants -----------------------------------
 
 def claim(kind: str, n: int, claimant: str | None, qualifier: str | None = None) -> Claim:
-    """A claim built by hand, without evidence."""
-    return Claim(kind=kind, low=n, high=n, qualifier=qualifier, victims=None, claimant=claimant, evidence=())
+    """A claim built by hand, without evidence, its claimant a source of that name."""
+    who = Claimant(name=claimant, type="other", text=claimant) if claimant else None
+    return Claim(kind=kind, low=n, high=n, qualifier=qualifier, victims=None, claimant=who, evidence=())
 
 
 FIGURES: list[tuple[list[Claim], tuple[int, int, int]]] = [

@@ -469,3 +469,11 @@ def test_a_new_index_drops_the_stale_ones(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(b"")
     _drop_stale(tmp_path / "gazetteer-new.sqlite")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["gazetteer-new.sqlite", USER_DB])
+
+
+def test_a_project_row_can_correct_a_geonames_point(gaz: Gazetteer) -> None:
+    """aliases_id.tsv's "=" row with lat/lon moves Timika to the town; GeoNames' point lies 25 km west of it."""
+    from pantau.geo.earth import great_circle_km
+
+    timika = [p for p in gaz.lookup("Timika") if p.iso3 == "IDN"]
+    assert timika and great_circle_km((timika[0].latitude, timika[0].longitude), (-4.55, 136.89)) < 5

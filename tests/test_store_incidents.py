@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pantau.cli.main import app
-from pantau.model import Claim
+from pantau.model import Claim, Claimant
 from pantau.pipeline import Resources
 from pantau.store import Store
 from pantau.store.incidents import MergeRules, ReportKey, claims_of, incident_fatalities, match
@@ -140,7 +140,8 @@ def test_incidents_show_explains(stored: Store, db_url: str) -> None:
 
 
 def _killed(low: int, victims: str, claimant: str, kind: str = "killed") -> Claim:
-    return Claim(kind=kind, low=low, high=low, qualifier=None, victims=victims, claimant=claimant, evidence=())
+    source = Claimant(name=claimant, type="other", text=claimant)
+    return Claim(kind=kind, low=low, high=low, qualifier=None, victims=victims, claimant=source, evidence=())
 
 
 @pytest.mark.parametrize(("claims", "expected"), [
@@ -171,7 +172,7 @@ def test_claimants_are_comparable_across_outlets(claimant: Any, name: str) -> No
     record = {"claims": [{"kind": "killed", "low": 2, "high": 2, "qualifier": None, "victims": "warga",
                           "claimant": claimant, "evidence": []}]}
     (claim,) = claims_of(record, "Kabar Timur")
-    assert claim.claimant == name and claim.low == 2
+    assert claim.claimant is not None and claim.claimant.name == name and claim.low == 2
 
 
 def test_db_remove_command(stored: Store, db_url: str) -> None:

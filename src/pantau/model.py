@@ -159,6 +159,28 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Claimant:
+    """Who reports a figure: an English display name, the kind of source, and the article's words."""
+
+    name: str  # "US official", "Syrian Observatory for Human Rights", "TPNPB spokesperson", "the outlet"
+    type: str  # SOURCE_TYPES
+    text: str | None  # the article's words for it (None: the outlet, nobody cited)
+    cite: str = ""  # how a note cites it: "a US official", "the Syrian Observatory for Human Rights"
+    normalised: bool = True  # False: no entry of the source table fits, the name is the article's words
+    pointer: tuple[str, ...] = ()  # "pejabat itu" -> ("pejabat",), "dia" -> ("",): named before, resolved later
+
+    @property
+    def citation(self) -> str:
+        """The source as a note cites it."""
+        return self.cite or self.name
+
+
+# SPEC.md's kinds of claimant.
+SOURCE_TYPES = ("state", "armed group", "monitor", "medical", "media", "outlet", "other")
+OUTLET = Claimant(name="the outlet", type="outlet", text=None, cite="the outlet")
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One casualty claim: a kind, a figure range, who it is about and who says so."""
 
@@ -167,8 +189,9 @@ class Claim:
     high: int
     qualifier: str | None
     victims: str | None
-    claimant: str | None
+    claimant: Claimant | None  # None: the outlet's own figure
     evidence: tuple[Span, ...]
+    adds: bool = False  # "dua pelaku juga tewas": more dead beside those counted before, added to them
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,9 @@ from pantau.store.records import csv_writer, to_csv_row, to_jsonl, to_record
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Indonesian news to ACLED-style event data.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or extend the offline gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
+from pantau.cli.claims import register as register_claims  # noqa: E402  (its own module, so this file stays small)
+
+register_claims(app)  # `pantau claims`: each stored event's casualty claims and their sources
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -1,13 +1,29 @@
-"""Casualty claims: figure, qualifier, kind of harm, victims and who reports them."""
+"""Casualty claims: figure, qualifier, kind of harm, victims and who reports them; ACLED's conservative figure.
+
+Decisions on the toll (SPEC rule 4), per victim group (people of any side, civilians, forces, fighters):
+- within a group, each source's latest figure counts and the lowest source wins; groups add up (police and
+  bombers, attackers and defenders);
+- a total of unnamed dead from one source holds the named groups of the same source, but when another
+  source's lower total faces a single named group (a US official's "100 attackers", a commander's "only seven
+  of ours") the two are rival accounts of the same dead and the lowest wins. Rejected: always taking the
+  larger of total and groups (it coded the seed strike 100) or always the smaller (it undercounts a toll
+  whose named part is a subset, "18 orang tewas, tiga di antaranya polisi");
+- dead told as more ("dua pelaku juga tewas") add to their group's figure instead of disputing it;
+- a vague figure yields to a count, a named victim or victims with no figure ("pengunjuk rasa lain ...
+  tewas") are at least one and yield to a count, injured and running totals never count.
+The notes state a dispute in English with each source's citation ("according to a US official"), grouped the
+way the figure was computed, so a reader can redo the sum.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from pantau.extract.sources import SourceLexicon, describe
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang import load_yaml
-from pantau.model import Claim, Quantity, Span
+from pantau.model import Claim, Claimant, Quantity, Span
 
 _STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
 
@@ -30,6 +46,18 @@ class CasualtyLexicon:
     cumulative: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "sejauh ini"
     since: frozenset[str] = frozenset()  # "sejak" + a date ("sejak 7 Oktober"): a running total
     months: frozenset[str] = frozenset()
+    sources: SourceLexicon | None = None  # who reports: the source table (extract.sources)
+    passive_reports: frozenset[str] = frozenset()  # "X dilaporkan tewas": X is the news, not who reports it
+    vague_words: dict[str, str] = field(default_factory=dict)  # "puluhan" -> "dozens", for English notes
+    incident_nouns: frozenset[str] = frozenset()  # "insiden (itu)": a sentence pointing back at an incident
+    speaker_adjuncts: frozenset[str] = frozenset()  # "dihubungi", "di", "hari": clauses of time or place
+    speaker_adverbs: frozenset[str] = frozenset()  # "X kemudian mengatakan": words between a speaker and the verb
+    apart: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "Secara terpisah,"
+    among: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)  # "Di antara korban"
+    also: frozenset[str] = frozenset()  # "juga tewas": dead beside those counted before, not a rival count
+    separate: frozenset[str] = frozenset()  # "serangan terpisah": another incident than the one told before
+    one_of: frozenset[str] = frozenset()  # "salah (satu)": one of the counted, not a count
+    cue_words: frozenset[str] = frozenset()  # first words of the attribution cues: where a source's name ends
 
     @classmethod
     def load(cls, lang: str = "id") -> CasualtyLexicon:
@@ -55,6 +83,18 @@ class CasualtyLexicon:
             cumulative=phrase_index({str(w): True for w in d.get("cumulative", [])}),
             since=frozenset(str(w) for w in d.get("since", [])),
             months=frozenset(str(w) for ws in load_yaml(lang, "time.yaml")["months"].values() for w in ws),
+            sources=SourceLexicon.load(lang),
+            one_of=frozenset(str(w) for w in d["one_of"]),
+            separate=frozenset(str(w) for w in d["separate"]),
+            also=frozenset(str(w) for w in d["also"]),
+            apart=phrase_index({str(w): True for w in d["apart"]}),
+            among=phrase_index({str(w): True for w in d["among"]}),
+            speaker_adverbs=frozenset(str(w) for w in d["speaker_adverbs"]),
+            speaker_adjuncts=frozenset(str(w) for w in d["speaker_adjuncts"]),
+            incident_nouns=frozenset(str(w) for w in d["incident_nouns"]),
+            cue_words=frozenset(w.split()[0] for w in cues) | {"yang"},
+            passive_reports=frozenset(str(w) for w in d["passive_reports"]),
+            vague_words={str(k): str(v) for k, v in d["vague_in_english"].items()},
             natural=phrase_index({
                 f"{link} {cause}": True
                 for link in d.get("natural_cause_links", []) for cause in d.get("natural_causes", [])
@@ -90,19 +130,63 @@ def claimant(toks: list[Token], lex: CasualtyLexicon, text: str) -> Span | None:
             continue
         n, role = m
         j = i + n
+        if toks[i].low in lex.passive_reports:
+            continue  # "tiga tentara dilaporkan tewas": what is reported, not who reports it
         # "menurut X", "kata X", "dilansir X": the claimant follows
         k = j
         while k < len(toks) and k < j + 7 and toks[k].text not in _STOP and toks[k].text != ",":
             k += 1
         if k > j and role == "prep":
             return Span(toks[j].start, toks[k - 1].end, text[toks[j].start : toks[k - 1].end])
-        # "X mengatakan": the claimant precedes, back to the clause start
-        b = i
-        while b > 0 and b > i - 7 and toks[b - 1].text not in _STOP and toks[b - 1].text not in {",", "”", '"'}:
-            b -= 1
-        if b < i:
-            return Span(toks[b].start, toks[i - 1].end, text[toks[b].start : toks[i - 1].end])
+        # "X mengatakan": the claimant precedes, back to the clause start, past adverbs ("X, kemudian mengatakan")
+        b, e = _speaker_before(toks, i, lex)
+        if b < e:
+            return Span(toks[b].start, toks[e - 1].end, text[toks[b].start : toks[e - 1].end])
+        if n == 1 and toks[i].low.endswith("nya"):
+            return Span(toks[i].start, toks[i].end, toks[i].text)  # '"...," katanya': the one quoted before
     return None
+
+
+def _speaker_before(toks: list[Token], i: int, lex: CasualtyLexicon) -> tuple[int, int]:
+    """The tokens [b, e) naming who speaks before the verb at i: past adverbs and commas ("X, kemudian
+    mengatakan"), past clauses of time and place ("X, dihubungi dari Samarinda, menyatakan", "X, di
+    Tanjungbalai, hari ini, mengatakan"), and with the description before a person's name ("Kepala
+    Kepolisian Peru, Jenderal Oscar Arriola, mengatakan")."""
+    e = i
+    for _ in range(_ADJUNCTS):
+        while e > 0 and (toks[e - 1].low in lex.speaker_adverbs or toks[e - 1].text == ","):
+            e -= 1
+        b = _clause_start(toks, e)
+        if not (b < e and b >= 2 and toks[b - 1].text == "," and toks[b].low in lex.speaker_adjuncts):
+            break
+        e = b - 1  # a clause of time or place between the speaker and the verb
+    if b < e and b >= 2 and toks[b - 1].text == "," and all(t.text[:1].isupper() for t in toks[b:e]):
+        before = _clause_start(toks, b - 1)
+        if lex.sources is not None and before < b - 1 and describe(
+                " ".join(t.text for t in toks[before : b - 1]), lex.sources).normalised:
+            b = before  # the name's description before it names the source
+    while b < e and (lead := match_at(toks, b, lex.contrast)):
+        b += lead[0]  # "sementara SANA menyebut", "Padahal, UNHCR menyatakan": the speaker is SANA, UNHCR
+    return b, e
+
+
+# How many clauses of time or place may stand between a speaker and the verb.
+_ADJUNCTS = 3
+
+
+def _clause_start(toks: list[Token], e: int) -> int:
+    """The first token of the clause that ends before token e (at most 7 words back)."""
+    b = e
+    while b > 0 and b > e - 7 and toks[b - 1].text not in _STOP and toks[b - 1].text not in {",", "”", '"'}:
+        b -= 1
+    return b
+
+
+def source_of(who: Span | None, lex: CasualtyLexicon) -> Claimant | None:
+    """The claimant a span names (None: nobody cited, the outlet's own figure)."""
+    if who is None or lex.sources is None:
+        return None if who is None else Claimant(name=who.text, type="other", text=who.text, normalised=False)
+    return describe(who.text, lex.sources)
 
 
 def find_claims(
@@ -147,6 +231,8 @@ def find_claims(
             qj += 1
         if qj < len(toks) and toks[qj].low in lex.non_count:
             continue
+        if qi > 0 and toks[qi - 1].low in lex.one_of:
+            continue  # "salah satu korban tewas": one of the dead, not a count of them
         if q.value >= 1900 and q.value <= 2100 and not q.vague and len(q.span.text) == 4:
             continue  # a year
         if q.span.text[:1].isdigit() and qi > 0 and toks[qi - 1].text[:1].isupper() and toks[qi - 1].is_word \
@@ -171,7 +257,8 @@ def find_claims(
                 far = ks > qj + _REACH
                 if (qj <= ks <= qj + (_PEOPLE_REACH if people else _REACH)
                         and not any(toks[x].text in _STOP or (far and toks[x].text == ",") for x in range(qj, ks))
-                        and not any(q.span.start < st < toks[ks].start for st in starts)):
+                        and not any(q.span.start < st < toks[ks].start for st in starts)
+                        and not _other_victims_between(toks, qj, ks, lex)):
                     kind, kindpos = kk, ki
                     break
         if kind is None:
@@ -197,12 +284,17 @@ def find_claims(
                 if m and qi - back + m[0] >= qi - 1:
                     qual = "including"
                     break
+        if toks and (m := match_at(toks, 0, lex.among)) and m[0] <= qi:
+            qual = "including"  # "Di antara korban tewas terdapat lima tentara": among the dead counted
         victims = None
         k = qj
         while k < len(toks) and k < qj + 3:
             m = match_at(toks, k, lex.victims)
             if m:
-                vs, ve = toks[k].start, toks[k + m[0] - 1].end
+                last = k + m[0]
+                if last < len(toks) and toks[last].text[:1].isupper() and toks[last].is_word:
+                    last += 1  # whose they are: "anggota TPNPB", "tentara Irak"
+                vs, ve = toks[k].start, toks[last - 1].end
                 victims = text[vs:ve]
                 break
             k += 1
@@ -212,10 +304,11 @@ def find_claims(
             ev.append(who)
         if qual is None and q.vague:
             qual = "vague"  # "puluhan": a conventional figure that a precise count of the same deaths replaces
+        adds = ks > 0 and toks[ks - 1].low in lex.also
         if qual != "including" and running and kind == "killed":
             qual = "cumulative"  # "sejak 7 Oktober, 40.000 orang tewas": a war's running total, not this toll
         out.append(Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
-                         claimant=who.text if who else None, evidence=tuple(ev)))
+                         claimant=source_of(who, lex), evidence=tuple(ev), adds=adds))
     for ki, (ks, ke, kk) in enumerate(kinds):
         if ki not in used_kinds and kk == "killed":
             named = _named_victim(toks, ks, ke, lex)
@@ -225,8 +318,53 @@ def find_claims(
                 name_span = Span(named.start, named.end, named.text)
                 ev2 = (name_span, kind_span, *((who,) if who else ()))
                 out.append(Claim(kind="killed", low=1, high=1, qualifier="named", victims=named.text,
-                                 claimant=who.text if who else None, evidence=ev2))
+                                 claimant=source_of(who, lex), evidence=ev2))
+                continue
+            noun = _unnumbered_victims(toks, ks, lex)
+            if noun is not None:
+                who = who_at(ks)
+                vs, ve = toks[noun[0]].start, toks[noun[1] - 1].end
+                kind_span = Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])
+                ev3 = (Span(vs, ve, text[vs:ve]), kind_span, *((who,) if who else ()))
+                out.append(Claim(kind="killed", low=1, high=1, qualifier="unnumbered", victims=text[vs:ve],
+                                 claimant=source_of(who, lex), evidence=ev3, adds=toks[ks - 1].low in lex.also))
     return out
+
+
+# How many words may stand between victims with no figure and their kind word ("Pengunjuk rasa lain berusia
+# 20 tahunan dilaporkan tewas").
+_UNNUMBERED_REACH = 8
+
+
+# What may stand before the victims opening a clause: a comma, an opening quote or bracket.
+_OPENERS = frozenset({",", ";", "“", '"', "(", "‘"})
+
+
+def _unnumbered_victims(toks: list[Token], ks: int, lex: CasualtyLexicon) -> tuple[int, int] | None:
+    """Victims told with no figure, opening the clause of their kind word ("Pengunjuk rasa lain ... tewas",
+    "Seorang ... " aside): at least one died, as (first token, end token) of the victim noun."""
+    if " ".join(t.low for t in toks[ks : ks + 1]) in lex.named_after:
+        # "menewaskan komandan ISWAP": the victims follow the verb
+        m = match_at(toks, ks + 1, lex.victims) if ks + 1 < len(toks) else None
+        return (ks + 1, ks + 1 + m[0]) if m else None
+    for k in range(ks - 1, max(-1, ks - 1 - _UNNUMBERED_REACH), -1):
+        if not toks[k].is_word and not toks[k].text.isdigit():
+            return None
+        m = match_at(toks, k, lex.victims)
+        if m and (k == 0 or toks[k - 1].text in _OPENERS) and k + m[0] <= ks:
+            return k, k + m[0]
+    return None
+
+
+def _other_victims_between(toks: list[Token], qj: int, ks: int, lex: CasualtyLexicon) -> bool:
+    """True when other victims stand between a figure's noun phrase and a kind word after it: "Ratusan warga
+    menghadiri pemakaman para anggota Hizbullah yang tewas" counts mourners, not the dead."""
+    k = qj
+    while k < ks and (m := match_at(toks, k, lex.victims)):
+        k += m[0]  # the figure's own nouns: "100 pasukan penyerang tewas"
+    if k == qj:
+        return False  # a bare figure: "tujuh tewas"
+    return any(match_at(toks, x, lex.victims) for x in range(k + 1, ks))
 
 
 def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> Token | None:
@@ -245,6 +383,8 @@ def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> 
         return None  # "AS", "TNI": an acronym is an actor, not a person
     if match_at(toks, k, lex.victims) or match_at(toks, k, lex.qualifiers):
         return None
+    if match_at(toks, k - 1, lex.victims):
+        return None  # "Tentara Afghanistan juga tewas": the victims' country, not a person's name
     return tok
 
 
@@ -260,9 +400,16 @@ def victim_kind(claim: Claim, lex: CasualtyLexicon) -> str | None:
         return None
     toks = tokenize(claim.victims)
     m = match_at(toks, 0, lex.victims) if toks else None
+    if m and str(m[1]) == "forces" and m[0] < len(toks) and lex.sources is not None:
+        # "anggota TPNPB": members of an armed group are its fighters, not security forces
+        owner = describe(" ".join(t.text for t in toks[m[0]:]), lex.sources)
+        if owner.normalised and owner.type == "armed group":
+            return "fighters"
     return str(m[1]) if m else None
 
 
+# Deaths told of one person or of people with no figure: at least one, yielding to any count of the same dead.
+ONE_OF = frozenset({"named", "unnumbered"})
 # Claims of deaths kept but not counted: inside a total ("termasuk"), of illness, a war's running total.
 UNCOUNTED = frozenset({"including", "natural", "cumulative"})
 
@@ -275,24 +422,107 @@ def fatality_figures(claims: list[Claim], lex: CasualtyLexicon | None = None) ->
     killed = [c for c in claims if c.kind == "killed" and c.qualifier not in UNCOUNTED]
     if not killed:
         return 0, 0, 0
-    # a vague figure yields to a count; a person named as killed is one of the counted dead
+    groups = _by_victims(_counted(killed), lex)
+    total = _group_figure(groups.pop(None, []))
+    best = max(total, sum(_group_figure(cs) for cs in groups.values()))
+    return best, min(c.low for c in killed), max(c.high for c in killed)
+
+
+def _counted(killed: list[Claim]) -> list[Claim]:
+    """The claims whose figures count: a vague figure yields to a count, and a person named as killed (or
+    victims told with no figure) is one of the counted dead; dead told as more ("juga tewas") always count."""
     counted = (
-        [c for c in killed if c.qualifier not in ("vague", "named")]
+        [c for c in killed if c.qualifier not in ("vague", *ONE_OF)]
         or [c for c in killed if c.qualifier != "vague"]
         or killed
     )
+    return counted + [c for c in killed if c.adds and c not in counted]
+
+
+def _by_victims(
+    claims: list[Claim], lex: CasualtyLexicon | None, rival: bool | None = None
+) -> dict[str | None, list[Claim]]:
+    """Claims by victim group (None: people of any side, a total that may hold the others). Rival accounts of
+    the same dead are one group: "100 attackers killed" says one source, "only seven of ours" another (a
+    source's own total holds its groups; another source's lower total of one named group disputes it).
+    `rival` forces that reading (the notes follow the figures' reading)."""
     groups: dict[str | None, list[Claim]] = {}
-    for c in counted:
+    for c in claims:
         kind = victim_kind(c, lex) if lex is not None else None
         groups.setdefault(None if kind == "people" else kind, []).append(c)
-    total = _conservative(groups.pop(None, []))
-    best = max(total, sum(_conservative(cs) for cs in groups.values()))
-    return best, min(c.low for c in killed), max(c.high for c in killed)
+    people = groups.get(None, [])
+    if people and len(groups) == 2:
+        key, named = next((k, cs) for k, cs in groups.items() if k is not None)
+        if rival is None:
+            rival = (_conservative(named) > _group_figure(people)
+                     and {_who(c) for c in people}.isdisjoint(_who(c) for c in named))
+        if rival:
+            return {key: named + people}
+    return groups
+
+
+def _group_figure(claims: list[Claim]) -> int:
+    """One victim group's toll: the conservative figure, plus the dead told as more beside it ("dua tentara
+    juga tewas")."""
+    return _conservative([c for c in claims if not c.adds]) + sum(c.low for c in claims if c.adds)
+
+
+def _who(c: Claim) -> str | None:
+    """The claim's source by its normalised name (None: the outlet)."""
+    return c.claimant.name if c.claimant else None
+
+
+# How notes name victim groups (casualties.yaml's victims kinds).
+_GROUP_NAMES = {"civilians": "civilians", "forces": "security forces", "fighters": "fighters", None: "people"}
+_QUALIFIED = {"at_least": "at least {n}", "more_than": "more than {n}", "about": "about {n}"}
+
+
+def figure_text(c: Claim, lex: CasualtyLexicon | None = None) -> str:
+    """A claim's figure as an English note writes it: "at least 100", "dozens", "7"."""
+    if c.qualifier == "vague" and lex is not None and c.evidence:
+        word = c.evidence[0].text.lower()
+        return lex.vague_words.get(word, f"about {c.low}")
+    return _QUALIFIED.get(c.qualifier or "", "{n}").format(n=c.low)
+
+
+def fatality_note(claims: list[Claim], best: int, lex: CasualtyLexicon | None = None) -> str:
+    """The fatalities sentence of ACLED-style notes, naming every source of a disputed toll in English:
+    "Fatalities disputed: 7 according to a pro-regime militia commander, at least 100 according to a US
+    official; coded 7." Figures of different victim groups are listed by group and said to add up."""
+    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in UNCOUNTED]
+    shown = [c for c in killed if c.qualifier not in ONE_OF] or killed
+    if not shown:
+        return ""
+    counted = _by_victims(_counted(killed), lex)
+    rival = len(counted) == 1 and len({victim_kind(c, lex) if lex else None for c in _counted(killed)}) > 1
+    groups: dict[str | None, dict[str, Claim]] = {}
+    for key, cs in _by_victims(shown, lex, rival).items():
+        per = groups.setdefault(key, {})
+        for c in cs:
+            who = c.claimant.citation if c.claimant else "the outlet"
+            if who not in per or per[who].low < c.low:
+                per[who] = c  # a source's later, higher figure updates its earlier one
+
+    def listing(per: dict[str, Claim]) -> str:
+        ordered = sorted(per.items(), key=lambda kv: (kv[1].low, kv[0]))
+        return ", ".join(f"{figure_text(c, lex)} according to {who}" for who, c in ordered)
+
+    disputed = any(len({c.low for c in per.values()}) > 1 for per in groups.values())
+    if len(groups) == 1:
+        per = next(iter(groups.values()))
+        if disputed:
+            return f"Fatalities disputed: {listing(per)}; coded {best}."
+        sources = sorted(per)
+        said = sources[0] if len(sources) == 1 else ", ".join(sources[:-1]) + " and " + sources[-1]
+        return f"{best} killed according to {said}."
+    parts = "; ".join(f"{_GROUP_NAMES.get(k, k)}: {listing(per)}" for k, per in groups.items())
+    head = "Fatalities disputed, by victim group" if disputed else "Fatalities by victim group"
+    return f"{head}: {parts}; coded {best}."
 
 
 def _conservative(claims: list[Claim]) -> int:
     """The lowest claimant's figure, each claimant's later figures updating its earlier ones."""
     per_claimant: dict[str | None, int] = {}
     for c in claims:
-        per_claimant[c.claimant] = max(per_claimant.get(c.claimant, 0), c.low)
+        per_claimant[_who(c)] = max(per_claimant.get(_who(c), 0), c.low)
     return min(per_claimant.values(), default=0)

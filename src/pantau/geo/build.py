@@ -21,7 +21,7 @@ from pantau.geo.districts import load_districts, wilayah_path
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.normalize import is_latin, loose_key, name_key, plain
 
-BUILD_VERSION = "8"
+BUILD_VERSION = "9"
 MAX_TOKENS = 8
 USER_ID_OFFSET = 50_000_000
 # Countries whose place names reach Indonesian news through Arabic-script transliteration: their
@@ -328,9 +328,12 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
         arabic = cc in ARABIC_CC
         if slug == "=":
             pid = anchor(anc.split("@")[0], cc, line)
-            if pname:  # the project's spelling of the anchor's name ("Hama" for GeoNames' "Hamah")
+            if pname or (slat and slon):
+                # the project's spelling of the anchor's name ("Hama" for GeoNames' "Hamah"), or its position
+                # where GeoNames' point lies far from the town (the row's source column says where it comes from)
                 r = row_of(pid)
-                b.add_place(r[1], pname, r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10])
+                lat, lon = (float(slat), float(slon)) if slat and slon else (r[3], r[4])
+                b.add_place(r[1], pname or r[2], lat, lon, r[5], r[6], r[7], r[8], r[9], r[10])
         else:
             if slat and slon:
                 plat, plon = float(slat), float(slon)

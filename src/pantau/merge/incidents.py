@@ -10,7 +10,7 @@ from pantau.extract.events import Candidate
 from pantau.extract.tokens import match_at
 from pantau.geo.gazetteer import Place
 from pantau.geo.resolve import distance_km
-from pantau.merge.claims import attribute_claims
+from pantau.merge.claims import attribute_claims, told_apart
 from pantau.merge.group import Group
 from pantau.merge.record import build_event
 from pantau.merge.relevance import RelevanceLexicon, judge, political
@@ -97,10 +97,13 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         return strength >= 1 and d is not None and oldest is not None and d < oldest
 
     for c, place, prec, pspan, d, tprec, dspan, strength in resolved:
+        apart = told_apart(c.facts.tokens, res.casualties)
         for g in groups:
             # a mention dated long ago is background: it neither joins today's incident nor dates it
             if stale(g.date, g.date_strength) != stale(d, strength):
                 continue
+            if apart and all(m.facts.sentence.index < c.facts.sentence.index for m in g.members):
+                continue  # "Secara terpisah, ...": not the incident told before
             if compatible(g, place, prec, d, strength, c.event_type, tprec):
                 g.members.append(c)
                 if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):

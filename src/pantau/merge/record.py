@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pantau.extract.claims import UNCOUNTED, fatality_figures
+from pantau.extract.actors import ActorMatch
+from pantau.extract.claims import CasualtyLexicon, fatality_figures, fatality_note
+from pantau.extract.events import PEOPLE_KINDS
 from pantau.geo.resolve import to_location
 from pantau.merge.group import Group
 from pantau.merge.who import (
@@ -28,13 +30,21 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     """The event of a group: its actors with ACLED's defaults, its claims and figures, evidence and notes."""
     art = an.article
     country = g.place.iso3 if g.place else (an.focus[0] if an.focus else None)
-    agent = g.agent
+    agent = _named_instead(g.agent, [c.agent for c in g.members])
+    displaced = None
+    if g.event_type == REMOTE and (agent is None or not agent.entry.name):
+        # a strike's author unnamed or only described ("militan"): the sentence telling who launched it names it
+        found = launcher(g, res)
+        if found is not None:
+            displaced, agent = agent, found
     unnamed = agent is None or (agent.kind == "unidentified" and not agent.entry.name)
     if unnamed and g.event_type in POLITICAL_VIOLENCE:
         # an unattributed bombing ("pengebom bunuh diri", or nobody) that a group claims right after
         agent = claimed_by(an, g, res) or agent
     a1 = actor_ref(agent, res, country, g.event_type)
     target = intervener(g) if g.event_type in DEMONSTRATIONS else g.target
+    if target is None and displaced is not None and displaced.kind in PEOPLE_KINDS:
+        target = displaced  # people read as the strike's doer were what it hit
     a2 = actor_ref(target, res, country, g.event_type)
     if g.target is not None and g.target.kind == "suspects":
         # "terduga teroris" arrested: ACLED names their group when the article does (CODING.md)
@@ -100,7 +110,7 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         evidence=tuple(evidence),
         civilian_targeting=civ and g.event_type in ("Violence against civilians", "Explosions/Remote violence"),
         sources=sources,
-        notes=_notes(g, a1, a2, location, claims, best),
+        notes=_notes(g, a1, a2, location, claims, best, res.casualties),
         modality=g.modality,
         confidence=round(g.confidence, 3),
         fatalities=best,
@@ -109,19 +119,47 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     )
 
 
+def _named_instead(m: ActorMatch | None, others: list[ActorMatch | None]) -> ActorMatch | None:
+    """The group another mention of the incident names for a generic one of its side: "para pemberontak
+    menyerang" told after "diserang oleh para pejuang Hay'et Tahrir al-Sham" is HTS's attack."""
+    if m is None or m.entry.name or m.entry.template is None or not m.armed:
+        return m
+    named = [o for o in others if o is not None and o.entry.name and o.armed and o.entry.inter == m.entry.inter
+             and o.kind != "country"]
+    return named[0] if len({o.entry.name for o in named}) == 1 else m
+
+
+def launcher(g: Group, res: Resources) -> ActorMatch | None:
+    """Who launched a strike, from the sentence that says so: the armed actor opening the clause of "X
+    meluncurkan serangan udara" ("Koalisi pimpinan AS mengatakan, ... militernya meluncurkan serangan udara"
+    is the coalition's), not an actor a later mention of the strike stands beside."""
+    light = res.roles.light_active
+    for c in sorted(g.members, key=lambda c: -c.hit.trigger.weight):
+        toks = c.facts.tokens
+        verb = next((k for k in range(c.hit.first - 1, max(-1, c.hit.first - 3), -1) if toks[k].low in light), None)
+        if verb is None:
+            continue
+        # the nearest actor before the verb is its subject ("pemerintah Irak memerintahkan ... setelah AS
+        # meluncurkan dua serangan udara")
+        before = [m for m in c.facts.actors if (m.armed or m.kind == "country") and m.last <= verb]
+        k = len(before) - 1
+        while k > 0 and [t.low for t in toks[before[k - 1].last : before[k].first]] in _JOINED:
+            k -= 1  # "Amerika Serikat dan Inggris melancarkan ...": the first of the allies leads
+        return before[k] if before else None
+    return None
+
+
+# Words joining allies named together as one subject.
+_JOINED = (["dan"], [","], ["bersama"], ["serta"])
+
+
 def _notes(g: Group, a1: ActorRef | None, a2: ActorRef | None, loc: Location | None, claims: list[Claim],
-           best: int) -> str:
+           best: int, lex: CasualtyLexicon) -> str:
     """One or two English sentences in ACLED's style, with disputed figures."""
     when = f"On {g.date.isoformat()}" if g.date else "On an unknown date"
     where = f" in {loc.name}" + (f" ({loc.admin1}, {loc.country})" if loc and loc.admin1 else "") if loc else ""
     who = a1.name if a1 else "an unidentified actor"
     whom = f" against {a2.name}" if a2 else ""
     text = f"{when}{where}, {who}: {g.sub_event_type.lower()}{whom}."
-    killed = [c for c in claims if c.kind == "killed" and c.qualifier not in UNCOUNTED]
-    figures = sorted({(c.low, c.claimant or "the outlet") for c in killed})
-    if len({f[0] for f in figures}) > 1:
-        text += " Fatalities disputed: " + "; ".join(f"{n} according to {who_}" for n, who_ in figures)
-        text += f"; coded {best}."
-    elif figures:
-        text += f" {figures[0][0]} killed."
-    return text
+    note = fatality_note(claims, best, lex)
+    return f"{text} {note}" if note else text

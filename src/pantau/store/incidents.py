@@ -38,7 +38,7 @@ from typing import Any
 import regex
 
 from pantau.extract.claims import CasualtyLexicon, fatality_figures, victim_kind
-from pantau.model import DISORDER, Claim
+from pantau.model import DISORDER, Claim, Claimant
 
 
 @dataclass(frozen=True)
@@ -199,13 +199,16 @@ def best_incident(
     return None if best is None else (best[1], best[2])
 
 
-def _claimant(value: Any, outlet: str) -> str:
-    """A claim's claimant as one hashable name: an outlet speaking in its own voice is that outlet."""
+def _claimant(value: Any, outlet: str) -> Claimant:
+    """A claim's claimant made comparable across outlets: an outlet speaking in its own voice is that outlet."""
     if isinstance(value, Mapping):
-        if value.get("type") == "outlet":
-            return outlet
-        value = value.get("name") or value.get("text")
-    return outlet if value in (None, "", "the outlet") else str(value)
+        if value.get("type") == "outlet" or not (value.get("name") or value.get("text")):
+            return Claimant(name=outlet, type="outlet", text=None, cite=outlet)
+        return Claimant(name=str(value.get("name") or value.get("text")), type=str(value.get("type") or "other"),
+                        text=value.get("text"))
+    if value in (None, "", "the outlet"):
+        return Claimant(name=outlet, type="outlet", text=None, cite=outlet)
+    return Claimant(name=str(value), type="other", text=str(value), normalised=False)
 
 
 def claims_of(record: Mapping[str, Any], outlet: str) -> list[Claim]:

@@ -8,11 +8,17 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from pantau.model import ActorRef, Event
+from pantau.model import OUTLET, ActorRef, Claimant, Event
 
 
 def _actor(a: ActorRef | None) -> dict[str, Any] | None:
     return None if a is None else {"name": a.name, "inter": a.inter, "country": a.country}
+
+
+def claimant_record(c: Claimant | None) -> dict[str, Any]:
+    """A claim's claimant as SPEC.md's {"name", "type", "text"}; nobody cited is the outlet."""
+    c = c or OUTLET
+    return {"name": c.name, "type": c.type, "text": c.text}
 
 
 def to_record(e: Event) -> dict[str, Any]:
@@ -43,7 +49,7 @@ def to_record(e: Event) -> dict[str, Any]:
         "fatalities_high": e.fatalities_high,
         "claims": [
             {"kind": c.kind, "low": c.low, "high": c.high, "qualifier": c.qualifier, "victims": c.victims,
-             "claimant": c.claimant,
+             "claimant": claimant_record(c.claimant),
              "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in c.evidence]}
             for c in e.claims
         ],
