@@ -42,6 +42,7 @@ class Config:
     include_all: bool = False  # output non-asserted events with their modality
     max_age_days: int | None = 45  # older incidents are background (CODING.md: optional)
     min_confidence: float = 0.55
+    time_budget_s: float | None = None  # per document: pantau.batch ends a document that runs longer
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,8 @@ class Analysis:
     topic: Topic
     dateline: Span | None = None  # where the body starts: what stands above it is headline and captions
     context: tuple[Place, ...] = ()  # the places the article names unambiguously: namesakes near them win
+    # the indices of the sentences with a day-precise date: dating a candidate looks back through these only
+    dated: tuple[int, ...] | None = None
 
 
 # Features too broad to tell which namesake an article means (a province does: "Kabupaten Bogor" of West Java).
@@ -200,8 +203,13 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         p.candidates[0] if len(p.candidates) == 1 else resolve(p, focus) if p.cue in res.places.strong_cues else None
         for p in focus_places
     )
-    context = tuple(p for p in named if p is not None and p.feature not in _UNTELLING and p.iso3 in focus)
-    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context)
+    # each place once, in the order first named: resolve() takes a minimum over them and the first that fits,
+    # and a long text naming one town a thousand times must not make every lookup a thousand times slower
+    context = tuple(dict.fromkeys(
+        p for p in named if p is not None and p.feature not in _UNTELLING and p.iso3 in focus
+    ))
+    dated = tuple(f.sentence.index for f in facts if any(t.date is not None and t.precision == 1 for t in f.times))
+    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context, dated)
 
 
 def _year_hint(text: str) -> int | None:
@@ -257,7 +265,11 @@ def _after_in(text: str, pos: int, locative: frozenset[str]) -> bool:
 def extract_events(article: Article, res: Resources, cfg: Config | None = None) -> list[Event]:
     """Code the events of one article."""
     cfg = cfg or Config()
-    an = analyse(article, res, cfg)
+    return events_of(analyse(article, res, cfg), res, cfg)
+
+
+def events_of(an: Analysis, res: Resources, cfg: Config) -> list[Event]:
+    """The events of an analysed article: candidates, the article's topic, merging, the age limit."""
     cands: list[Candidate] = []
     for f in an.facts:
         cands.extend(candidates(f, res.roles, cfg.include_all))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 import tracemalloc
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -12,7 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
-from pantau.ingest import ReadError, read_paths
+from pantau.ingest import ReadError, count_documents, read_paths
+from pantau.model import Article
 from pantau.pipeline import Config, Resources, extract_events
 from pantau.store.records import csv_writer, to_csv_row, to_jsonl, to_record
 
@@ -36,47 +38,46 @@ def _config(reference_date: str | None, all_modalities: bool) -> Config:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders or JSONL/CSV/Parquet corpora.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders, JSONL/CSV/Parquet corpora or WARC crawls.")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for articles without a date")] = None,
     all_modalities: Annotated[bool, typer.Option("--all", help="Also output planned, negated, "
                                                  "hypothetical and alleged events with their modality")] = False,
     db: Annotated[str | None, typer.Option(help="Also store articles and events in this database URL")] = None,
+    workers: Annotated[int, typer.Option(help="Code on this many local processes")] = 1,
+    dask: Annotated[str | None, typer.Option(help="Code on the Dask cluster at this scheduler address")] = None,
+    time_budget: Annotated[float, typer.Option(help="Seconds one document may take (0: no limit)")] = 60.0,
 ) -> None:
     """Print the events of every document under PATHS, one record per line."""
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter(f"--format must be jsonl or csv, not {fmt!r}")
-    cfg = _config(reference_date, all_modalities)
-    res = Resources.load()
+    from pantau.batch import code_stream
+    from pantau.progress import Progress
+
+    cfg = replace(_config(reference_date, all_modalities), time_budget_s=time_budget or None)
     store = None
     if db:
         from pantau.store import Store
 
         store = Store.open(db)
-    failed = 0
     writer = csv_writer(sys.stdout) if fmt == "csv" else None
-    for item in read_paths(list(paths)):
-        if isinstance(item, ReadError):
-            print(f"pantau: {item}", file=sys.stderr)
-            failed += 1
-            continue
-        try:
-            events = extract_events(item, res, cfg)
-        except Exception as exc:  # one bad article must not stop the batch
-            print(f"pantau: {item.doc}: coding failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        if writer is not None:
-            for e in events:
-                writer.writerow(to_csv_row(e))
-        else:
-            sys.stdout.write(to_jsonl(events))
-        if store is not None:
-            store.save(item, [to_record(e) for e in events])
+    with Progress.for_stderr(lambda: count_documents(list(paths))) as progress:
+        for item, coded in code_stream(read_paths(list(paths)), cfg, workers=workers, dask=dask):
+            if coded is None or coded.error is not None:
+                progress.failed(f"pantau: {item if coded is None else f'{coded.doc}: {coded.error}'}")
+                continue
+            progress.coded(len(coded.events), len(item.text) if isinstance(item, Article) else 0)
+            if writer is not None:
+                for e in coded.events:
+                    writer.writerow(to_csv_row(e))
+            else:
+                sys.stdout.write(to_jsonl(coded.events))
+            if store is not None and isinstance(item, Article):
+                store.save(item, [to_record(e) for e in coded.events])
     sys.stdout.flush()
     if store is not None:
         store.close()
-    if failed:
+    if progress.failures:
         raise typer.Exit(1)
 
 

@@ -20,6 +20,7 @@ from pantau.ingest.base import (
     Decoded,
     ReadError,
     decode,
+    open_binary,
     read_html,
     read_text_file,
 )
@@ -28,8 +29,8 @@ from pantau.ingest.warc import read_warc
 from pantau.model import Article
 
 __all__ = [
-    "MAX_DOCUMENT_BYTES", "Decoded", "ReadError", "decode", "read_csv", "read_html", "read_jsonl", "read_parquet",
-    "read_path", "read_paths", "read_warc",
+    "MAX_DOCUMENT_BYTES", "Decoded", "ReadError", "count_documents", "decode", "read_csv", "read_html", "read_jsonl",
+    "read_parquet", "read_path", "read_paths", "read_warc",
 ]
 
 
@@ -79,6 +80,31 @@ def read_path(path: Path) -> Iterator[Article | ReadError]:
             yield from _reader(f.name.lower(), f)
         except OSError as exc:
             yield ReadError(f.name, f"cannot read: {exc}")
+
+
+def count_documents(paths: list[Path]) -> int | None:
+    """About how many documents read_paths will yield (rows, pages, files), counted far faster than they are
+    coded: lines of JSONL, rows of CSV, Parquet's row count; None when a WARC crawl makes it unknown."""
+    total = 0
+    for path in paths:
+        for f in _walk(path) if path.is_dir() else iter([path]):
+            name = f.name.lower()
+            try:
+                if name.endswith((".warc", ".warc.gz")):
+                    return None
+                if name.endswith(".parquet"):
+                    import pyarrow.parquet as pq
+
+                    total += pq.ParquetFile(f).metadata.num_rows
+                elif name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".csv", ".csv.gz")):
+                    with open_binary(f) as fh:
+                        total += sum(1 for line in fh if line.strip())
+                    total -= name.endswith((".csv", ".csv.gz"))  # the header (rows with newlines count more)
+                else:
+                    total += 1
+            except Exception:  # a file the reader will name with its reason; the count is a guess anyway
+                total += 1
+    return total
 
 
 def read_paths(paths: list[Path]) -> Iterator[Article | ReadError]:
