@@ -34,8 +34,13 @@ class Progress:
     @classmethod
     def for_stderr(cls, count: Callable[[], int | None] | None = None) -> Progress:
         """A Progress drawn live when stderr is a terminal; count: how many documents to expect, if known."""
-        if not sys.stderr.isatty():
-            return cls()
+        return cls.for_stream(sys.stderr, count)
+
+    @classmethod
+    def for_stream(cls, stream: TextIO, count: Callable[[], int | None] | None = None) -> Progress:
+        """A Progress on stream: drawn live when it is a terminal, else only failures and a summary line."""
+        if not stream.isatty():
+            return cls(out=stream)
         from rich.console import Console
         from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
         from rich.progress import Progress as Live
@@ -44,9 +49,9 @@ class Progress:
             TextColumn("{task.completed:,} articles"), BarColumn(),
             TextColumn("{task.fields[events]:,} events, {task.fields[failures]:,} failed"),
             TextColumn("{task.fields[rate]:,.0f} articles/s"), TimeElapsedColumn(), TimeRemainingColumn(),
-            console=Console(file=sys.stderr), transient=False,
+            console=Console(file=stream, force_terminal=True), transient=False,
         )
-        p = cls(live=live, task=live.add_task("coding", total=None, events=0, failures=0, rate=0.0))
+        p = cls(out=stream, live=live, task=live.add_task("coding", total=None, events=0, failures=0, rate=0.0))
         if count is not None:
             threading.Thread(target=lambda: live.update(p.task, total=count()), daemon=True).start()
         return p
