@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import time
-import tracemalloc
 from dataclasses import replace
 from datetime import date
 from importlib import resources
@@ -190,46 +189,15 @@ def bench(
     paths: Annotated[list[Path], typer.Argument(help="Corpora or folders to code")],
     limit: Annotated[int, typer.Option(help="At most this many articles")] = 0,
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    scaling: Annotated[bool, typer.Option(help="Also time a Dask LocalCluster of 1 and 2 workers")] = False,
 ) -> None:
-    """Measure throughput (articles/s, MB/s) and peak memory of coding a corpus on one core."""
-    t0 = time.perf_counter()
+    """Measure articles/s per core, MB/s, start-up, memory per worker, time per stage and the regex floor."""
+    from pantau import bench as benchmark
+
     res = Resources.load()
-    load_s = time.perf_counter() - t0
-    cfg = _config(reference_date, False)
-    articles = []
-    for item in read_paths(list(paths)):
-        if not isinstance(item, ReadError):
-            articles.append(item)
-        if limit and len(articles) >= limit:
-            break
-    # speed without tracing (tracemalloc slows Python code several times), then memory on a sample
-    n_events = 0
-    chars = 0
-    t1, c1 = time.perf_counter(), time.process_time()
-    for a in articles:
-        n_events += len(extract_events(a, res, cfg))  # results dropped: memory stays bounded
-        chars += len(a.text)
-    dt, cpu = time.perf_counter() - t1, time.process_time() - c1
-    sample = articles[:_MEMORY_SAMPLE]
-    tracemalloc.start()
-    for a in sample:
-        extract_events(a, res, cfg)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    import resource
-
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    n = max(len(articles), 1)
-    print(f"resources loaded in {load_s:.2f} s")
-    print(f"{len(articles)} articles, {chars / 1e6:.1f} M chars, {n_events} events in {dt:.2f} s")
-    print(f"{n / dt:.1f} articles/s wall, {n / max(cpu, 1e-9):.1f} articles/s CPU, {chars / dt / 1e6:.2f} M chars/s "
-          f"(one core); {1000 * dt / n:.1f} ms per article")
-    print(f"peak traced memory while coding {len(sample)} articles {peak / 1e6:.1f} MB; max RSS {rss:.0f} MB "
-          "(includes the corpus held for timing)")
-
-
-# Articles coded under tracemalloc to measure peak memory.
-_MEMORY_SAMPLE = 300
+    articles = [a for a in read_paths(list(paths)) if isinstance(a, Article)][: limit or None]
+    for line in benchmark.run(articles, _config(reference_date, False), res, scaling=scaling).lines():
+        print(line)
 
 
 def main() -> None:
