@@ -37,8 +37,9 @@ from pantau.pipeline import Config, Resources, extract_events
 BATCH_ARTICLES = 64
 
 
-class DocumentTimeout(Exception):
-    """A document ran past the per-document time budget."""
+class DocumentTimeout(BaseException):
+    """A document ran past the per-document time budget (a BaseException, as KeyboardInterrupt is, so that no
+    `except Exception` in a stage or a library it calls swallows it)."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Watchdog:
         return _Guard(self, seconds)
 
     def _start(self) -> None:
-        if self._thread is None:
+        if self._thread is None or not self._thread.is_alive():  # none yet, or a fork left it behind
             self._thread = threading.Thread(target=self._run, name="pantau-watchdog", daemon=True)
             self._thread.start()
 
@@ -228,8 +229,9 @@ def _on_pool(items: Iterable[Article | ReadError], cfg: Config, workers: int) ->
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork shares the parent's loaded modules; each worker loads its resources once (resources())
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    # spawn, not fork: a forked worker would inherit the parent's open SQLite connection and watchdog state;
+    # each worker loads its own resources once (resources())
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield from _ordered(items, cfg, lambda b, c: pool.submit(code_articles_here, b, c),
                             lambda f: f.result(), 2 * workers)
 
