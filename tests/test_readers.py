@@ -160,3 +160,21 @@ def test_cli_codes_the_rest_and_exits_1(folder: Path, tmp_path: Path) -> None:
     assert "broken.jsonl.gz: gzip stream ends early" in out.stderr
     assert "Traceback" not in out.stderr
     assert '"doc": "maluku_tawuran"' in out.stdout  # the CSV's rows were coded
+
+
+def test_documents_over_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pantau.ingest as ingest
+    from pantau.ingest import base, rows
+
+    for module in (ingest, base, rows):
+        monkeypatch.setattr(module, "MAX_DOCUMENT_BYTES", 1000)
+    long = tmp_path / "long.jsonl"
+    long.write_text('{"text": "' + "Warga berkumpul di balai desa. " * 100 + '"}\n{"text": "Hujan turun di Bogor."}\n',
+                    encoding="utf-8")
+    arts, errs = read(long)
+    assert [e.name for e in errs] == ["long.jsonl:1"] and "limit" in errs[0].reason
+    assert [a.doc for a in arts] == ["long.jsonl:2"]
+    text = tmp_path / "long.txt"
+    text.write_text("Warga berkumpul di balai desa. " * 100, encoding="utf-8")
+    assert [str(e) for e in read(text)[1]] == ["long.txt: text of 3,100 bytes is over the 1,000-byte limit of one "
+                                               "document"]

@@ -23,7 +23,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -68,14 +68,32 @@ class Watchdog:
     _watches: dict[int, _Watch] = field(default_factory=dict)
     _thread: threading.Thread | None = None
 
-    def watch(self, seconds: float | None) -> AbstractContextManager[None]:
+    @contextmanager
+    def watch(self, seconds: float | None) -> Iterator[None]:
         """A context in which the calling thread gets DocumentTimeout after `seconds` (None: no limit)."""
-        return _Guard(self, seconds)
-
-    def _start(self) -> None:
-        if self._thread is None or not self._thread.is_alive():  # none yet, or a fork left it behind
-            self._thread = threading.Thread(target=self._run, name="pantau-watchdog", daemon=True)
-            self._thread.start()
+        if seconds is None:
+            yield
+            return
+        w = _Watch(threading.get_ident(), time.monotonic() + seconds)
+        with self._cond:
+            if self._thread is None or not self._thread.is_alive():  # none yet, or a fork left it behind
+                self._thread = threading.Thread(target=self._run, name="pantau-watchdog", daemon=True)
+                self._thread.start()
+            self._watches[id(w)] = w
+            self._cond.notify()
+        timed_out = False
+        try:
+            yield
+        except DocumentTimeout:
+            timed_out = True
+            raise
+        finally:
+            with self._cond:
+                self._watches.pop(id(w), None)
+            if w.fired and not timed_out:
+                # the watchdog fired as the document ended: take back the exception it has not yet delivered
+                _raise_in(w.thread, None)
+                raise DocumentTimeout
 
     def _run(self) -> None:
         with self._cond:
@@ -87,33 +105,6 @@ class Watchdog:
                         _raise_in(w.thread, DocumentTimeout)
                 pending = [w.deadline for w in self._watches.values() if not w.fired]
                 self._cond.wait(timeout=min(pending) - now if pending else None)
-
-
-class _Guard(AbstractContextManager[None]):
-    def __init__(self, dog: Watchdog, seconds: float | None) -> None:
-        self.dog, self.seconds, self.token = dog, seconds, None
-
-    def __enter__(self) -> None:
-        if self.seconds is None:
-            return
-        w = _Watch(threading.get_ident(), time.monotonic() + self.seconds)
-        with self.dog._cond:
-            self.dog._start()
-            self.dog._watches[id(w)] = w
-            self.dog._cond.notify()
-        self.token = w  # type: ignore[assignment]
-
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        w: _Watch | None = self.token
-        if w is None:
-            return
-        with self.dog._cond:
-            self.dog._watches.pop(id(w), None)
-            fired = w.fired
-        if fired and exc_type is not DocumentTimeout:
-            # the watchdog fired as the document ended: take back the exception it has not yet delivered
-            _raise_in(w.thread, None)
-            raise DocumentTimeout
 
 
 def _raise_in(thread: int, exc: type[BaseException] | None) -> None:

@@ -61,6 +61,10 @@ def _reader(name: str, path: Path) -> Iterator[Article | ReadError]:
     if name.endswith((".warc", ".warc.gz")):
         return read_warc(path)
     if path.suffix.lower() in HTML_SUFFIXES:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            return iter([ReadError(path.name, f"HTML page of {size:,} bytes is over the {MAX_DOCUMENT_BYTES:,}-byte "
+                                              "limit of one document")])
         return iter([read_html(path.read_bytes(), path.name)])
     return iter([read_text_file(path)])
 
@@ -73,10 +77,6 @@ def read_path(path: Path) -> Iterator[Article | ReadError]:
     files = _walk(path) if path.is_dir() else iter([path])
     for f in files:
         try:
-            if f.stat().st_size > MAX_DOCUMENT_BYTES and f.suffix.lower() in HTML_SUFFIXES:
-                yield ReadError(f.name, f"HTML page of {f.stat().st_size:,} bytes is over the "
-                                        f"{MAX_DOCUMENT_BYTES:,}-byte limit of one document")
-                continue
             yield from _reader(f.name.lower(), f)
         except OSError as exc:
             yield ReadError(f.name, f"cannot read: {exc}")

@@ -90,9 +90,8 @@ def read_csv(path: Path) -> Iterator[Article | ReadError]:
                 try:
                     row = next(reader, None)
                 except csv.Error as exc:
-                    err = _csv_error(path.name, start, exc)
-                    yield err
-                    if "unterminated" in err.reason or reader.line_num < start:
+                    yield _csv_error(path.name, start, exc)
+                    if _UNTERMINATED in str(exc) or reader.line_num < start:
                         return  # nothing after an open quote can be read as rows
                     continue
                 if row is None:
@@ -105,9 +104,13 @@ def read_csv(path: Path) -> Iterator[Article | ReadError]:
             yield ReadError(f"{path.name}:{start}", f"not UTF-8 ({exc.reason}); the rows before it were read")
 
 
+# What the csv module in strict mode says of a quoted field still open at the end of the file.
+_UNTERMINATED = "unexpected end of data"
+
+
 def _csv_error(name: str, start: int, exc: csv.Error) -> ReadError:
     msg = str(exc)
-    if "unexpected end of data" in msg:
+    if _UNTERMINATED in msg:
         return ReadError(f"{name}:{start}", "unterminated quote: a quoted field opened in this row is never "
                                             "closed before the end of the file")
     if "field larger than field limit" in msg:
