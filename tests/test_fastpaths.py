@@ -23,7 +23,7 @@ from pantau.geo.normalize import tokens
 from pantau.geo.places import Disjoint, _relation, _Words, find_places
 from pantau.merge.when import choose_date
 from pantau.model import Article
-from pantau.pipeline import Config, Resources, analyse, events_of
+from pantau.pipeline import Config, Resources, analyse, events_of, extract_events, triage
 from pantau.text.clean import CleanLexicon, line_blocks, mark_boilerplate, top_level_alternatives
 from pantau.text.metadata import MetaLexicon, cited_sources
 
@@ -222,3 +222,28 @@ def test_places_named_again_change_no_place(res: Resources) -> None:
         assert len(set(an.context)) == len(an.context)
         again = dataclasses.replace(an, context=tuple(p for p in an.context for _ in range(3)))
         assert events_of(an, res, cfg) == events_of(again, res, cfg)
+
+
+def fixture_texts() -> list[str]:
+    """The team's fixture articles, negatives and shipped examples, and texts with no trigger at all."""
+    data = Path(__file__).parent / "data"
+    files = sorted((data / "articles").glob("*.txt")) + sorted((data / "negatives").glob("*.txt"))
+    quiet = [
+        "Harga cabai di Pasar Minggu naik menjelang Lebaran, kata pedagang, Senin (1/4/2024).",
+        "Timnas U-23 berlatih di Stadion Madya. Pelatih memanggil tiga pemain baru dari Liga 1.",
+    ]
+    return [p.read_text(encoding="utf-8") for p in files] + example_texts()[: -len(TRICKY)] + LONG_TEXTS + quiet
+
+
+@pytest.mark.parametrize("include_all", [False, True])
+def test_articles_without_triggers_skip_to_no_event(res: Resources, include_all: bool) -> None:
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=include_all)
+    skipped = 0
+    for text in fixture_texts():
+        article = Article.from_text("t", text)
+        full = events_of(analyse(article, res, cfg), res, cfg)  # every stage, no triage
+        assert extract_events(article, res, cfg) == full
+        if not triage(text, res).has_triggers:
+            skipped += 1
+            assert full == []
+    assert skipped >= 3

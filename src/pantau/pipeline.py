@@ -16,15 +16,15 @@ from pantau.extract.events import Candidate, SentenceFacts, candidates
 from pantau.extract.numbers import NumberLexicon, find_quantities
 from pantau.extract.roles import RoleLexicon, crowd_pronouns
 from pantau.extract.timex import TimeLexicon, find_times, infer_year
-from pantau.extract.tokens import tokenize
-from pantau.extract.triggers import TriggerLexicon, find_triggers
+from pantau.extract.tokens import Token, tokenize
+from pantau.extract.triggers import TriggerHit, TriggerLexicon, find_triggers
 from pantau.geo.countries import country_tables
 from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.places import PlaceMention, dateline_span, find_places
 from pantau.geo.resolve import focus_countries, resolve
 from pantau.merge import assemble
-from pantau.model import Article, ArticleMeta, Block, Event, Span, text_hash
+from pantau.model import Article, ArticleMeta, Block, Event, Sentence, Span, text_hash
 from pantau.text.clean import CleanLexicon, mark_boilerplate
 from pantau.text.metadata import MetaLexicon, article_meta
 from pantau.text.sentences import SentenceLexicon, split_sentences
@@ -137,13 +137,38 @@ def reference_date(article: Article, meta: ArticleMeta, res: Resources, cfg: Con
     return fallback, False
 
 
-def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
-    """Run the mention stages over an article."""
-    text = article.text
+@dataclass(frozen=True)
+class Triage:
+    """The first stages, which say whether an article can hold an event at all: its blocks, its sentences, and
+    each sentence's tokens and triggers."""
+
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: list[list[Token]]
+    triggers: list[list[TriggerHit]]
+
+    @property
+    def has_triggers(self) -> bool:
+        """True when a sentence has a trigger; without one there is no candidate, hence no event."""
+        return any(self.triggers)
+
+
+def triage(text: str, res: Resources) -> Triage:
+    """Blocks, sentences, tokens and triggers of a text, as analyse() computes them."""
     blocks = mark_boilerplate(text, res.clean)
+    sentences = split_sentences(text, blocks, res.sentences)
+    tokens = [tokenize(text, s.start, s.end) for s in sentences]
+    return Triage(blocks, sentences, tokens, [find_triggers(toks, res.triggers, text) for toks in tokens])
+
+
+def analyse(article: Article, res: Resources, cfg: Config, pre: Triage | None = None) -> Analysis:
+    """Run the mention stages over an article (pre: its triage, when already made)."""
+    text = article.text
+    pre = pre or triage(text, res)
+    blocks = pre.blocks
     meta = article_meta(article, res.time, res.meta)
     ref, is_pub = reference_date(article, meta, res, cfg)
-    sentences = split_sentences(text, blocks, res.sentences)
+    sentences = pre.sentences
     # one dateline for the whole pipeline: the metadata's, else the one geo's lexicon knows
     dateline = meta.dateline or dateline_span(text, res.places)
     all_places = [
@@ -154,8 +179,7 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
     facts: list[SentenceFacts] = []
     focus_places: list[PlaceMention] = []
     pi = 0
-    for s in sentences:
-        toks = tokenize(text, s.start, s.end)
+    for s, toks, triggers in zip(sentences, pre.tokens, pre.triggers, strict=True):
         times = find_times(text, res.time, ref, s.start, s.end, units=res.numbers.units, year_hint=year_hint)
         quantities = find_quantities(toks, res.numbers, text)
         claims = find_claims(toks, quantities, res.casualties, text, [t.span for t in times])
@@ -188,7 +212,6 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         actor_starts = {a.span.start for a in actors if a.kind == "country"}
         # the article's focus comes from where things are, not from who speaks ("Rusia mengatakan")
         focus_places.extend(p for p in places if p.cue is not None or p.span.start not in actor_starts)
-        triggers = find_triggers(toks, res.triggers, text)
         has_cas = bool(find_kinds(toks, res.casualties)) if triggers else False
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
     armed = [
@@ -265,7 +288,13 @@ def _after_in(text: str, pos: int, locative: frozenset[str]) -> bool:
 def extract_events(article: Article, res: Resources, cfg: Config | None = None) -> list[Event]:
     """Code the events of one article."""
     cfg = cfg or Config()
-    return events_of(analyse(article, res, cfg), res, cfg)
+    pre = triage(article.text, res)
+    if not pre.has_triggers:
+        # Most articles of a general news stream tell no incident: with no trigger there is no candidate,
+        # and merge.assemble builds events from candidates only, so the other stages (three quarters of
+        # the time) are skipped. tests/test_fastpaths.py checks this against the full pipeline.
+        return []
+    return events_of(analyse(article, res, cfg, pre), res, cfg)
 
 
 def events_of(an: Analysis, res: Resources, cfg: Config) -> list[Event]:
