@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from pantau.extract.events import candidates
 from pantau.extract.timex import TimeLexicon, time_matches
+from pantau.extract.tokens import tokenize
+from pantau.extract.triggers import find_triggers
 from pantau.geo.gazetteer import Gazetteer
 from pantau.geo.lexicon import PREPOSITION_CUES, PlaceLexicon
 from pantau.geo.normalize import tokens
@@ -247,3 +249,25 @@ def test_articles_without_triggers_skip_to_no_event(res: Resources, include_all:
             skipped += 1
             assert full == []
     assert skipped >= 3
+
+
+@given(st.lists(st.sampled_from([
+    "ditembak", "Ditembak", "DITEMBAK", "serangan", "balik", "Serangan  balik", "bom", "BOM!", "meledak", "yang",
+    "tewas", "Kelvin", "\u212aorban", "İstanbul", "ΣΑΣ", "transaksi", "aksi", "unjuk", "rasa", "unjuk-rasa", ",",
+    ".", "\n", "massa", "membakar", "pos", "polisi", "menyerang", "mar'kas", "luka-luka",
+]), max_size=12))
+def test_trigger_screen_never_hides_a_trigger(res: Resources, words: list[str]) -> None:
+    text = " ".join(words)
+    if not res.screen.may_match(text):
+        assert not find_triggers(tokenize(text), res.triggers, text)
+
+
+def test_trigger_screen_agrees_with_triage(res: Resources) -> None:
+    said_no = 0
+    for text in fixture_texts():
+        if not res.screen.may_match(text):
+            said_no += 1
+            assert not triage(text, res).has_triggers
+        elif triage(text, res).has_triggers:
+            assert res.screen.may_match(text)
+    assert said_no >= 1

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import metadata as importlib_metadata
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -46,6 +47,41 @@ class Config:
 
 
 @dataclass(frozen=True)
+class TriggerScreen:
+    """Whether a text may hold a trigger at all, in one pass of an Aho-Corasick automaton over its lower case.
+
+    A trigger is consecutive tokens whose lower-case forms are the words of a phrase, and a token's lower case
+    is a substring of the text's (the words are ASCII, and str.lower maps each character on its own except a
+    Greek final sigma): a text in which some word of every phrase is missing holds no trigger. The screen
+    answers False only then (tests/test_fastpaths.py checks it against find_triggers)."""
+
+    automaton: Any
+    phrases: dict[str, list[tuple[str, ...]]]  # by first word
+
+    @classmethod
+    def of(cls, lex: TriggerLexicon) -> TriggerScreen:
+        """The screen of a trigger lexicon."""
+        import ahocorasick
+
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for first, entries in lex.index.items():
+            phrases[first] = [words for words, _ in entries]
+        words = {w for entries in phrases.values() for p in entries for w in p}
+        if not all(w.isascii() for w in words):
+            raise ValueError("trigger words must be ASCII for the trigger screen")
+        automaton = ahocorasick.Automaton()
+        for w in words:
+            automaton.add_word(w, w)
+        automaton.make_automaton()
+        return cls(automaton, phrases)
+
+    def may_match(self, text: str) -> bool:
+        """False only when no phrase can match: one of its words is nowhere in the text."""
+        found = {w for _, w in self.automaton.iter(text.lower())}
+        return any(all(w in found for w in p) for first in found & self.phrases.keys() for p in self.phrases[first])
+
+
+@dataclass(frozen=True)
 class Resources:
     """Every loaded lexicon and the gazetteer, built once and passed to the stages."""
 
@@ -62,6 +98,7 @@ class Resources:
     places: PlaceLexicon
     domains: DomainLexicon
     gazetteer: Gazetteer
+    screen: TriggerScreen
     version: str = field(default="")
 
     @classmethod
@@ -69,6 +106,7 @@ class Resources:
         """Load the lexicons of a language and the gazetteer."""
         gaz = Gazetteer.load(gazetteer)
         countries, names = country_tables()
+        triggers = TriggerLexicon.load(lang)
         res = cls(
             lang=lang,
             clean=CleanLexicon.load(lang),
@@ -78,11 +116,12 @@ class Resources:
             numbers=NumberLexicon.load(lang),
             casualties=CasualtyLexicon.load(lang),
             actors=ActorLexicon.load(countries, names, lang),
-            triggers=TriggerLexicon.load(lang),
+            triggers=triggers,
             roles=RoleLexicon.load(lang),
             places=PlaceLexicon.load(lang),
             domains=DomainLexicon.load(lang),
             gazetteer=gaz,
+            screen=TriggerScreen.of(triggers),
         )
         return cls(**{**res.__dict__, "version": lexicon_version(lang)})
 
@@ -288,6 +327,8 @@ def _after_in(text: str, pos: int, locative: frozenset[str]) -> bool:
 def extract_events(article: Article, res: Resources, cfg: Config | None = None) -> list[Event]:
     """Code the events of one article."""
     cfg = cfg or Config()
+    if not res.screen.may_match(article.text):
+        return []  # no trigger can match: as below, without tokenising
     pre = triage(article.text, res)
     if not pre.has_triggers:
         # Most articles of a general news stream tell no incident: with no trigger there is no candidate,
