@@ -34,7 +34,7 @@ from pantau.model import Article, Event
 from pantau.pipeline import Config, Resources, extract_events
 
 # Articles per batch sent to a worker: large enough that pickling and scheduling cost little per article.
-BATCH_ARTICLES = 64
+BATCH_ARTICLES = 128
 
 
 class DocumentTimeout(BaseException):
