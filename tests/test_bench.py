@@ -72,3 +72,14 @@ def test_bench_reports_every_figure(res: Resources) -> None:
     from pantau.geo.places import find_places as plain
 
     assert pipeline.find_places is plain
+
+
+def test_bench_measures_dask_scaling() -> None:
+    from pantau import bench
+
+    articles = [example(p.name) for p in sorted(Path(str(resources.files("pantau") / "examples")).glob("*.txt"))]
+    got = bench.dask_scaling(articles * 3, Config(), counts=(1, 2), rounds=1)
+    assert set(got) == {1, 2}
+    assert all(rate > 0 and cpu > 0 for rate, cpu in got.values())
+    line = bench.BenchResult(articles=1, scaling=got).lines()[-1]
+    assert line.startswith("dask LocalCluster, 2 worker(s):") and "times one worker" in line

@@ -65,7 +65,7 @@ class BenchResult:
     stages: dict[str, float] = field(default_factory=dict)
     staged_cpu_s: float = 0.0
     worker_rss_mb: float = 0.0
-    scaling: dict[int, float] = field(default_factory=dict)
+    scaling: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """The report, one line per figure."""
@@ -90,9 +90,13 @@ class BenchResult:
                 out.append(f"  {name:<30} {s:7.2f} s {100 * s / total:5.1f} %  {1000 * s / n:6.3f} ms/article")
         if self.scaling:
             base = self.scaling.get(1)
-            for k, rate in sorted(self.scaling.items()):
-                ratio = f" ({rate / base:.2f} times one worker)" if base and k != 1 else ""
-                out.append(f"dask LocalCluster, {k} worker(s): {rate:,.0f} articles/s wall{ratio}")
+            for k, (rate, cpu) in sorted(self.scaling.items()):
+                ratio = ""
+                if base and k != 1:
+                    ratio = (f" ({rate / base[0]:.2f} times one worker; on idle cores {k * base[1] / cpu:.2f} times, "
+                             "from the workers' CPU time)")
+                out.append(f"dask LocalCluster, {k} worker(s): {rate:,.0f} articles/s wall, workers' CPU {cpu:.1f} s"
+                           f"{ratio}")
         return out
 
 
@@ -164,20 +168,27 @@ def worker_rss(articles: list[Article], cfg: Config) -> float:
 
 def dask_scaling(
     articles: list[Article], cfg: Config, counts: tuple[int, ...] = (1, 2), rounds: int = 2
-) -> dict[int, float]:
-    """Articles/s (wall) on a Dask LocalCluster of k single-threaded worker processes, for each k: the best of
-    `rounds` runs, the counts taking turns, so that a burst of other work on a shared machine hits both."""
+) -> dict[int, tuple[float, float]]:
+    """(articles/s wall, CPU seconds of the workers) on a Dask LocalCluster of k single-threaded worker
+    processes, for each k: the best of `rounds` runs, the counts taking turns, so that a burst of other work
+    on a shared machine hits both. The workers' CPU time says what k workers would give on idle cores
+    (k times one worker's CPU time over theirs) when other jobs hold the machine's cores."""
     from dask.distributed import Client, LocalCluster
 
-    out: dict[int, float] = {}
+    out: dict[int, tuple[float, float]] = {}
     for k in [k for _ in range(rounds) for k in counts]:
         with LocalCluster(n_workers=k, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
             with Client(cluster) as client:  # warm up: each worker loads its resources before the clock starts
                 client.run(_warm)
-            t0 = time.perf_counter()
-            for _ in code_stream(articles, cfg, dask=cluster.scheduler_address):
-                pass
-            out[k] = max(out.get(k, 0.0), len(articles) / (time.perf_counter() - t0))
+                before = client.run(time.process_time)
+                t0 = time.perf_counter()
+                for _ in code_stream(articles, cfg, dask=cluster.scheduler_address):
+                    pass
+                rate = len(articles) / (time.perf_counter() - t0)
+                after = client.run(time.process_time)
+            cpu = sum(after[w] - before[w] for w in after)
+            if rate > out.get(k, (0.0, 0.0))[0]:
+                out[k] = (rate, cpu)
     return out
 
 
