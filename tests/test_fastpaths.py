@@ -271,3 +271,14 @@ def test_trigger_screen_agrees_with_triage(res: Resources) -> None:
         elif triage(text, res).has_triggers:
             assert res.screen.may_match(text)
     assert said_no >= 1
+
+
+def test_memoised_name_keys_equal_the_plain_ones(res: Resources) -> None:
+    from pantau.geo import normalize
+    from pantau.geo.resolve import name_key
+
+    names = ["Deir ez-Zor", "Ḩamāh", "Ma'rib", "Kabupaten Nduga", "İstanbul", "ΣΑΣ", ""]
+    for text in example_texts():
+        names += [c.name for m in find_places(text, res.gazetteer, res.places) for c in m.candidates]
+    for name in names + names:  # the second time from the memo
+        assert name_key(name) == normalize.name_key(name)
