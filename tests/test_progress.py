@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from pantau.progress import Progress
 
 DATA = Path(__file__).parent / "data"
@@ -31,9 +33,10 @@ def test_pipe_gets_failures_and_one_summary_line() -> None:
     assert "articles/s" in lines[2]
 
 
-def test_terminal_shows_articles_events_failures_rate_and_eta() -> None:
+def test_terminal_shows_articles_events_failures_rate_and_eta(capsys: pytest.CaptureFixture[str]) -> None:
     screen = Terminal()
     with Progress.for_stream(screen, count=lambda: 10) as p:
+        print('{"event_id": "x"}')  # a record on stdout stays there, whatever the display does
         time.sleep(0.05)  # the count arrives from its thread
         for _ in range(4):
             p.coded(events=2, chars=1000)
@@ -41,6 +44,8 @@ def test_terminal_shows_articles_events_failures_rate_and_eta() -> None:
         p.live.refresh()
         assert p.live.tasks[0].total == 10  # the count gives the ETA column its end
     shown = screen.getvalue()
+    assert capsys.readouterr().out == '{"event_id": "x"}\n'
+    assert "event_id" not in shown
     assert "5 articles" in shown and "8 events, 1 failed" in shown and "articles/s" in shown
     assert "pantau: x.jsonl:3: not JSON" in shown
     assert "-:--:--" in shown or "0:00:0" in shown  # the time columns (elapsed, remaining)

@@ -49,7 +49,9 @@ class Progress:
             TextColumn("{task.completed:,} articles"), BarColumn(),
             TextColumn("{task.fields[events]:,} events, {task.fields[failures]:,} failed"),
             TextColumn("{task.fields[rate]:,.0f} articles/s"), TimeElapsedColumn(), TimeRemainingColumn(),
-            console=Console(file=stream, force_terminal=True), transient=False,
+            # the records go to stdout, often a file or a pipe: rich must not take them over for its display
+            console=Console(file=stream, force_terminal=True), transient=False, redirect_stdout=False,
+            redirect_stderr=False,
         )
         p = cls(out=stream, live=live, task=live.add_task("coding", total=None, events=0, failures=0, rate=0.0))
         if count is not None:
