@@ -115,3 +115,11 @@ def test_dask_cluster_gives_the_records_of_one_process(tmp_path: Path) -> None:
                            capture_output=True, text=True, check=False)
     assert cli.stdout == local.stdout == plain.stdout
     assert cli.returncode == local.returncode == plain.returncode == 1  # the corpus's two bad rows
+
+
+def test_unreachable_dask_scheduler_is_a_clear_error() -> None:
+    out = subprocess.run([sys.executable, "-m", "pantau.cli.main", "extract", str(EXAMPLES), "--dask",
+                          "tcp://127.0.0.1:1"], capture_output=True, text=True, check=False)
+    assert out.returncode == 2
+    assert "pantau: cannot reach the Dask scheduler at tcp://127.0.0.1:1" in out.stderr
+    assert "Traceback" not in out.stderr and out.stdout == ""

@@ -37,6 +37,10 @@ from pantau.pipeline import Config, Resources, extract_events
 BATCH_ARTICLES = 128
 
 
+class EngineError(Exception):
+    """The engine asked for cannot run (a Dask scheduler that cannot be reached)."""
+
+
 class DocumentTimeout(BaseException):
     """A document ran past the per-document time budget (a BaseException, as KeyboardInterrupt is, so that no
     `except Exception` in a stage or a library it calls swallows it)."""
@@ -230,7 +234,11 @@ def _on_pool(items: Iterable[Article | ReadError], cfg: Config, workers: int) ->
 def _on_dask(items: Iterable[Article | ReadError], cfg: Config, address: str) -> Iterator[Any]:
     from dask.distributed import Client
 
-    with Client(address) as client:
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise EngineError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    with client:
         n = max(1, len(client.scheduler_info().get("workers", {})))
         yield from _ordered(items, cfg, lambda b, c: client.submit(code_articles_here, b, c, pure=False),
                             lambda f: f.result(), 2 * n)

@@ -50,7 +50,7 @@ def extract(
     """Print the events of every document under PATHS, one record per line."""
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter(f"--format must be jsonl or csv, not {fmt!r}")
-    from pantau.batch import code_stream
+    from pantau.batch import EngineError, code_stream
     from pantau.progress import Progress
 
     cfg = replace(_config(reference_date, all_modalities), time_budget_s=time_budget or None)
@@ -60,19 +60,23 @@ def extract(
 
         store = Store.open(db)
     writer = csv_writer(sys.stdout) if fmt == "csv" else None
-    with Progress.for_stderr(lambda: count_documents(list(paths))) as progress:
-        for item, coded in code_stream(read_paths(list(paths)), cfg, workers=workers, dask=dask):
-            if coded is None or coded.error is not None:
-                progress.failed(f"pantau: {item if coded is None else f'{coded.doc}: {coded.error}'}")
-                continue
-            progress.coded(len(coded.events), len(item.text) if isinstance(item, Article) else 0)
-            if writer is not None:
-                for e in coded.events:
-                    writer.writerow(to_csv_row(e))
-            else:
-                sys.stdout.write(to_jsonl(coded.events))
-            if store is not None and isinstance(item, Article):
-                store.save(item, [to_record(e) for e in coded.events])
+    try:
+        with Progress.for_stderr(lambda: count_documents(list(paths))) as progress:
+            for item, coded in code_stream(read_paths(list(paths)), cfg, workers=workers, dask=dask):
+                if coded is None or coded.error is not None:
+                    progress.failed(f"pantau: {item if coded is None else f'{coded.doc}: {coded.error}'}")
+                    continue
+                progress.coded(len(coded.events), len(item.text) if isinstance(item, Article) else 0)
+                if writer is not None:
+                    for e in coded.events:
+                        writer.writerow(to_csv_row(e))
+                else:
+                    sys.stdout.write(to_jsonl(coded.events))
+                if store is not None and isinstance(item, Article):
+                    store.save(item, [to_record(e) for e in coded.events])
+    except EngineError as exc:  # no engine to code on: nothing was coded
+        print(f"pantau: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from exc
     sys.stdout.flush()
     if store is not None:
         store.close()
