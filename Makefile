@@ -42,7 +42,7 @@ eval: $(STAMP)
 	bash .ci/eval
 
 bench: $(STAMP)
-	$(BIN)/pantau bench ../shared/eval/corpus/indosum-dev.jsonl.gz
+	$(BIN)/pantau bench ../shared/eval/corpus/indosum-dev.jsonl.gz --scaling
 
 clean:
 	rm -rf $(VENV) pantau.db .pytest_cache .mypy_cache .ruff_cache

@@ -6,17 +6,26 @@ checked here on the shipped example articles and on texts written to hit the edg
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from pantau.extract.events import candidates
 from pantau.extract.timex import TimeLexicon, time_matches
+from pantau.extract.tokens import tokenize
+from pantau.extract.triggers import find_triggers
 from pantau.geo.gazetteer import Gazetteer
 from pantau.geo.lexicon import PREPOSITION_CUES, PlaceLexicon
 from pantau.geo.normalize import tokens
-from pantau.geo.places import _relation, _Words, find_places
+from pantau.geo.places import Disjoint, _relation, _Words, find_places
+from pantau.merge.when import choose_date
+from pantau.model import Article
+from pantau.pipeline import Config, Resources, analyse, events_of, extract_events, triage
 from pantau.text.clean import CleanLexicon, line_blocks, mark_boilerplate, top_level_alternatives
 from pantau.text.metadata import MetaLexicon, cited_sources
 
@@ -161,3 +170,115 @@ def test_split_boilerplate_patterns_mark_the_same_lines() -> None:
                 assert name == name2
                 fast = bool(first is not None and first.search(line)) or any(p.search(line) for p in others)
                 assert fast == bool(pattern.search(line))
+
+
+# --- linear-time paths: each equals the plain scan it replaced ------------------------------------------
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=40))
+def test_disjoint_spans_equal_the_plain_overlap_scan(spans_in: list[tuple[int, int]]) -> None:
+    fast = Disjoint()
+    plain: list[tuple[int, int]] = []
+    for s, n in spans_in:
+        e = s + n
+        free = all(e <= t0 or s >= t1 for t0, t1 in plain)
+        assert fast.free(s, e) == free
+        assert fast.add(s, e) == free
+        if free:
+            plain.append((s, e))
+    assert sorted(plain) == list(zip(fast.starts, fast.ends, strict=True))
+
+
+def repeated(sentence: str, n: int) -> str:
+    """One paragraph of n copies of a sentence: the shape that made dating and placing quadratic."""
+    return " ".join([sentence] * n)
+
+
+LONG_TEXTS = [
+    repeated("Pada Senin (3/6/2024), kelompok bersenjata menembak dua anggota TNI di Distrik Sugapa, "
+             "Kabupaten Intan Jaya, kata Kapolda Papua di Jayapura.", 40),
+    repeated("Polisi menangkap lima orang pada Rabu (5/6/2024) di Wamena. Massa lalu membakar kantor bupati.", 40),
+    "Kamis (6/6/2024) - " + "\n\n".join(repeated("Bentrokan pecah lagi di Kota Ambon.", k) for k in (1, 3, 5, 2)),
+]
+
+
+def test_dating_through_dated_sentences_equals_the_plain_look_back(res: Resources) -> None:
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=True)
+    looked_back = 0
+    for text in example_texts()[: -len(TRICKY)] + LONG_TEXTS:
+        an = analyse(Article.from_text("t", text), res, cfg)
+        assert an.dated is not None
+        plain = dataclasses.replace(an, dated=None)
+        for f in an.facts:
+            for c in candidates(f, res.roles, True):
+                got = choose_date(c, an, res, date(2024, 5, 1))
+                assert got == choose_date(c, plain, res, date(2024, 5, 1))
+                looked_back += got[3] == 1
+        assert events_of(an, res, cfg) == events_of(plain, res, cfg)
+    assert looked_back > 40  # the texts do reach the look-back
+
+
+def test_places_named_again_change_no_place(res: Resources) -> None:
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=True)
+    for text in example_texts()[: -len(TRICKY)] + LONG_TEXTS:
+        an = analyse(Article.from_text("t", text), res, cfg)
+        assert len(set(an.context)) == len(an.context)
+        again = dataclasses.replace(an, context=tuple(p for p in an.context for _ in range(3)))
+        assert events_of(an, res, cfg) == events_of(again, res, cfg)
+
+
+def fixture_texts() -> list[str]:
+    """The team's fixture articles, negatives and shipped examples, and texts with no trigger at all."""
+    data = Path(__file__).parent / "data"
+    files = sorted((data / "articles").glob("*.txt")) + sorted((data / "negatives").glob("*.txt"))
+    quiet = [
+        "Harga cabai di Pasar Minggu naik menjelang Lebaran, kata pedagang, Senin (1/4/2024).",
+        "Timnas U-23 berlatih di Stadion Madya. Pelatih memanggil tiga pemain baru dari Liga 1.",
+    ]
+    return [p.read_text(encoding="utf-8") for p in files] + example_texts()[: -len(TRICKY)] + LONG_TEXTS + quiet
+
+
+@pytest.mark.parametrize("include_all", [False, True])
+def test_articles_without_triggers_skip_to_no_event(res: Resources, include_all: bool) -> None:
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=include_all)
+    skipped = 0
+    for text in fixture_texts():
+        article = Article.from_text("t", text)
+        full = events_of(analyse(article, res, cfg), res, cfg)  # every stage, no triage
+        assert extract_events(article, res, cfg) == full
+        if not triage(text, res).has_triggers:
+            skipped += 1
+            assert full == []
+    assert skipped >= 3
+
+
+@given(st.lists(st.sampled_from([
+    "ditembak", "Ditembak", "DITEMBAK", "serangan", "balik", "Serangan  balik", "bom", "BOM!", "meledak", "yang",
+    "tewas", "Kelvin", "\u212aorban", "İstanbul", "ΣΑΣ", "transaksi", "aksi", "unjuk", "rasa", "unjuk-rasa", ",",
+    ".", "\n", "massa", "membakar", "pos", "polisi", "menyerang", "mar'kas", "luka-luka",
+]), max_size=12))
+def test_trigger_screen_never_hides_a_trigger(res: Resources, words: list[str]) -> None:
+    text = " ".join(words)
+    if not res.screen.may_match(text):
+        assert not find_triggers(tokenize(text), res.triggers, text)
+
+
+def test_trigger_screen_agrees_with_triage(res: Resources) -> None:
+    said_no = 0
+    for text in fixture_texts():
+        if not res.screen.may_match(text):
+            said_no += 1
+            assert not triage(text, res).has_triggers
+        elif triage(text, res).has_triggers:
+            assert res.screen.may_match(text)
+    assert said_no >= 1
+
+
+def test_memoised_name_keys_equal_the_plain_ones(res: Resources) -> None:
+    from pantau.geo import normalize
+    from pantau.geo.resolve import name_key
+
+    names = ["Deir ez-Zor", "Ḩamāh", "Ma'rib", "Kabupaten Nduga", "İstanbul", "ΣΑΣ", ""]
+    for text in example_texts():
+        names += [c.name for m in find_places(text, res.gazetteer, res.places) for c in m.candidates]
+    for name in names + names:  # the second time from the memo
+        assert name_key(name) == normalize.name_key(name)

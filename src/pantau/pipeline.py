@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from importlib import metadata as importlib_metadata
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -17,7 +18,7 @@ from pantau.extract.numbers import NumberLexicon, find_quantities
 from pantau.extract.roles import RoleLexicon, crowd_pronouns
 from pantau.extract.timex import TimeLexicon, find_times, infer_year
 from pantau.extract.tokens import Token, tokenize
-from pantau.extract.triggers import TriggerLexicon, find_triggers
+from pantau.extract.triggers import TriggerHit, TriggerLexicon, find_triggers
 from pantau.geo.countries import country_tables
 from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
@@ -25,7 +26,7 @@ from pantau.geo.places import PlaceMention, dateline_span, find_places
 from pantau.geo.resolve import focus_countries, resolve
 from pantau.merge import assemble
 from pantau.merge.relevance import RelevanceLexicon
-from pantau.model import Article, ArticleMeta, Block, Event, Span, text_hash
+from pantau.model import Article, ArticleMeta, Block, Event, Sentence, Span, text_hash
 from pantau.text.clean import CleanLexicon, mark_boilerplate
 from pantau.text.metadata import MetaLexicon, article_meta
 from pantau.text.sentences import SentenceLexicon, split_sentences
@@ -43,6 +44,42 @@ class Config:
     include_all: bool = False  # output non-asserted events with their modality
     max_age_days: int | None = 45  # older incidents are background (CODING.md: optional)
     min_confidence: float = 0.55
+    time_budget_s: float | None = None  # per document: pantau.batch ends a document that runs longer
+
+
+@dataclass(frozen=True)
+class TriggerScreen:
+    """Whether a text may hold a trigger at all, in one pass of an Aho-Corasick automaton over its lower case.
+
+    A trigger is consecutive tokens whose lower-case forms are the words of a phrase, and a token's lower case
+    is a substring of the text's (the words are ASCII, and str.lower maps each character on its own except a
+    Greek final sigma): a text in which some word of every phrase is missing holds no trigger. The screen
+    answers False only then (tests/test_fastpaths.py checks it against find_triggers)."""
+
+    automaton: Any
+    phrases: dict[str, list[tuple[str, ...]]]  # by first word
+
+    @classmethod
+    def of(cls, lex: TriggerLexicon) -> TriggerScreen:
+        """The screen of a trigger lexicon."""
+        import ahocorasick
+
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for first, entries in lex.index.items():
+            phrases[first] = [words for words, _ in entries]
+        words = {w for entries in phrases.values() for p in entries for w in p}
+        if not all(w.isascii() for w in words):
+            raise ValueError("trigger words must be ASCII for the trigger screen")
+        automaton = ahocorasick.Automaton()
+        for w in words:
+            automaton.add_word(w, w)
+        automaton.make_automaton()
+        return cls(automaton, phrases)
+
+    def may_match(self, text: str) -> bool:
+        """False only when no phrase can match: one of its words is nowhere in the text."""
+        found = {w for _, w in self.automaton.iter(text.lower())}
+        return any(all(w in found for w in p) for first in found & self.phrases.keys() for p in self.phrases[first])
 
 
 @dataclass(frozen=True)
@@ -63,6 +100,7 @@ class Resources:
     domains: DomainLexicon
     relevance: RelevanceLexicon
     gazetteer: Gazetteer
+    screen: TriggerScreen
     version: str = field(default="")
 
     @classmethod
@@ -70,6 +108,7 @@ class Resources:
         """Load the lexicons of a language and the gazetteer."""
         gaz = Gazetteer.load(gazetteer)
         countries, names = country_tables()
+        triggers = TriggerLexicon.load(lang)
         res = cls(
             lang=lang,
             clean=CleanLexicon.load(lang),
@@ -79,12 +118,13 @@ class Resources:
             numbers=NumberLexicon.load(lang),
             casualties=CasualtyLexicon.load(lang),
             actors=ActorLexicon.load(countries, names, lang),
-            triggers=TriggerLexicon.load(lang),
+            triggers=triggers,
             roles=RoleLexicon.load(lang),
             places=PlaceLexicon.load(lang),
             domains=DomainLexicon.load(lang),
             relevance=RelevanceLexicon.load(lang),
             gazetteer=gaz,
+            screen=TriggerScreen.of(triggers),
         )
         return cls(**{**res.__dict__, "version": lexicon_version(lang)})
 
@@ -117,6 +157,8 @@ class Analysis:
     topic: Topic
     dateline: Span | None = None  # where the body starts: what stands above it is headline and captions
     context: tuple[Place, ...] = ()  # the places the article names unambiguously: namesakes near them win
+    # the indices of the sentences with a day-precise date: dating a candidate looks back through these only
+    dated: tuple[int, ...] | None = None
 
 
 # Features too broad to tell which namesake an article means (a province does: "Kabupaten Bogor" of West Java).
@@ -137,13 +179,38 @@ def reference_date(article: Article, meta: ArticleMeta, res: Resources, cfg: Con
     return fallback, False
 
 
-def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
-    """Run the mention stages over an article."""
-    text = article.text
+@dataclass(frozen=True)
+class Triage:
+    """The first stages, which say whether an article can hold an event at all: its blocks, its sentences, and
+    each sentence's tokens and triggers."""
+
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: list[list[Token]]
+    triggers: list[list[TriggerHit]]
+
+    @property
+    def has_triggers(self) -> bool:
+        """True when a sentence has a trigger; without one there is no candidate, hence no event."""
+        return any(self.triggers)
+
+
+def triage(text: str, res: Resources) -> Triage:
+    """Blocks, sentences, tokens and triggers of a text, as analyse() computes them."""
     blocks = mark_boilerplate(text, res.clean)
+    sentences = split_sentences(text, blocks, res.sentences)
+    tokens = [tokenize(text, s.start, s.end) for s in sentences]
+    return Triage(blocks, sentences, tokens, [find_triggers(toks, res.triggers, text) for toks in tokens])
+
+
+def analyse(article: Article, res: Resources, cfg: Config, pre: Triage | None = None) -> Analysis:
+    """Run the mention stages over an article (pre: its triage, when already made)."""
+    text = article.text
+    pre = pre or triage(text, res)
+    blocks = pre.blocks
     meta = article_meta(article, res.time, res.meta)
     ref, is_pub = reference_date(article, meta, res, cfg)
-    sentences = split_sentences(text, blocks, res.sentences)
+    sentences = pre.sentences
     # one dateline for the whole pipeline: the metadata's, else the one geo's lexicon knows
     dateline = meta.dateline or dateline_span(text, res.places)
     all_places = [
@@ -154,8 +221,7 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
     facts: list[SentenceFacts] = []
     focus_places: list[PlaceMention] = []
     pi = 0
-    for s in sentences:
-        toks = tokenize(text, s.start, s.end)
+    for s, toks, triggers in zip(sentences, pre.tokens, pre.triggers, strict=True):
         times = find_times(text, res.time, ref, s.start, s.end, units=res.numbers.units, year_hint=year_hint)
         quantities = find_quantities(toks, res.numbers, text)
         claims = find_claims(toks, quantities, res.casualties, text, [t.span for t in times])
@@ -194,7 +260,6 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         actor_starts = {a.span.start for a in actors if a.kind == "country"}
         # the article's focus comes from where things are, not from who speaks ("Rusia mengatakan")
         focus_places.extend(p for p in places if p.cue is not None or p.span.start not in actor_starts)
-        triggers = find_triggers(toks, res.triggers, text)
         has_cas = bool(find_kinds(toks, res.casualties)) if triggers else False
         facts.append(SentenceFacts(s, toks, times, claims, actors, places, triggers, has_cas))
     armed = [
@@ -209,8 +274,13 @@ def analyse(article: Article, res: Resources, cfg: Config) -> Analysis:
         p.candidates[0] if len(p.candidates) == 1 else resolve(p, focus) if p.cue in res.places.strong_cues else None
         for p in focus_places
     )
-    context = tuple(p for p in named if p is not None and p.feature not in _UNTELLING and p.iso3 in focus)
-    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context)
+    # each place once, in the order first named: resolve() takes a minimum over them and the first that fits,
+    # and a long text naming one town a thousand times must not make every lookup a thousand times slower
+    context = tuple(dict.fromkeys(
+        p for p in named if p is not None and p.feature not in _UNTELLING and p.iso3 in focus
+    ))
+    dated = tuple(f.sentence.index for f in facts if any(t.date is not None and t.precision == 1 for t in f.times))
+    return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context, dated)
 
 
 def _rank_alone(a: ActorMatch, toks: list[Token], text: str) -> ActorMatch:
@@ -272,7 +342,19 @@ def _after_in(text: str, pos: int, locative: frozenset[str]) -> bool:
 def extract_events(article: Article, res: Resources, cfg: Config | None = None) -> list[Event]:
     """Code the events of one article."""
     cfg = cfg or Config()
-    an = analyse(article, res, cfg)
+    if not res.screen.may_match(article.text):
+        return []  # no trigger can match: as below, without tokenising
+    pre = triage(article.text, res)
+    if not pre.has_triggers:
+        # Most articles of a general news stream tell no incident: with no trigger there is no candidate,
+        # and merge.assemble builds events from candidates only, so the other stages (three quarters of
+        # the time) are skipped. tests/test_fastpaths.py checks this against the full pipeline.
+        return []
+    return events_of(analyse(article, res, cfg, pre), res, cfg)
+
+
+def events_of(an: Analysis, res: Resources, cfg: Config) -> list[Event]:
+    """The events of an analysed article: candidates, the article's topic, merging, the age limit."""
     cands: list[Candidate] = []
     for f in an.facts:
         cands.extend(candidates(f, res.roles, cfg.include_all))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-import tracemalloc
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -13,7 +13,8 @@ from typing import Annotated, Any
 import typer
 
 from pantau.cli.store_commands import open_store, register
-from pantau.ingest import ReadError, read_paths
+from pantau.ingest import ReadError, count_documents, read_paths
+from pantau.model import Article
 from pantau.pipeline import Config, Resources, extract_events
 from pantau.store.db import StoreError
 from pantau.store.records import csv_writer, to_csv_row, to_jsonl, to_record
@@ -41,47 +42,51 @@ def _config(reference_date: str | None, all_modalities: bool) -> Config:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders or JSONL/CSV/Parquet corpora.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders, JSONL/CSV/Parquet corpora or WARC crawls.")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for articles without a date")] = None,
     all_modalities: Annotated[bool, typer.Option("--all", help="Also output planned, negated, "
                                                  "hypothetical and alleged events with their modality")] = False,
     db: Annotated[str | None, typer.Option(help="Also store articles and events in this database URL")] = None,
+    workers: Annotated[int, typer.Option(help="Code on this many local processes")] = 1,
+    dask: Annotated[str | None, typer.Option(help="Code on the Dask cluster at this scheduler address")] = None,
+    time_budget: Annotated[float, typer.Option(help="Seconds one document may take (0: no limit)")] = 60.0,
 ) -> None:
     """Print the events of every document under PATHS, one record per line."""
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter(f"--format must be jsonl or csv, not {fmt!r}")
-    cfg = _config(reference_date, all_modalities)
-    res = Resources.load()
+    from pantau.batch import EngineError, code_stream
+    from pantau.pipeline import lexicon_version
+    from pantau.progress import Progress
+
+    cfg = replace(_config(reference_date, all_modalities), time_budget_s=time_budget or None)
     store = open_store(db) if db else None
-    failed = 0
+    version = lexicon_version("id") if store is not None else None
     writer = csv_writer(sys.stdout) if fmt == "csv" else None
-    for item in read_paths(list(paths)):
-        if isinstance(item, ReadError):
-            print(f"pantau: {item}", file=sys.stderr)
-            failed += 1
-            continue
-        try:
-            events = extract_events(item, res, cfg)
-        except Exception as exc:  # one bad article must not stop the batch
-            print(f"pantau: {item.doc}: coding failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        if writer is not None:
-            for e in events:
-                writer.writerow(to_csv_row(e))
-        else:
-            sys.stdout.write(to_jsonl(events))
-        if store is not None:
-            try:
-                store.save(item, [to_record(e) for e in events], res.version)
-            except StoreError as exc:
-                print(f"pantau: {exc}", file=sys.stderr)
-                failed += 1
+    try:
+        with Progress.for_stderr(lambda: count_documents(list(paths))) as progress:
+            for item, coded in code_stream(read_paths(list(paths)), cfg, workers=workers, dask=dask):
+                if coded is None or coded.error is not None:
+                    progress.failed(f"pantau: {item if coded is None else f'{coded.doc}: {coded.error}'}")
+                    continue
+                progress.coded(len(coded.events), len(item.text) if isinstance(item, Article) else 0)
+                if writer is not None:
+                    for e in coded.events:
+                        writer.writerow(to_csv_row(e))
+                else:
+                    sys.stdout.write(to_jsonl(coded.events))
+                if store is not None and isinstance(item, Article):
+                    try:
+                        store.save(item, [to_record(e) for e in coded.events], version)
+                    except StoreError as exc:  # this article is rolled back; the batch goes on
+                        progress.failed(f"pantau: {exc}")
+    except EngineError as exc:  # no engine to code on: nothing was coded
+        print(f"pantau: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from exc
     sys.stdout.flush()
     if store is not None:
         store.close()
-    if failed:
+    if progress.failures:
         raise typer.Exit(1)
 
 
@@ -171,46 +176,15 @@ def bench(
     paths: Annotated[list[Path], typer.Argument(help="Corpora or folders to code")],
     limit: Annotated[int, typer.Option(help="At most this many articles")] = 0,
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    scaling: Annotated[bool, typer.Option(help="Also time a Dask LocalCluster of 1 and 2 workers")] = False,
 ) -> None:
-    """Measure throughput (articles/s, MB/s) and peak memory of coding a corpus on one core."""
-    t0 = time.perf_counter()
+    """Measure articles/s per core, MB/s, start-up, memory per worker, time per stage and the regex floor."""
+    from pantau import bench as benchmark
+
     res = Resources.load()
-    load_s = time.perf_counter() - t0
-    cfg = _config(reference_date, False)
-    articles = []
-    for item in read_paths(list(paths)):
-        if not isinstance(item, ReadError):
-            articles.append(item)
-        if limit and len(articles) >= limit:
-            break
-    # speed without tracing (tracemalloc slows Python code several times), then memory on a sample
-    n_events = 0
-    chars = 0
-    t1, c1 = time.perf_counter(), time.process_time()
-    for a in articles:
-        n_events += len(extract_events(a, res, cfg))  # results dropped: memory stays bounded
-        chars += len(a.text)
-    dt, cpu = time.perf_counter() - t1, time.process_time() - c1
-    sample = articles[:_MEMORY_SAMPLE]
-    tracemalloc.start()
-    for a in sample:
-        extract_events(a, res, cfg)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    import resource
-
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    n = max(len(articles), 1)
-    print(f"resources loaded in {load_s:.2f} s")
-    print(f"{len(articles)} articles, {chars / 1e6:.1f} M chars, {n_events} events in {dt:.2f} s")
-    print(f"{n / dt:.1f} articles/s wall, {n / max(cpu, 1e-9):.1f} articles/s CPU, {chars / dt / 1e6:.2f} M chars/s "
-          f"(one core); {1000 * dt / n:.1f} ms per article")
-    print(f"peak traced memory while coding {len(sample)} articles {peak / 1e6:.1f} MB; max RSS {rss:.0f} MB "
-          "(includes the corpus held for timing)")
-
-
-# Articles coded under tracemalloc to measure peak memory.
-_MEMORY_SAMPLE = 300
+    articles = [a for a in read_paths(list(paths)) if isinstance(a, Article)][: limit or None]
+    for line in benchmark.run(articles, _config(reference_date, False), res, scaling=scaling).lines():
+        print(line)
 
 
 register(app)

@@ -86,14 +86,16 @@ def is_latin(name: str) -> bool:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of text[start:end] with offsets into text, each with its folded key (fold) as its low."""
     stop = len(text) if end is None else end
-    out = []
+    out: list[Token] = []
+    append, new = out.append, tuple.__new__  # Token(...) by one C call: see text.tokens
     for m in TOKEN_RE.finditer(text, start, stop):
         word = m.group()
         if word.isascii() and "'" not in word and "`" not in word:  # fold() of a plain ASCII word: its lower case
             key = word if word.islower() else word.lower()
         else:
             key = fold(word)
-        out.append(Token(m.start(), m.end(), word, key))
+        s, e = m.span()
+        append(new(Token, (s, e, word, key)))
     return out
 
 
