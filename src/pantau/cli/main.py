@@ -16,7 +16,6 @@ from pantau.cli.store_commands import open_store, register
 from pantau.ingest import ReadError, count_documents, read_paths
 from pantau.model import Article
 from pantau.pipeline import Config, Resources, extract_events
-from pantau.store.db import StoreError
 from pantau.store.records import csv_writer, to_csv_row, to_jsonl, to_record
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Indonesian news to ACLED-style event data.")
@@ -58,6 +57,7 @@ def extract(
     from pantau.batch import EngineError, code_stream
     from pantau.pipeline import lexicon_version
     from pantau.progress import Progress
+    from pantau.store.db import StoreError
 
     cfg = replace(_config(reference_date, all_modalities), time_budget_s=time_budget or None)
     store = open_store(db) if db else None
@@ -103,6 +103,8 @@ def run(
 ) -> None:
     """Code articles into the database and print a table of their events."""
     from rich.console import Console
+
+    from pantau.store.db import StoreError
 
     cfg = _config(reference_date, False)
     res = Resources.load()

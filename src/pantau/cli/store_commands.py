@@ -10,12 +10,14 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pantau.store.db import Filters, Store, StoreError
 from pantau.store.export import FORMATS, ExportOptions
+
+if TYPE_CHECKING:
+    from pantau.store.db import Store
 
 DB_HELP = "Database: a SQLite file path or sqlite:///..., or postgresql://user@host/db (default pantau.db)"
 DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP)]
@@ -26,6 +28,8 @@ incidents_app = typer.Typer(no_args_is_help=True, help="Incidents formed from re
 
 def open_store(db: str | None) -> Store:
     """Open the store (its schema brought up to date) or exit with the reason."""
+    from pantau.store.db import Store, StoreError  # SQLAlchemy loads only for the commands that use it
+
     try:
         return Store.open(db)
     except StoreError as exc:
@@ -112,6 +116,8 @@ def events(
         raise typer.BadParameter(f"--inter must be number or text, not {inter!r}")
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("--format parquet needs --output FILE")
+    from pantau.store.db import Filters
+
     flt = Filters(country=country, admin1=admin1, since=_date(since), until=_date(until), event_type=event_type,
                   actor=actor, min_fatalities=min_fatalities, text=text)
     opts = ExportOptions(inter=inter, extra=extra)
