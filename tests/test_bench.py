@@ -9,11 +9,11 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from pantau.extract.timex import find_times
 from pantau.geo.places import find_places
 from pantau.ingest import read_path
 from pantau.model import Article
 from pantau.pipeline import Config, Resources, extract_events
+from pantau.text.timex import find_times
 
 
 def example(name: str) -> Article:

@@ -10,12 +10,12 @@ import pytest
 import pantau.lang.schema as schema
 from pantau.extract.actors import ActorLexicon
 from pantau.extract.domain import DomainLexicon, DomainsData
-from pantau.extract.numbers import NumbersData
+from pantau.extract.relevance import RelevanceData, RelevanceLexicon
 from pantau.extract.roles import ModalityData, RoleLexicon, RolesData
-from pantau.extract.timex import TimeData
 from pantau.extract.triggers import TriggerLexicon
 from pantau.lang.schema import LangData, LangDataError, load_data
-from pantau.merge.relevance import RelevanceData, RelevanceLexicon
+from pantau.text.numbers import NumbersData
+from pantau.text.timex import TimeData
 
 SCHEMAS: list[tuple[str, type[LangData]]] = [
     ("roles.yaml", RolesData),

@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 
-from pantau.extract.timex import TimeLexicon
 from pantau.model import Block
 from pantau.text.clean import CleanLexicon, line_blocks, mark_boilerplate
 from pantau.text.metadata import MetaLexicon, cited_sources, dateline, published_date
 from pantau.text.sentences import SentenceLexicon, split_sentences
+from pantau.text.timex import TimeLexicon
 
 CLEAN = CleanLexicon.load()
 SENT = SentenceLexicon.load()

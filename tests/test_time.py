@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from pantau.extract.numbers import NumberLexicon
-from pantau.extract.timex import TimeLexicon, find_times, infer_year, last_weekday
 from pantau.model import TimeMention
+from pantau.text.numbers import NumberLexicon
+from pantau.text.timex import TimeLexicon, find_times, infer_year, last_weekday
 
 LEX = TimeLexicon.load()
 UNITS = NumberLexicon.load().units

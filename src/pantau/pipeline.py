@@ -2,163 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from importlib import metadata as importlib_metadata
-from pathlib import Path
-from typing import Any
 
 import regex
 
-from pantau.extract.actors import ActorLexicon, ActorMatch, find_actors
-from pantau.extract.claims import CasualtyLexicon, find_claims, find_kinds
-from pantau.extract.domain import DomainLexicon, Topic, article_topic
+from pantau.analysis import Analysis, Config, Resources, TriggerScreen, lexicon_version
+from pantau.extract.actors import ActorMatch, find_actors
+from pantau.extract.claims import find_claims, find_kinds
+from pantau.extract.domain import article_topic
 from pantau.extract.events import Candidate, SentenceFacts, candidates
-from pantau.extract.numbers import NumberLexicon, find_quantities
-from pantau.extract.roles import RoleLexicon, crowd_pronouns
-from pantau.extract.timex import TimeLexicon, find_times, infer_year
+from pantau.extract.roles import crowd_pronouns
 from pantau.extract.tokens import Token, tokenize
-from pantau.extract.triggers import TriggerHit, TriggerLexicon, find_triggers
-from pantau.geo.countries import country_tables
-from pantau.geo.gazetteer import Gazetteer, Place
-from pantau.geo.lexicon import PlaceLexicon
+from pantau.extract.triggers import TriggerHit, find_triggers
 from pantau.geo.places import PlaceMention, dateline_span, find_places
 from pantau.geo.resolve import focus_countries, resolve
 from pantau.merge import assemble
-from pantau.merge.relevance import RelevanceLexicon
-from pantau.model import Article, ArticleMeta, Block, Event, Sentence, Span, text_hash
-from pantau.text.clean import CleanLexicon, mark_boilerplate
-from pantau.text.metadata import MetaLexicon, article_meta
-from pantau.text.sentences import SentenceLexicon, split_sentences
+from pantau.model import Article, ArticleMeta, Block, Event, Sentence, Span
+from pantau.text.clean import mark_boilerplate
+from pantau.text.metadata import article_meta
+from pantau.text.numbers import find_quantities
+from pantau.text.sentences import split_sentences
+from pantau.text.timex import find_times, infer_year
+
+# The shared types live in pantau.analysis; they are re-exported here, the pipeline's public face.
+__all__ = ["Analysis", "Config", "Resources", "TriggerScreen", "analyse", "events_of", "extract_events",
+           "lexicon_version", "triage"]
 
 # In an off-topic article (extract.domain) a trigger must be this strong, and its sentence this rich.
 OFF_TOPIC_WEIGHT = 0.8
 OFF_TOPIC_CONFIDENCE = 0.95
-
-
-@dataclass(frozen=True)
-class Config:
-    """Run options: reference date, modalities, age limit, confidence floor."""
-
-    reference_date: date | None = None
-    include_all: bool = False  # output non-asserted events with their modality
-    max_age_days: int | None = 45  # older incidents are background (CODING.md: optional)
-    min_confidence: float = 0.55
-    time_budget_s: float | None = None  # per document: pantau.batch ends a document that runs longer
-
-
-@dataclass(frozen=True)
-class TriggerScreen:
-    """Whether a text may hold a trigger at all, in one pass of an Aho-Corasick automaton over its lower case.
-
-    A trigger is consecutive tokens whose lower-case forms are the words of a phrase, and a token's lower case
-    is a substring of the text's (the words are ASCII, and str.lower maps each character on its own except a
-    Greek final sigma): a text in which some word of every phrase is missing holds no trigger. The screen
-    answers False only then (tests/test_fastpaths.py checks it against find_triggers)."""
-
-    automaton: Any
-    phrases: dict[str, list[tuple[str, ...]]]  # by first word
-
-    @classmethod
-    def of(cls, lex: TriggerLexicon) -> TriggerScreen:
-        """The screen of a trigger lexicon."""
-        import ahocorasick
-
-        phrases: dict[str, list[tuple[str, ...]]] = {}
-        for first, entries in lex.index.items():
-            phrases[first] = [words for words, _ in entries]
-        words = {w for entries in phrases.values() for p in entries for w in p}
-        if not all(w.isascii() for w in words):
-            raise ValueError("trigger words must be ASCII for the trigger screen")
-        automaton = ahocorasick.Automaton()
-        for w in words:
-            automaton.add_word(w, w)
-        automaton.make_automaton()
-        return cls(automaton, phrases)
-
-    def may_match(self, text: str) -> bool:
-        """False only when no phrase can match: one of its words is nowhere in the text."""
-        found = {w for _, w in self.automaton.iter(text.lower())}
-        return any(all(w in found for w in p) for first in found & self.phrases.keys() for p in self.phrases[first])
-
-
-@dataclass(frozen=True)
-class Resources:
-    """Every loaded lexicon and the gazetteer, built once and passed to the stages."""
-
-    lang: str
-    clean: CleanLexicon
-    sentences: SentenceLexicon
-    meta: MetaLexicon
-    time: TimeLexicon
-    numbers: NumberLexicon
-    casualties: CasualtyLexicon
-    actors: ActorLexicon
-    triggers: TriggerLexicon
-    roles: RoleLexicon
-    places: PlaceLexicon
-    domains: DomainLexicon
-    relevance: RelevanceLexicon
-    gazetteer: Gazetteer
-    screen: TriggerScreen
-    version: str = field(default="")
-
-    @classmethod
-    def load(cls, lang: str = "id", gazetteer: Path | None = None) -> Resources:
-        """Load the lexicons of a language and the gazetteer."""
-        gaz = Gazetteer.load(gazetteer)
-        countries, names = country_tables()
-        triggers = TriggerLexicon.load(lang)
-        res = cls(
-            lang=lang,
-            clean=CleanLexicon.load(lang),
-            sentences=SentenceLexicon.load(lang),
-            meta=MetaLexicon.load(lang),
-            time=TimeLexicon.load(lang),
-            numbers=NumberLexicon.load(lang),
-            casualties=CasualtyLexicon.load(lang),
-            actors=ActorLexicon.load(countries, names, lang),
-            triggers=triggers,
-            roles=RoleLexicon.load(lang),
-            places=PlaceLexicon.load(lang),
-            domains=DomainLexicon.load(lang),
-            relevance=RelevanceLexicon.load(lang),
-            gazetteer=gaz,
-            screen=TriggerScreen.of(triggers),
-        )
-        return cls(**{**res.__dict__, "version": lexicon_version(lang)})
-
-
-def lexicon_version(lang: str) -> str:
-    """A version string of the code and the language data, part of every event id."""
-    from importlib import resources
-
-    try:
-        code = importlib_metadata.version("pantau")
-    except importlib_metadata.PackageNotFoundError:
-        code = "0"
-    folder = resources.files("pantau") / "lang" / lang
-    files = [p for p in folder.iterdir() if p.name.endswith((".yaml", ".tsv"))]
-    data = "".join(sorted(p.read_text(encoding="utf-8") for p in files))
-    return f"{code}+{text_hash(data)[:8]}"
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """The article's blocks, metadata, sentences with their facts, and its reference date."""
-
-    article: Article
-    blocks: tuple[Block, ...]
-    meta: ArticleMeta
-    reference: date | None
-    reference_is_published: bool
-    facts: tuple[SentenceFacts, ...]
-    focus: tuple[str, ...]
-    topic: Topic
-    dateline: Span | None = None  # where the body starts: what stands above it is headline and captions
-    context: tuple[Place, ...] = ()  # the places the article names unambiguously: namesakes near them win
-    # the indices of the sentences with a day-precise date: dating a candidate looks back through these only
-    dated: tuple[int, ...] | None = None
 
 
 # Features too broad to tell which namesake an article means (a province does: "Kabupaten Bogor" of West Java).

@@ -28,7 +28,7 @@ from pantau.merge.group import Group
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim, Claimant, Span
 
 if TYPE_CHECKING:
-    from pantau.pipeline import Analysis
+    from pantau.analysis import Analysis
 
 # A claim in a sentence with no trigger belongs to the incident of a sentence this close before it, or of the
 # next sentence ("Bom meledak di pasar. Tujuh orang tewas.")

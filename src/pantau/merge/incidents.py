@@ -7,20 +7,21 @@ from typing import TYPE_CHECKING
 
 from pantau.extract.actors import ActorMatch
 from pantau.extract.events import Candidate
+from pantau.extract.relevance import RelevanceLexicon
 from pantau.extract.tokens import match_at
 from pantau.geo.gazetteer import Place
 from pantau.geo.resolve import distance_km
 from pantau.merge.claims import attribute_claims, told_apart
 from pantau.merge.group import Group
 from pantau.merge.record import build_event
-from pantau.merge.relevance import RelevanceLexicon, judge, political
+from pantau.merge.relevance import judge, political
 from pantau.merge.when import choose_date, same_time
 from pantau.merge.where import BROAD_FEATURES, choose_place
 from pantau.merge.who import ARMED_NON_STATE
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Event
 
 if TYPE_CHECKING:
-    from pantau.pipeline import Analysis, Config, Resources
+    from pantau.analysis import Analysis, Config, Resources
 
 # When candidates of one incident disagree on the sub-event type, the more specific one wins.
 _SUB_RANK = {

@@ -23,7 +23,7 @@ from pantau.merge.who import (
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim, Event, Evidence, Location, text_hash
 
 if TYPE_CHECKING:
-    from pantau.pipeline import Analysis, Resources
+    from pantau.analysis import Analysis, Resources
 
 
 def build_event(an: Analysis, g: Group, res: Resources) -> Event:

@@ -27,22 +27,18 @@ dropped an incident, which an analyst can check); dropping every incident of an 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from datetime import date
-from typing import TYPE_CHECKING
 
 import regex
 
+from pantau.analysis import Analysis
 from pantau.extract.actors import CROWD_KINDS, STATE_KINDS
 from pantau.extract.events import Candidate
+from pantau.extract.relevance import RelevanceLexicon
 from pantau.extract.roles import Index, has_phrase
-from pantau.extract.tokens import Token, match_at, phrase_index
-from pantau.lang.schema import LangData, Words, load_data
+from pantau.extract.tokens import Token, match_at
 from pantau.merge.group import Group
 from pantau.model import Event, Sentence
-
-if TYPE_CHECKING:
-    from pantau.pipeline import Analysis
 
 # An incident whose own sentences name only years this many years before the reference is history ...
 HISTORY_YEARS = 2
@@ -64,53 +60,6 @@ _CRIME_SUBS = frozenset({"Attack", "Abduction/forced disappearance", "Arrests", 
 # Armed non-state inter codes: rebels, political and identity militias.
 _ARMED_NON_STATE = frozenset({2, 3, 4})
 _YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-
-
-@dataclass(frozen=True)
-class RelevanceLexicon:
-    """The word lists of lang/<lang>/relevance.yaml, each a phrase index."""
-
-    accident: Index
-    drill: Index
-    seized: Index
-    crime: Index
-    political: Index
-    long_ago: Index
-    eventive: Index
-    self_harm: Index
-    suicide_attack: Index
-    announced: Index
-    unknown_attackers: Index
-    destroying: Index
-    drill_place: Index
-    tally: Index
-    anniversary: Index
-
-    @classmethod
-    def load(cls, lang: str = "id") -> RelevanceLexicon:
-        """Load the lists (lang/<lang>/relevance.yaml, checked: a misspelt or missing key is an error)."""
-        data = load_data(lang, "relevance.yaml", RelevanceData)
-        return cls(**{f.name: phrase_index({w: True for w in getattr(data, f.name)}) for f in fields(cls)})
-
-
-class RelevanceData(LangData):
-    """The schema of lang/<lang>/relevance.yaml."""
-
-    accident: Words
-    drill: Words
-    seized: Words
-    crime: Words
-    political: Words
-    long_ago: Words
-    eventive: Words
-    self_harm: Words
-    suicide_attack: Words
-    announced: Words
-    unknown_attackers: Words
-    destroying: Words
-    drill_place: Words
-    tally: Words
-    anniversary: Words
 
 
 def judge(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> str | None:

@@ -9,12 +9,12 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from pantau.extract.events import Candidate, SentenceFacts
-from pantau.extract.timex import elapsed_days
 from pantau.extract.tokens import match_at
 from pantau.model import DEMONSTRATIONS, Span, TimeMention
+from pantau.text.timex import elapsed_days
 
 if TYPE_CHECKING:
-    from pantau.pipeline import Analysis, Resources
+    from pantau.analysis import Analysis, Resources
 
 
 def choose_date(

@@ -13,7 +13,7 @@ from pantau.geo.resolve import distance_km, resolve
 from pantau.model import Span
 
 if TYPE_CHECKING:
-    from pantau.pipeline import Analysis, Resources
+    from pantau.analysis import Analysis, Resources
 
 # A town beats its district, a district its province, a province its country.
 _FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "water": 1, "desert": 1, "admin2": 2}

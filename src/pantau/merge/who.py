@@ -12,7 +12,7 @@ from pantau.merge.group import Group
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim
 
 if TYPE_CHECKING:
-    from pantau.pipeline import Analysis, Resources
+    from pantau.analysis import Analysis, Resources
 
 # Armed non-state groups: arresting or disarming them is political whatever else the article says.
 ARMED_NON_STATE = frozenset({2, 3, 4})

@@ -7,10 +7,10 @@ from datetime import date
 
 import regex
 
-from pantau.extract.timex import TimeLexicon, find_times
 from pantau.lang import load_yaml
 from pantau.model import Article, ArticleMeta, Span
 from pantau.text.dateline import dateline
+from pantau.text.timex import TimeLexicon, find_times
 
 _LEADING_OUTLET = regex.compile(r"^\s*(?P<outlet>[\p{L}][\p{L}.\- ]{2,30}?)\s*,\s*(?=\d{1,2}\s+\p{L}+\s+\d{4})")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pantau.extract.tokens import Token
 from pantau.lang.schema import LangData, load_data
 from pantau.model import Quantity, Span
+from pantau.text.tokens import Token
 
 
 @dataclass(frozen=True)

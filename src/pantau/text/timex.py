@@ -11,10 +11,10 @@ from typing import Any
 
 import regex
 
-from pantau.extract.numbers import NumbersData
 from pantau.lang.schema import LangData, Words, load_data
 from pantau.model import Span, TimeMention
 from pantau.text.anchors import anchored_finditer, word_automaton
+from pantau.text.numbers import NumbersData
 
 
 def _alt(words: list[str]) -> str:
