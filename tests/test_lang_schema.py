@@ -13,6 +13,7 @@ from pantau.extract.domain import DomainLexicon, DomainsData
 from pantau.extract.relevance import RelevanceData, RelevanceLexicon
 from pantau.extract.roles import ModalityData, RoleLexicon, RolesData
 from pantau.extract.triggers import TriggerLexicon
+from pantau.geo.lexicon import PlacesData
 from pantau.lang.schema import LangData, LangDataError, load_data
 from pantau.text.numbers import NumbersData
 from pantau.text.timex import TimeData
@@ -24,6 +25,7 @@ SCHEMAS: list[tuple[str, type[LangData]]] = [
     ("relevance.yaml", RelevanceData),
     ("time.yaml", TimeData),
     ("numbers.yaml", NumbersData),
+    ("places.yaml", PlacesData),
 ]
 
 
@@ -118,3 +120,10 @@ def test_an_actor_kind_outside_the_vocabulary_is_refused(monkeypatch: pytest.Mon
     _doctor(monkeypatch, "actor_heads.tsv", old, "\tMilitary Forces of {country}\t1\tmilitery")
     with pytest.raises(LangDataError, match=rf"lang/id/actor_heads\.tsv:{line}: kind"):
         ActorLexicon.load({}, {}, "id")
+
+
+@pytest.mark.usefixtures("fresh_cache")
+def test_a_misspelt_nested_key_of_places_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    _doctor(monkeypatch, "places.yaml", "  direction_heads:", "  direction_head:")
+    with pytest.raises(LangDataError, match=r"lang/id/places\.yaml:\d+: relations\.direction_head: unknown key"):
+        load_data("id", "places.yaml", PlacesData)

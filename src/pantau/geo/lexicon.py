@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 import regex
-import yaml
 
 from pantau.geo.normalize import name_key
+from pantau.lang import read_text
+from pantau.lang.schema import LangData, Words, load_data
 
 # Cue keys of prepositions (places.yaml): they open a place name but never stand inside one.
 PREPOSITION_CUES = frozenset({"at", "to", "from", "for"})
@@ -86,33 +87,29 @@ class PlaceLexicon:
 
     @classmethod
     def load(cls, lang: str = "id") -> PlaceLexicon:
-        """Read pantau/lang/<lang>/places.yaml."""
-        raw = resources.files("pantau").joinpath("lang", lang, "places.yaml").read_text(encoding="utf-8")
-        return cls.from_yaml(raw, lang)
+        """Read pantau/lang/<lang>/places.yaml through its schema (once per process: the gazetteer, the place
+        finder and the resources all ask for it)."""
+        return _load(lang)
 
     @classmethod
-    def from_yaml(cls, raw: str, lang: str = "id") -> PlaceLexicon:
-        """Build a lexicon from the text of a places.yaml file."""
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data: dict[str, Any] = yaml.load(raw, Loader=loader)
-        cues = [(name_key(w), key) for key, words in data["cues"].items() for w in words]
+    def from_data(cls, data: PlacesData, raw: str, lang: str = "id") -> PlaceLexicon:
+        """Build a lexicon from a checked places.yaml (raw: its text, whose digest versions the index)."""
+        cues = [(name_key(w), key) for key, words in data.cues.items() for w in words]
         cues.sort(key=lambda c: (-len(c[0].split()), c[0]))
-        rel = data["relations"]
-        date = data.get("dateline", {})
+        rel = data.relations
+        date = data.dateline
 
-        def words(items: list[str] | None) -> tuple[str, ...]:
-            return tuple(sorted({name_key(w) for w in items or []}, key=lambda w: (-len(w), w)))
+        def words(items: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(sorted({name_key(w) for w in items}, key=lambda w: (-len(w), w)))
 
-        directions, heads, links = words(rel["directions"]), words(rel.get("direction_heads")), words(
-            rel.get("distance_links")
-        )
-        units, dwords = words(rel.get("distance_units")), words(rel.get("distance_words"))
-        near, trailing = words(rel.get("near_words")), words(rel.get("trailing"))
-        outlets = tuple(sorted({w.lower() for w in date.get("outlets", [])}, key=lambda w: (-len(w), w)))
+        directions, heads, links = words(rel.directions), words(rel.direction_heads), words(rel.distance_links)
+        units, dwords = words(rel.distance_units), words(rel.distance_words)
+        near, trailing = words(rel.near_words), words(rel.trailing)
+        outlets = tuple(sorted({w.lower() for w in date.outlets}, key=lambda w: (-len(w), w)))
         return cls(
             lang=lang,
             cues=tuple(cues),
-            strong_cues=frozenset(data.get("strong_cues", [])),
+            strong_cues=frozenset(data.strong_cues),
             directions=directions,
             direction_heads=heads,
             distance_units=units,
@@ -120,20 +117,20 @@ class PlaceLexicon:
             distance_links=links,
             near_words=near,
             trailing=trailing,
-            arabic_articles=frozenset(name_key(w) for w in data.get("arabic_articles", [])),
-            number_words=frozenset(name_key(w) for w in data.get("number_words", [])),
-            count_nouns=frozenset(name_key(w) for w in data.get("count_nouns", [])),
-            stopwords=frozenset(name_key(w) for w in data.get("stopwords", [])),
-            fixed_phrases=frozenset(name_key(w) for w in data.get("fixed_phrases", [])),
+            arabic_articles=frozenset(name_key(w) for w in data.arabic_articles),
+            number_words=frozenset(name_key(w) for w in data.number_words),
+            count_nouns=frozenset(name_key(w) for w in data.count_nouns),
+            stopwords=frozenset(name_key(w) for w in data.stopwords),
+            fixed_phrases=frozenset(name_key(w) for w in data.fixed_phrases),
             # a rank before a name is never a place either ("Pratu AR")
-            single_word_blocks=frozenset(name_key(w) for w in [*data["single_word_blocks"], *data["ranks"]]),
-            ranks=frozenset(name_key(w) for w in data["ranks"]),
-            titles=frozenset(name_key(w) for w in data.get("titles", [])),
-            home_country=data.get("home_country"),
-            dateline_window=int(date.get("window", 400)),
+            single_word_blocks=frozenset(name_key(w) for w in [*data.single_word_blocks, *data.ranks]),
+            ranks=frozenset(name_key(w) for w in data.ranks),
+            titles=frozenset(name_key(w) for w in data.titles),
+            home_country=data.home_country,
+            dateline_window=date.window,
             outlets=outlets,
             digest=hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16],
-            common_words=_common_words(data.get("common_words")),
+            common_words=_common_words(data.common_words),
             relation_re=_relation_re(directions, heads, links, units, dwords, near, trailing),
             dateline_res=_dateline_res(outlets),
         )
@@ -185,10 +182,8 @@ def _dateline_res(outlets: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     )
 
 
-def _common_words(spec: dict[str, str] | None) -> frozenset[str]:
+def _common_words(spec: dict[str, str]) -> frozenset[str]:
     """The root words listed in a data file of an installed package (places.yaml `common_words`)."""
-    if not spec:
-        return frozenset()
     try:
         text = resources.files(spec["package"]).joinpath(spec["path"]).read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError) as exc:
@@ -197,3 +192,48 @@ def _common_words(spec: dict[str, str] | None) -> frozenset[str]:
             "install the package (pip install -e .)"
         ) from exc
     return frozenset(name_key(w) for w in text.split() if w)
+
+
+class RelationsData(LangData):
+    """places.yaml `relations`: the words of "near" and "north of" relations and distances."""
+
+    directions: Words
+    direction_heads: Words
+    distance_units: Words
+    distance_words: Words
+    distance_links: Words
+    near_words: Words
+    trailing: Words
+
+
+class DatelineData(LangData):
+    """places.yaml `dateline`: how far datelines are looked for, and the outlets' names in them."""
+
+    window: int
+    outlets: Words
+
+
+class PlacesData(LangData):
+    """The schema of lang/<lang>/places.yaml."""
+
+    home_country: str
+    cues: dict[str, Words]
+    strong_cues: Words
+    relations: RelationsData
+    arabic_articles: Words
+    number_words: Words
+    count_nouns: Words
+    fixed_phrases: Words
+    stopwords: Words
+    titles: Words
+    single_word_blocks: Words
+    ranks: Words
+    dateline: DatelineData
+    common_words: dict[str, str]  # {package, path}: the root-word list of an installed package
+
+
+@lru_cache(maxsize=8)
+def _load(lang: str) -> PlaceLexicon:
+    """The place lexicon of a language, built once per process (it is frozen: every caller may share it)."""
+    return PlaceLexicon.from_data(load_data(lang, "places.yaml", PlacesData), read_text(lang, "places.yaml"), lang)
+
