@@ -15,6 +15,7 @@ from pantau.extract.roles import ModalityData, RoleLexicon, RolesData
 from pantau.extract.triggers import TriggerLexicon
 from pantau.geo.lexicon import PlacesData
 from pantau.lang.schema import LangData, LangDataError, load_data
+from pantau.text.data import TextData
 from pantau.text.numbers import NumbersData
 from pantau.text.timex import TimeData
 
@@ -26,6 +27,7 @@ SCHEMAS: list[tuple[str, type[LangData]]] = [
     ("time.yaml", TimeData),
     ("numbers.yaml", NumbersData),
     ("places.yaml", PlacesData),
+    ("text.yaml", TextData),
 ]
 
 

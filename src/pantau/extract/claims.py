@@ -24,6 +24,7 @@ from pantau.extract.sources import SourceLexicon, describe
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang import load_yaml
 from pantau.model import Claim, Claimant, Quantity, Span
+from pantau.text.data import text_data
 
 _STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
 
@@ -63,7 +64,7 @@ class CasualtyLexicon:
     def load(cls, lang: str = "id") -> CasualtyLexicon:
         """Load the casualty vocabulary of a language."""
         d = load_yaml(lang, "casualties.yaml")
-        t = load_yaml(lang, "text.yaml")["attribution"]
+        t = text_data(lang).attribution.model_dump()
         kinds = {str(w): k for k, ws in d["kinds"].items() for w in ws}
         quals = {str(w): k for k, ws in d["qualifiers"].items() for w in ws}
         victims = {str(w): k for k, ws in d["victims"].items() for w in ws}

@@ -10,6 +10,7 @@ from pantau.extract.triggers import TriggerHit
 from pantau.lang import load_yaml
 from pantau.lang.schema import LangData, Words, load_data
 from pantau.model import Span
+from pantau.text.data import text_data
 
 Index = dict[str, list[tuple[tuple[str, ...], object]]]
 
@@ -64,7 +65,7 @@ class RoleLexicon:
         """Load role and modality cues of a language (lang/<lang>/roles.yaml and modality.yaml, checked)."""
         r = load_data(lang, "roles.yaml", RolesData)
         m = load_data(lang, "modality.yaml", ModalityData)
-        att = load_yaml(lang, "text.yaml")["attribution"]
+        att = text_data(lang).attribution.model_dump()
         cues: dict[str, object] = {}
         for key, value in (("reported_speech", "statement"), ("alleged", "alleged"),
                            ("hypothetical", "hypothetical"), ("negated", "negated"), ("future", "future"),

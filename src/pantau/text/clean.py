@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
-from pantau.lang import load_yaml
 from pantau.model import Block
+from pantau.text.data import text_data
 
 _FLAGS = regex.IGNORECASE | regex.V1
 # Groups whose opening keeps a pattern's alternatives independent: others (inline flags, conditionals,
@@ -29,7 +29,7 @@ class CleanLexicon:
     @classmethod
     def load(cls, lang: str = "id") -> CleanLexicon:
         """Compile the boilerplate patterns of a language."""
-        data = load_yaml(lang, "text.yaml")["boilerplate"]
+        data = {reason: list(pats) for reason, pats in text_data(lang).boilerplate.model_dump().items()}
         compiled = tuple(
             (reason, regex.compile("|".join(f"(?:{p})" for p in pats), _FLAGS))
             for reason, pats in data.items()

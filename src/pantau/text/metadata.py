@@ -7,8 +7,8 @@ from datetime import date
 
 import regex
 
-from pantau.lang import load_yaml
 from pantau.model import Article, ArticleMeta, Span
+from pantau.text.data import text_data
 from pantau.text.dateline import dateline
 from pantau.text.timex import TimeLexicon, find_times
 
@@ -38,7 +38,7 @@ class MetaLexicon:
     @classmethod
     def load(cls, lang: str = "id") -> MetaLexicon:
         """Compile the metadata cues of a language."""
-        d = load_yaml(lang, "text.yaml")
+        d = text_data(lang).model_dump()
         att = d["attribution"]
         agencies = tuple(sorted({str(a) for a in att["agencies"]}, key=len, reverse=True))
 

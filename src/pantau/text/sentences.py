@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
-from pantau.lang import load_yaml
 from pantau.model import Block, Sentence
+from pantau.text.data import text_data
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
 _BOUNDARY = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
@@ -27,10 +27,10 @@ class SentenceLexicon:
     @classmethod
     def load(cls, lang: str = "id") -> SentenceLexicon:
         """Load the abbreviation lists of a language."""
-        data = load_yaml(lang, "text.yaml")
+        data = text_data(lang)
         return cls(
-            abbreviations=frozenset(str(a).lower() for a in data.get("abbreviations", [])),
-            final_abbreviations=frozenset(str(a).lower() for a in data.get("final_abbreviations", [])),
+            abbreviations=frozenset(a.lower() for a in data.abbreviations),
+            final_abbreviations=frozenset(a.lower() for a in data.final_abbreviations),
         )
 
 
