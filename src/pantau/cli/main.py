@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from pantau.cli import service_commands
 from pantau.cli.store_commands import open_store, register
 from pantau.ingest import ReadError, read_paths
 from pantau.pipeline import Config, Resources, extract_events
@@ -211,6 +212,7 @@ _MEMORY_SAMPLE = 300
 
 
 register(app)
+service_commands.register(app)
 
 
 def main() -> None:
