@@ -214,7 +214,10 @@ def test_the_url_restores_a_shared_view(visit: Visit, site: Any) -> None:
     page = visit.open("?type=Battles&country=Indonesia")
     want = len(placed(store, event_type="Battles", country="Indonesia"))
     wait_shown(page, want)
-    assert page.input_value("#f-type") == "Battles" and page.input_value("#f-country") == "Indonesia"
+    # the menus are filled from /facets alongside the markers: wait for them to show the shared choice
+    page.wait_for_function("() => document.querySelector('#f-type').value === 'Battles' && "
+                           "document.querySelector('#f-country').value === 'Indonesia'", timeout=10_000)
+    assert visit.represented() == want
 
 
 def test_brushing_the_timeline_narrows_the_markers(visit: Visit, site: Any) -> None:
@@ -291,3 +294,12 @@ def test_markup_in_an_article_is_shown_as_text_and_runs_nothing(visit: Visit, si
     assert page.locator("#panel script, #panel img").count() == 0
     assert visit.dialogs == [] and visit.errors == []
     save_screen(page, "markup-as-text.png", tmp_path)
+
+
+def test_api_docs_render_offline(visit: Visit) -> None:
+    page = visit.page
+    page.goto(visit.server.base + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 5
+    assert all(u.startswith(visit.server.base + "/") for u in visit.urls), visit.urls
+    assert visit.errors == []

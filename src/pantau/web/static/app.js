@@ -13,6 +13,9 @@
   let markers = [];      // one Leaflet marker per point, same order
   let fitted = false;
   const iconCache = new Map();
+  let keep = [];         // the markers in the brushed period
+  let pending = false;   // markers are being clustered
+  let loadStart = performance.now();
 
   // ---- small helpers -------------------------------------------------------------------------------------
 
@@ -87,6 +90,8 @@
   map.attributionControl.addAttribution("Country outlines: Natural Earth");
   const clusters = L.markerClusterGroup({
     chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45, disableClusteringAtZoom: 11,
+    // clustering runs in chunks so the page stays responsive; the page is ready when the last chunk is done
+    chunkProgress: function (done, total) { if (done === total && pending) { pending = false; shown(); } },
     iconCreateFunction: function (cluster) {
       const n = cluster.getChildCount();
       const size = n >= 1000 ? 48 : n >= 100 ? 40 : n >= 10 ? 32 : 26;
@@ -104,12 +109,30 @@
       const land = topojson.feature(topo, topo.objects.countries);
       // Antarctica's outline is cut at the map's edge and draws as a line across the southern ocean
       land.features = land.features.filter(function (f) { return f.id !== "010"; });
+      land.features.forEach(unwrap);
       L.geoJSON(land, {
         interactive: false, renderer: L.canvas({ padding: 0.5 }),
         style: { color: "#8a99a8", weight: 0.8, fillColor: "#f5f1e6", fillOpacity: 1 },
       }).addTo(map).bringToBack();
     } catch (e) {
       setStatus("country outlines could not be loaded: " + e.message);
+    }
+  }
+
+  // rings crossing the antimeridian (Fiji, Chukotka) jump from 180 to -180 and would draw a line across the
+  // world: keep their longitudes continuous instead (Leaflet draws past 180 degrees)
+  function unwrap(feature) {
+    const g = feature.geometry;
+    const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    for (const poly of polys) {
+      for (const ring of poly) {
+        let shift = 0;
+        for (let k = 1; k < ring.length; k++) {
+          const d = ring[k][0] + shift - ring[k - 1][0];
+          if (d > 180) shift -= 360; else if (d < -180) shift += 360;
+          ring[k][0] += shift;
+        }
+      }
     }
   }
 
@@ -139,10 +162,16 @@
   }
 
   function showMarkers() {
+    document.body.dataset.ready = "0";
+    pending = true;
     clusters.clearLayers();
-    const keep = [];
+    keep = [];
     for (let i = 0; i < points.length; i++) if (inPeriod(points[i])) keep.push(markers[i]);
     clusters.addLayers(keep);
+  }
+
+  // called when every kept marker is clustered: say what is shown, fit the map once, redraw the timeline
+  function shown() {
     const status = document.getElementById("status");
     status.dataset.shown = String(keep.length);
     status.dataset.total = String(points.length);
@@ -153,21 +182,21 @@
       map.fitBounds(L.latLngBounds(keep.map(function (m) { return m.getLatLng(); })).pad(0.2), { maxZoom: 6 });
     }
     drawTimeline();
+    document.body.dataset.loadedMs = String(Math.round(performance.now() - loadStart));
+    document.body.dataset.ready = "1";
   }
 
   function setStatus(text) { document.getElementById("status").textContent = text; }
 
   async function loadPoints() {
     setStatus("loading incidents…");
-    const t0 = performance.now();
+    loadStart = performance.now();
     const data = await getJSON("/map/points?" + serverQuery().toString());
     types = data.types;
     points = data.points;
     buildMarkers();
-    showMarkers();
     drawLegend();
-    document.body.dataset.loadedMs = String(Math.round(performance.now() - t0));
-    document.body.dataset.ready = "1";
+    showMarkers();
   }
 
   function drawLegend() {
@@ -264,6 +293,7 @@
       state.to = dayString(dayOfX(b) + scale.binDays - 1);
     }
     writeURL();
+    loadStart = performance.now();
     showMarkers();
   });
   document.getElementById("brush-clear").addEventListener("click", function () {
