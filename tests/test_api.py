@@ -79,6 +79,12 @@ def test_filters_select_matching_incidents(client: TestClient, params: dict[str,
     assert len(got) <= len(items(client))
 
 
+@pytest.mark.parametrize("query", ['"', '""', "(", "AND", "*", "NEAR(a b)", "a:b", "-x"])
+def test_text_search_with_query_syntax_is_not_an_error(client: TestClient, query: str) -> None:
+    r = client.get("/events", params={"text": query})
+    assert r.status_code == 200, r.text
+
+
 def test_filter_that_matches_nothing(client: TestClient) -> None:
     assert items(client, type="Battles", text="gereja") == []
     assert items(client, since="2030-01-01") == []

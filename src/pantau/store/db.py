@@ -42,6 +42,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
     update,
 )
 from sqlalchemy.engine import Connection
@@ -423,6 +424,8 @@ class Store:
     def _text_match(self, article_id: Any, query: str) -> ColumnElement[bool]:
         """Articles whose title or text hold every word of the query (FTS5 or PostgreSQL full text)."""
         words = [w for w in query.replace('"', " ").split() if w]
+        if not words:  # only quotes or spaces: no word to require (FTS5 would reject an empty query)
+            return true()
         if self.dialect == "sqlite":
             fts = " ".join(f'"{w}"' for w in words)
             ids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=fts)

@@ -15,6 +15,7 @@
   const iconCache = new Map();
   let keep = [];         // the markers in the brushed period
   let pending = false;   // markers are being clustered
+  let truncated = false; // the server sent only its maximum number of points
   let loadStart = performance.now();
 
   // ---- small helpers -------------------------------------------------------------------------------------
@@ -176,7 +177,8 @@
     status.dataset.shown = String(keep.length);
     status.dataset.total = String(points.length);
     setStatus(keep.length + " incidents shown" + (keep.length !== points.length ? " of " + points.length : "") +
-      (state.from || state.to ? " (" + (state.from || "…") + " to " + (state.to || "…") + ")" : ""));
+      (state.from || state.to ? " (" + (state.from || "…") + " to " + (state.to || "…") + ")" : "") +
+      (truncated ? "; more match than the map shows: narrow the filters" : ""));
     if (!fitted && keep.length) {
       fitted = true;
       map.fitBounds(L.latLngBounds(keep.map(function (m) { return m.getLatLng(); })).pad(0.2), { maxZoom: 6 });
@@ -194,6 +196,7 @@
     const data = await getJSON("/map/points?" + serverQuery().toString());
     types = data.types;
     points = data.points;
+    truncated = Boolean(data.truncated);
     buildMarkers();
     drawLegend();
     showMarkers();
