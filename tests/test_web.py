@@ -7,6 +7,8 @@ Without chromium these tests skip on a developer's machine and fail under CI=tru
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import socket
@@ -17,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from pantau.pipeline import Resources
@@ -206,7 +209,13 @@ def test_filtering_by_type_changes_the_markers(visit: Visit, site: Any) -> None:
     assert "type=Protests" in page.url
     assert visit.represented() == want
     assert page.locator(".leaflet-marker-pane .pt:not(.t-protests)").count() == 0
-    assert "type=Protests" in (page.get_attribute("#dl-csv", "href") or "")
+    # the download links give the same selection, in ACLED's CSV and as GeoJSON
+    rows = list(csv.DictReader(io.StringIO(httpx.get(visit.server.base + (page.get_attribute("#dl-csv", "href")
+                                                                         or "")).text)))
+    assert len(rows) == len(store.incidents(Filters(event_type="Protests")))
+    assert rows and {r["event_type"] for r in rows} == {"Protests"}
+    feats = httpx.get(visit.server.base + (page.get_attribute("#dl-geojson", "href") or "")).json()["features"]
+    assert len(feats) == len(rows)
 
 
 def test_the_url_restores_a_shared_view(visit: Visit, site: Any) -> None:

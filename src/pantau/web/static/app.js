@@ -345,7 +345,12 @@
 
   const panel = document.getElementById("panel");
   const body = document.getElementById("panel-body");
-  document.getElementById("panel-close").addEventListener("click", function () { panel.hidden = true; });
+  const selected = L.layerGroup().addTo(map); // a ring around the open incident
+  document.getElementById("panel-close").addEventListener("click", function () {
+    panel.hidden = true;
+    selected.clearLayers();
+    map.invalidateSize();
+  });
 
   function fieldClass(field) {
     const f = String(field).split(":")[0];
@@ -451,6 +456,9 @@
     if (inc.latitude !== null && inc.longitude !== null) {
       map.invalidateSize();
       map.panTo([inc.latitude, inc.longitude]);
+      selected.clearLayers();
+      L.circleMarker([inc.latitude, inc.longitude], { radius: 18, color: "#e49b00", weight: 3, fill: false,
+        interactive: false }).addTo(selected);
     }
   }
   window.pantauOpenIncident = openIncident; // lets a test or a bookmarklet open one without finding its marker
