@@ -196,6 +196,11 @@ def test_markers_for_every_incident_and_nothing_leaves_127_0_0_1(visit: Visit, s
     assert any(u.endswith("/static/vendor/countries-50m.json") for u in visit.urls)
     assert visit.errors == [] and visit.dialogs == []
     save_screen(page, "overview.png", tmp_path)
+    # a shared view of one country: the map fits its incidents
+    visit.open("?country=Indonesia")
+    wait_shown(page, len(placed(store, country="Indonesia")))
+    page.wait_for_timeout(500)
+    save_screen(page, "overview-indonesia.png", tmp_path)
 
 
 def test_filtering_by_type_changes_the_markers(visit: Visit, site: Any) -> None:

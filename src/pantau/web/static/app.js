@@ -96,7 +96,16 @@
     iconCreateFunction: function (cluster) {
       const n = cluster.getChildCount();
       const size = n >= 1000 ? 48 : n >= 100 ? 40 : n >= 10 ? 32 : 26;
-      const inner = el("div", { "class": "cl", "data-count": String(n) }, n);
+      // coloured by the event type most of its incidents have
+      const counts = new Map();
+      let top = 0;
+      for (const m of cluster.getAllChildMarkers()) {
+        const c = (counts.get(m.options.typeIndex) || 0) + 1;
+        counts.set(m.options.typeIndex, c);
+        if (c > (counts.get(top) || 0)) top = m.options.typeIndex;
+      }
+      const inner = el("div", { "class": "cl " + typeClass(types[top]), "data-count": String(n),
+        title: n + " incidents, mostly " + types[top] }, n);
       inner.style.width = size + "px";
       inner.style.height = size + "px";
       return L.divIcon({ html: inner, className: "cluster", iconSize: [size, size] });
@@ -148,7 +157,7 @@
 
   function buildMarkers() {
     markers = points.map(function (p) {
-      const m = L.marker([p[1], p[2]], { icon: icon(p[3], p[4]), keyboard: false,
+      const m = L.marker([p[1], p[2]], { icon: icon(p[3], p[4]), keyboard: false, typeIndex: p[3],
         title: types[p[3]] + (p[5] !== null ? " " + dayString(p[5]) : "") + (p[4] ? ", " + p[4] + " killed" : "") });
       m.on("click", function () { openIncident(p[0]); });
       return m;
