@@ -45,7 +45,7 @@ browser:
 test: $(TEST_STAMP) lint typecheck pytest
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests web
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
