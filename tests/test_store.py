@@ -349,7 +349,7 @@ def test_migrations_build_exactly_the_schema(store: Store) -> None:
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": ours})
         assert compare_metadata(ctx, metadata) == []
-    assert current(store.engine) == head() == "0001"
+    assert current(store.engine) == head() == "0002"
 
 
 def test_db_upgrade_command(db_url: str) -> None:
@@ -358,9 +358,9 @@ def test_db_upgrade_command(db_url: str) -> None:
     from pantau.cli.main import app
 
     first = CliRunner().invoke(app, ["db", "upgrade", "--db", db_url])
-    assert first.exit_code == 0 and "upgraded from nothing to 0001" in first.output
+    assert first.exit_code == 0 and "upgraded from nothing to 0002" in first.output
     again = CliRunner().invoke(app, ["db", "upgrade", "--db", db_url])
-    assert again.exit_code == 0 and "schema at 0001" in again.output
+    assert again.exit_code == 0 and "schema at 0002" in again.output
 
 
 def test_a_store_from_before_schema_versions_is_refused(tmp_path: Path) -> None:

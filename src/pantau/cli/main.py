@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from pantau.cli import service_commands
 from pantau.cli.store_commands import open_store, register
 from pantau.ingest import ReadError, count_documents, read_paths
 from pantau.model import Article
@@ -190,6 +191,7 @@ def bench(
 
 
 register(app)
+service_commands.register(app)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
 from typing import Any
@@ -42,6 +42,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
     update,
 )
 from sqlalchemy.engine import Connection
@@ -214,7 +215,9 @@ class Filters:
     min_fatalities: int | None = None
     text: str | None = None  # full-text query over the articles (all words)
     doc: str | None = None
+    article_id: str | None = None  # the reports of one article (or the incidents they are part of)
     limit: int | None = None
+    offset: int | None = None  # skip this many rows (a page of the API)
 
 
 class Store:
@@ -421,6 +424,8 @@ class Store:
     def _text_match(self, article_id: Any, query: str) -> ColumnElement[bool]:
         """Articles whose title or text hold every word of the query (FTS5 or PostgreSQL full text)."""
         words = [w for w in query.replace('"', " ").split() if w]
+        if not words:  # only quotes or spaces: no word to require (FTS5 would reject an empty query)
+            return true()
         if self.dialect == "sqlite":
             fts = " ".join(f'"{w}"' for w in words)
             ids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=fts)
@@ -454,6 +459,9 @@ class Store:
         if flt.doc:
             conds.append(c.doc == flt.doc if per_report else c.incident_id.in_(
                 select(reports.c.incident_id).where(reports.c.doc == flt.doc)))
+        if flt.article_id:
+            conds.append(c.article_id == flt.article_id if per_report else c.incident_id.in_(
+                select(reports.c.incident_id).where(reports.c.article_id == flt.article_id)))
         if flt.text:
             if per_report:
                 conds.append(self._text_match(c.article_id, flt.text))
@@ -462,7 +470,39 @@ class Store:
                     self._text_match(reports.c.article_id, flt.text))))
         q = q.where(and_(*conds)) if conds else q
         q = q.order_by(c.event_date.asc().nulls_last(), c.event_id if per_report else c.incident_id)
-        return q.limit(flt.limit) if flt.limit is not None else q
+        q = q.limit(flt.limit) if flt.limit is not None else q
+        return q.offset(flt.offset) if flt.offset else q
+
+    def facets(self) -> dict[str, list[str]]:
+        """The distinct countries, first-level units and event types of the stored incidents (for filter menus)."""
+        out: dict[str, list[str]] = {}
+        with self._engine.connect() as conn:
+            for name in ("country", "admin1", "event_type"):
+                col = incidents.c[name]
+                out[name] = [v for v in conn.scalars(select(col).where(col.is_not(None), col != "")
+                                                      .distinct().order_by(col))]
+        return out
+
+    def count(self, flt: Filters | None = None, per_report: bool = False) -> int:
+        """How many incidents (or reports) match the filters, ignoring limit and offset."""
+        table = reports if per_report else incidents
+        key = table.c.event_id if per_report else table.c.incident_id
+        inner = self._filtered(select(key), table, replace(flt or Filters(), limit=None, offset=None), per_report)
+        with self._engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(inner.order_by(None).subquery())) or 0)
+
+    def incident_points(self, flt: Filters | None = None) -> list[tuple[Any, ...]]:
+        """The placed incidents matching the filters as compact rows for a map.
+
+        Each row is (incident_id, latitude, longitude, event_type, fatalities, event_date), without the
+        per-incident member lookups of Store.incidents, so tens of thousands come back in one query.
+        """
+        c = incidents.c
+        q = self._filtered(select(c.incident_id, c.latitude, c.longitude, c.event_type, c.fatalities, c.event_date)
+                           .where(c.latitude.is_not(None), c.longitude.is_not(None)),
+                           incidents, flt or Filters(), per_report=False)
+        with self._engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(q)]
 
     def reports(self, flt: Filters | None = None) -> list[dict[str, Any]]:
         """The stored reports (rows with their record and incident) matching the filters."""
