@@ -362,3 +362,12 @@ def test_a_death_word_beside_a_strike_is_the_strikes_toll(res: Resources) -> Non
     events = code(text, res)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 3)]
     assert "3 killed according to Israeli authorities." in events[0].notes
+
+
+@pytest.mark.parametrize("dash", ["--", "–", "—", "-"])
+def test_a_dateline_is_no_part_of_the_speaker(res: Resources, dash: str) -> None:
+    """"JAKARTA, Warta Nasional -- Polisi menyebut ...": the outlet of the dateline does not speak; the police do."""
+    events = code(f"JAKARTA, Warta Nasional {dash} Polisi menyebut sedikitnya dua orang tewas dalam penembakan oleh "
+                  "kelompok bersenjata di Kabupaten Intan Jaya, Papua Tengah, pada Selasa (12/3).", res)
+    claimants = [c.claimant for e in events for c in e.claims]
+    assert claimants and all(c is not None and c.name == "police" for c in claimants), claimants

@@ -27,6 +27,8 @@ from pantau.model import Claim, Claimant, Quantity, Span
 from pantau.text.data import text_data
 
 _STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
+# Marks that end a speaker's clause when looking back from the verb: commas, closing quotes, dashes.
+_CLAUSE_MARKS = frozenset({",", "”", '"', "-", "–", "—"})
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,8 @@ _ADJUNCTS = 3
 def _clause_start(toks: list[Token], e: int) -> int:
     """The first token of the clause that ends before token e (at most 7 words back)."""
     b = e
-    while b > 0 and b > e - 7 and toks[b - 1].text not in _STOP and toks[b - 1].text not in {",", "”", '"'}:
+    # a free-standing dash ends a clause too: "JAKARTA, Warta Nasional -- Polisi menyebut" (a dateline's end)
+    while b > 0 and b > e - 7 and toks[b - 1].text not in _STOP and toks[b - 1].text not in _CLAUSE_MARKS:
         b -= 1
     return b
 
