@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import replace
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from pantau.cli import service_commands
+from pantau.cli.store_commands import date_option as _parse_date
 from pantau.cli.store_commands import open_store, register
 from pantau.ingest import ReadError, count_documents, read_paths
 from pantau.model import Article
@@ -25,15 +25,6 @@ app.add_typer(gazetteer_app, name="gazetteer")
 from pantau.cli.claims import register as register_claims  # noqa: E402  (its own module, so this file stays small)
 
 register_claims(app)  # `pantau claims`: each stored event's casualty claims and their sources
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
 
 
 def _config(reference_date: str | None, all_modalities: bool) -> Config:

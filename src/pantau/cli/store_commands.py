@@ -37,7 +37,8 @@ def open_store(db: str | None) -> Store:
         raise typer.Exit(2) from exc
 
 
-def _date(value: str | None) -> date | None:
+def date_option(value: str | None) -> date | None:
+    """A YYYY-MM-DD option as a date, or a clear usage error."""
     if value is None:
         return None
     try:
@@ -52,7 +53,7 @@ def _coder(reference_date: str | None) -> tuple[Any, str]:
     from pantau.store.records import to_record
 
     res = Resources.load()
-    cfg = Config(reference_date=_date(reference_date))
+    cfg = Config(reference_date=date_option(reference_date))
     return (lambda article: [to_record(e) for e in extract_events(article, res, cfg)]), res.version
 
 
@@ -118,8 +119,8 @@ def events(
         raise typer.BadParameter("--format parquet needs --output FILE")
     from pantau.store.db import Filters
 
-    flt = Filters(country=country, admin1=admin1, since=_date(since), until=_date(until), event_type=event_type,
-                  actor=actor, min_fatalities=min_fatalities, text=text)
+    flt = Filters(country=country, admin1=admin1, since=date_option(since), until=date_option(until),
+                  event_type=event_type, actor=actor, min_fatalities=min_fatalities, text=text)
     opts = ExportOptions(inter=inter, extra=extra)
     with open_store(db) as store:
         found = store.reports(flt) if per_report else store.incidents(flt)
