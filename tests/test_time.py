@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from pantau.model import TimeMention
+from pantau.pipeline import Resources
 from pantau.text.numbers import NumberLexicon
 from pantau.text.timex import TimeLexicon, find_times, infer_year, last_weekday
 
@@ -380,3 +381,19 @@ def test_offsets_index_the_text() -> None:
 )
 def test_last_weekday(ref: date, weekday: int, expected: date) -> None:
     assert last_weekday(ref, weekday) == expected
+
+
+@pytest.mark.parametrize(("said", "quote", "expected"), [
+    ("Dalam pernyataan yang dikeluarkan pada Selasa (12/3), militer Rusia mengatakan operasi berlanjut.",
+     '"Baru kemarin, angkatan udara kami menggempur posisi musuh," kata juru bicara itu.', date(2024, 3, 11)),
+    ("Kapolda Papua mengatakan dalam konferensi pers, Senin (11/3), bahwa situasi terkendali.",
+     '"Dua hari lalu kami sudah menambah pasukan di Sugapa," ujarnya.', date(2024, 3, 9)),
+])
+def test_a_quote_dates_itself_from_its_statement(said: str, quote: str, expected: date, res: Resources) -> None:
+    """A relative date inside a quote counts from the day of the statement told just before it."""
+    from pantau.model import Article
+    from pantau.pipeline import Config, analyse
+
+    an = analyse(Article.from_text("t.txt", f"{said} {quote}", published=date(2024, 3, 15)), res, Config())
+    quoted = [t for f in an.facts for t in f.times if t.kind == "relative"]
+    assert quoted and quoted[0].date == expected, [(t.span.text, t.date) for t in quoted]

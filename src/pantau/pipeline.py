@@ -12,13 +12,13 @@ from pantau.extract.actors import ActorMatch, find_actors
 from pantau.extract.claims import find_claims, find_kinds
 from pantau.extract.domain import article_topic
 from pantau.extract.events import Candidate, SentenceFacts, candidates
-from pantau.extract.roles import crowd_pronouns
+from pantau.extract.roles import crowd_pronouns, has_phrase
 from pantau.extract.tokens import Token, tokenize
 from pantau.extract.triggers import TriggerHit, find_triggers
 from pantau.geo.places import PlaceMention, dateline_span, find_places
 from pantau.geo.resolve import focus_countries, resolve
 from pantau.merge import assemble
-from pantau.model import Article, ArticleMeta, Block, Event, Sentence, Span
+from pantau.model import Article, ArticleMeta, Block, Event, Sentence, Span, TimeMention
 from pantau.text.clean import mark_boilerplate
 from pantau.text.metadata import article_meta
 from pantau.text.numbers import find_quantities
@@ -96,6 +96,11 @@ def analyse(article: Article, res: Resources, cfg: Config, pre: Triage | None = 
     pi = 0
     for s, toks, triggers in zip(sentences, pre.tokens, pre.triggers, strict=True):
         times = find_times(text, res.time, ref, s.start, s.end, units=res.numbers.units, year_hint=year_hint)
+        said_on = _statement_date(text, s, facts[-1] if facts else None, times, res)
+        if said_on is not None:
+            # '"Baru kemarin, ..."' after "dalam pernyataan pada Selasa (12/9), X mengatakan": the quote's
+            # "kemarin" is the day before the statement, not before the article
+            times = find_times(text, res.time, said_on, s.start, s.end, units=res.numbers.units, year_hint=year_hint)
         quantities = find_quantities(toks, res.numbers, text)
         claims = find_claims(toks, quantities, res.casualties, text, [t.span for t in times])
         actors = find_actors(toks, res.actors, text)
@@ -154,6 +159,24 @@ def analyse(article: Article, res: Resources, cfg: Config, pre: Triage | None = 
     ))
     dated = tuple(f.sentence.index for f in facts if any(t.date is not None and t.precision == 1 for t in f.times))
     return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context, dated)
+
+
+_OPENING_QUOTES = frozenset('"“\'‘«')
+
+
+def _statement_date(text: str, s: Sentence, before: SentenceFacts | None, times: list[TimeMention],
+                    res: Resources) -> date | None:
+    """The day of the statement a quoted sentence continues: a day-precise date, not a relative one, in the
+    sentence before it in its paragraph that has a verb of saying; None when the sentence is no quote or holds
+    no relative date."""
+    if before is None or before.sentence.paragraph != s.paragraph or not any(t.kind == "relative" for t in times):
+        return None
+    if text[s.start : s.start + 1] not in _OPENING_QUOTES:
+        return None
+    if not has_phrase(before.tokens, res.roles.speech):
+        return None
+    dates = [t.date for t in before.times if t.kind != "relative" and t.precision == 1 and t.date is not None]
+    return dates[-1] if len(set(dates)) == 1 else None
 
 
 def _rank_alone(a: ActorMatch, toks: list[Token], text: str) -> ActorMatch:
