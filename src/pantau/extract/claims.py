@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pantau.extract.sources import SourceLexicon, describe
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang import load_yaml
-from pantau.model import Claim, Claimant, Quantity, Span
+from pantau.model import Claim, Claimant, ClaimKind, Qualifier, Quantity, Span
 from pantau.text.data import text_data
 
 _STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
@@ -385,7 +385,7 @@ def _figure_claim(sent: _Sentence, q: Quantity, qi: int, qj: int, kindpos: int, 
     if qual is None and q.vague:
         qual = "vague"  # "puluhan": a conventional figure that a precise count of the same deaths replaces
     adds = ks > 0 and toks[ks - 1].low in lex.also
-    if qual != "including" and running and kind == "killed":
+    if qual != Qualifier.INCLUDING and running and kind == ClaimKind.KILLED:
         qual = "cumulative"  # "sejak 7 Oktober, 40.000 orang tewas": a war's running total, not this toll
     return Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
                  claimant=source_of(who, lex), evidence=tuple(ev), adds=adds)
@@ -396,7 +396,7 @@ def _figureless_claims(sent: _Sentence, used_kinds: set[int]) -> list[Claim]:
     toks, lex, text = sent.toks, sent.lex, sent.text
     out: list[Claim] = []
     for ki, (ks, ke, kk) in enumerate(sent.kinds):
-        if ki in used_kinds or kk != "killed":
+        if ki in used_kinds or kk != ClaimKind.KILLED:
             continue
         who = sent.who_at(ks)
         named = _named_victim(toks, ks, ke, lex)

@@ -8,7 +8,7 @@ from pantau.extract.actors import CROWD_KINDS, STATE_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
 from pantau.extract.tokens import Token, match_at
 from pantau.extract.triggers import TriggerHit
-from pantau.model import Claim, Sentence, Span, TimeMention
+from pantau.model import Claim, EventType, Modality, Sentence, Span, SubEventType, TimeMention
 
 REMOTE = "Explosions/Remote violence"
 PEOPLE_KINDS = frozenset({"civilians", "suspects", "people", "protesters", "rioters"})
@@ -159,7 +159,7 @@ CONF_PLACE = 0.1
 CONF_TIME = 0.05
 CONF_BOTH_SIDES = 0.1  # who did it to whom, both named
 
-_TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
+_TERRITORY_SUBS = (SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_OVERTAKES_TERRITORY)
 
 
 def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> list[Candidate]:
@@ -172,7 +172,7 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         if any(a.entry.name and a.first <= hit.first and hit.last <= a.last for a in facts.actors):
             continue  # "Tentara Pembebasan Balochistan": a word of the group's name, not a liberation
         mod = _modality(facts, hit, lex, starts)
-        if mod != "asserted" and not include_all:
+        if mod != Modality.ASSERTED and not include_all:
             continue
         crowd = _crowd_clash(hit, facts)
         if not crowd and not _needs_met(hit, facts):
@@ -183,7 +183,7 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
             continue
         if (
             agent is not None and agent.kind == "police" and hit.trigger.voice == "noun" and agent.last <= hit.first
-            and et in ("Explosions/Remote violence", "Violence against civilians")
+            and et in (EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS)
             and not (hit.first > 0 and facts.tokens[hit.first - 1].low in lex.light_active)
         ):
             agent = None  # "polisi menyelidiki ledakan bom": the police investigate the bombing, not set it off
@@ -195,10 +195,10 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
 def _modality(facts: SentenceFacts, hit: TriggerHit, lex: RoleLexicon, starts: frozenset[int]) -> str:
     """The trigger's modality, with a purpose clause as future and a dated, placed, counted incident as told."""
     mod = modality(facts.tokens, hit, lex, starts)
-    if mod == "asserted" and hit.trigger.voice == "active" and hit.first > 0 \
+    if mod == Modality.ASSERTED and hit.trigger.voice == "active" and hit.first > 0 \
             and facts.tokens[hit.first - 1].low in lex.purpose:
         mod = "future"  # "dikirim ke Poso untuk menangkap sisa kelompok itu": a purpose, not a deed
-    if mod == "statement" and hit.trigger.voice == "noun" and facts.has_casualty_word and facts.times \
+    if mod == Modality.STATEMENT and hit.trigger.voice == "noun" and facts.has_casualty_word and facts.times \
             and facts.places:
         # "menyelidiki serangan yang menewaskan delapan orang di X pada Selasa": talk of an incident that
         # the sentence itself dates, places and counts presupposes that it happened
@@ -215,7 +215,7 @@ def _not_this_event(
     if sub in _TERRITORY_SUBS and hit.first > 0 and facts.tokens[hit.first - 1].low in lex.relative:
         return True  # "HTS yang menguasai sebagian besar Idlib": who holds a place, not who takes it
     # "hewan laut lain yang mengalami penyiksaan": cruelty to animals
-    return et == "Violence against civilians" and any(t.low in lex.animals for t in facts.tokens) and not any(
+    return et == EventType.VIOLENCE_AGAINST_CIVILIANS and any(t.low in lex.animals for t in facts.tokens) and not any(
         a.kind in ("civilians", "people") for a in facts.actors
     )
 
@@ -225,23 +225,24 @@ def _retype(
     agent: ActorMatch | None, target: ActorMatch | None,
 ) -> tuple[str, str]:
     """The event and sub-event type once the sides and the sentence's words are known."""
-    if (et, sub) == ("Battles", "Armed clash") and agent is not None and match_at(facts.tokens, agent.first,
-                                                                                  lex.aircraft):
+    clash = (et, sub) == (EventType.BATTLES, SubEventType.ARMED_CLASH)
+    if clash and agent is not None and match_at(facts.tokens, agent.first, lex.aircraft):
         et, sub = "Explosions/Remote violence", "Air/drone strike"  # "jet tempur Israel menggempur desa"
-    elif (et, sub) == ("Battles", "Armed clash") and target is None and agent is not None and agent.armed \
+    elif clash and target is None and agent is not None and agent.armed \
             and agent.kind not in STATE_KINDS and hit.trigger.voice == "active" and hit.last < len(facts.tokens) \
             and match_at(facts.tokens, hit.last, lex.settlements):
         et, sub = "Violence against civilians", "Attack"  # "pemukim menyerang desa": its people are attacked
-    if (et, sub) == ("Battles", "Armed clash") and agent is not None and (target is None or not target.armed) \
+    if (et, sub) == (EventType.BATTLES, SubEventType.ARMED_CLASH) and agent is not None \
+            and (target is None or not target.armed) \
             and (_country_acts(hit, facts) if agent.kind == "country" else _abroad(agent, facts)):
         et, sub = _country_strike(facts, lex, agent)
-    if et == "Explosions/Remote violence" and has_phrase(facts.tokens, lex.weapon_disruption):
+    if et == EventType.EXPLOSIONS and has_phrase(facts.tokens, lex.weapon_disruption):
         # a bomb assembled, found or defused is a plot foiled, not an explosion
         et, sub = "Strategic developments", "Disrupted weapons use"
-    if et == "Protests":
+    if et == EventType.PROTESTS:
         if has_phrase(facts.tokens, lex.excessive):
             sub = "Excessive force against protesters"
-        elif sub == "Peaceful protest" and has_phrase(facts.tokens, lex.intervention):
+        elif sub == SubEventType.PEACEFUL_PROTEST and has_phrase(facts.tokens, lex.intervention):
             sub = "Protest with intervention"
     return et, sub
 

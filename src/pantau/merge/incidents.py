@@ -18,7 +18,7 @@ from pantau.merge.relevance import judge, political
 from pantau.merge.when import choose_date, same_time
 from pantau.merge.where import BROAD_FEATURES, choose_place
 from pantau.merge.who import ARMED_NON_STATE
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Event, Span
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Event, EventType, Span, SubEventType
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Config, Resources
@@ -42,7 +42,7 @@ SAME_REGENCY_KM = 50.0
 # Places inside a town: two of them are two locations, however close (ACLED codes the most specific).
 _SITES = frozenset({"village", "district", "landmark", "camp", "airport"})
 # Strategic developments other than these need a strong trigger: talk of truces and surrenders is common.
-_ROUTINE_SD = frozenset({"Arrests", "Disrupted weapons use", "Looting/property destruction"})
+_ROUTINE_SD = frozenset({SubEventType.ARRESTS, SubEventType.DISRUPTED_WEAPONS_USE, SubEventType.LOOTING})
 
 
 def broad(place: Place | None, prec: int) -> bool:
@@ -117,7 +117,7 @@ def _resolve_candidates(
     for c in cands:
         if c.confidence < cfg.min_confidence or (not strong and c.hit.trigger.weight < STRONG_TRIGGER_WEIGHT):
             continue
-        if (c.event_type == "Strategic developments" and c.sub_event_type not in _ROUTINE_SD
+        if (c.event_type == EventType.STRATEGIC_DEVELOPMENTS and c.sub_event_type not in _ROUTINE_SD
                 and c.confidence < STRATEGIC_CONFIDENCE):
             continue
         resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res, oldest)))
@@ -188,14 +188,14 @@ def _settle_groups(an: Analysis, groups: list[Group], res: Resources) -> list[Gr
     # a crowd's violence with no demonstration told anywhere is mob violence ("warga menyerang markas polsek",
     # "tawuran"), not a violent demonstration (CODING.md)
     instruments = res.roles.instruments
-    demonstration = any(h.trigger.event_type == "Protests" and h.trigger.phrase not in instruments
+    demonstration = any(h.trigger.event_type == EventType.PROTESTS and h.trigger.phrase not in instruments
                         for f in an.facts for h in f.triggers if not h.trigger.shadow)
     if not demonstration:
         # tear gas or warning shots with no protest told anywhere: police work at a riot or a raid, no protest
-        groups = [g for g in groups if g.event_type != "Protests"]
+        groups = [g for g in groups if g.event_type != EventType.PROTESTS]
     for g in groups:
         g.agent, g.target = _sides(g)
-        if g.sub_event_type == "Violent demonstration" and not demonstration:
+        if g.sub_event_type == SubEventType.VIOLENT_DEMONSTRATION and not demonstration:
             g.sub_event_type = "Mob violence"
     groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
     # an incident in a country the article is not about is a comparison or background, unless the article

@@ -20,7 +20,19 @@ from pantau.merge.who import (
     named_group,
     other_side,
 )
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim, Event, Evidence, Location, text_hash
+from pantau.model import (
+    DEMONSTRATIONS,
+    POLITICAL_VIOLENCE,
+    ActorRef,
+    Claim,
+    ClaimKind,
+    Event,
+    EventType,
+    Evidence,
+    Location,
+    SubEventType,
+    text_hash,
+)
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Resources
@@ -43,8 +55,8 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     a2 = _second_actor(an, g, res, country, a1, target)
     a1, a2 = _unidentified_attackers(g, res, country, a1, a2)
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
-    if g.sub_event_type == "Mob violence" and a2 is None and any(
-        c.hit.trigger.sub_event_type == "Mob violence" for c in g.members
+    if g.sub_event_type == SubEventType.MOB_VIOLENCE and a2 is None and any(
+        c.hit.trigger.sub_event_type == SubEventType.MOB_VIOLENCE for c in g.members
     ):
         # "tawuran", "bentrok antarwarga": two crowds, both rioters (ACLED's communal clashes)
         a2 = ActorRef(res.actors.acled_name("Rioters ({country})", country), RIOTERS, country)
@@ -71,7 +83,7 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         location=location,
         claims=tuple(claims),
         evidence=tuple(evidence),
-        civilian_targeting=civ and g.event_type in ("Violence against civilians", "Explosions/Remote violence"),
+        civilian_targeting=civ and g.event_type in (EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS),
         sources=sources,
         notes=_notes(g, a1, a2, location, claims, best, res.casualties),
         modality=g.modality,
@@ -122,7 +134,8 @@ def _unidentified_attackers(
     g: Group, res: Resources, country: str | None, a1: ActorRef | None, a2: ActorRef | None
 ) -> tuple[ActorRef | None, ActorRef | None]:
     """An armed clash whose attackers nobody names: ACLED's unidentified armed group against the forces hit."""
-    if g.sub_event_type != "Armed clash" or a1 is not None or not (a2 is None or a2.inter in (STATE_FORCES, EXTERNAL)):
+    forces_or_none = a2 is None or a2.inter in (STATE_FORCES, EXTERNAL)
+    if g.sub_event_type != SubEventType.ARMED_CLASH or a1 is not None or not forces_or_none:
         return a1, a2
     # police or soldiers killed by attackers nobody names: ACLED's unidentified armed group against them
     fallen = fallen_force(g, res)
@@ -149,7 +162,7 @@ def _evidence(g: Group, agent: ActorMatch | None, target: ActorMatch | None, cla
     if g.date_span is not None:
         evidence.append(Evidence("event_date", g.date_span))
     for cl in claims:
-        if cl.kind == "killed":
+        if cl.kind == ClaimKind.KILLED:
             evidence.extend(Evidence("fatalities", s) for s in cl.evidence)
     return evidence
 

@@ -11,7 +11,7 @@ from pantau.extract.events import Candidate
 from pantau.geo.gazetteer import Place
 from pantau.geo.persons import in_persons_name
 from pantau.geo.resolve import distance_km, resolve
-from pantau.model import Span
+from pantau.model import EventType, Span
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Resources
@@ -50,7 +50,7 @@ class _Scene:
 def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
     # a rocket fired "dari Rafah ke Tel Aviv" hits Tel Aviv: for a strike, where it goes to is the scene
-    passing_cues = _LAUNCHED if c.event_type == "Explosions/Remote violence" else _PASSING
+    passing_cues = _LAUNCHED if c.event_type == EventType.EXPLOSIONS else _PASSING
     sc = _Scene(an.focus, an.article.text, an.context, res.places.relation_words, res.places.from_words,
                 passing_cues)
     f = c.facts
