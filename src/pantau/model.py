@@ -49,6 +49,84 @@ DEMONSTRATIONS = frozenset(t for t, d in DISORDER.items() if d == "Demonstration
 MODALITIES = ("asserted", "negated", "future", "hypothetical", "alleged", "statement", "generic")
 
 
+class EventType(StrEnum):
+    """ACLED's event types, spelled as ACLED spells them (the keys of EVENT_TYPES); a member equals its string."""
+
+    BATTLES = "Battles"
+    EXPLOSIONS = "Explosions/Remote violence"
+    VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+    PROTESTS = "Protests"
+    RIOTS = "Riots"
+    STRATEGIC_DEVELOPMENTS = "Strategic developments"
+
+
+class SubEventType(StrEnum):
+    """ACLED's sub-event types, spelled as ACLED spells them (the values of EVENT_TYPES)."""
+
+    ARMED_CLASH = "Armed clash"
+    GOVERNMENT_REGAINS_TERRITORY = "Government regains territory"
+    NON_STATE_OVERTAKES_TERRITORY = "Non-state actor overtakes territory"
+    CHEMICAL_WEAPON = "Chemical weapon"
+    AIR_DRONE_STRIKE = "Air/drone strike"
+    SUICIDE_BOMB = "Suicide bomb"
+    SHELLING = "Shelling/artillery/missile attack"
+    REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
+    GRENADE = "Grenade"
+    SEXUAL_VIOLENCE = "Sexual violence"
+    ATTACK = "Attack"
+    ABDUCTION = "Abduction/forced disappearance"
+    PEACEFUL_PROTEST = "Peaceful protest"
+    PROTEST_WITH_INTERVENTION = "Protest with intervention"
+    EXCESSIVE_FORCE = "Excessive force against protesters"
+    VIOLENT_DEMONSTRATION = "Violent demonstration"
+    MOB_VIOLENCE = "Mob violence"
+    AGREEMENT = "Agreement"
+    ARRESTS = "Arrests"
+    CHANGE_TO_GROUP = "Change to group/activity"
+    DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+    HEADQUARTERS_ESTABLISHED = "Headquarters or base established"
+    LOOTING = "Looting/property destruction"
+    NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+    OTHER = "Other"
+
+
+class ClaimKind(StrEnum):
+    """The kind of harm a casualty claim counts (the keys of casualties.yaml's kinds)."""
+
+    KILLED = "killed"
+    INJURED = "injured"
+    CAPTURED = "captured"
+    MISSING = "missing"
+
+
+class Qualifier(StrEnum):
+    """How a casualty figure is qualified: the words of casualties.yaml's qualifiers, then pantau's readings."""
+
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    ABOUT = "about"
+    ONLY = "only"
+    UP_TO = "up_to"
+    INCLUDING = "including"  # "termasuk", "di antara korban": part of a total told elsewhere
+    VAGUE = "vague"  # "puluhan": a conventional figure
+    CUMULATIVE = "cumulative"  # a running total ("sejak 7 Oktober")
+    NAMED = "named"  # one named victim, no figure
+    UNNUMBERED = "unnumbered"  # victims told with no figure
+    NATURAL = "natural"  # a death of illness or exhaustion
+
+
+class Modality(StrEnum):
+    """Whether an event is told as having happened (MODALITIES, in that order)."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    FUTURE = "future"
+    HYPOTHETICAL = "hypothetical"
+    ALLEGED = "alleged"
+    STATEMENT = "statement"
+    GENERIC = "generic"
+
+
 def text_hash(text: str) -> str:
     """Stable id of a text: the first 16 hex digits of its SHA-256."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -103,18 +103,8 @@ def analyse(article: Article, res: Resources, cfg: Config, pre: Triage | None = 
             times = find_times(text, res.time, said_on, s.start, s.end, units=res.numbers.units, year_hint=year_hint)
         quantities = find_quantities(toks, res.numbers, text)
         claims = find_claims(toks, quantities, res.casualties, text, [t.span for t in times])
-        actors = find_actors(toks, res.actors, text)
-        if dateline is not None and s.start < dateline.end:
-            # "Jakarta, CNN Indonesia --": the outlet's name in the dateline acts in nothing
-            actors = [a for a in actors if not dateline.start <= a.span.start < dateline.end]
-        # "Pratu AS", "Bripda AA": initials after a rank are a person, not a country or a group; the rank
-        # itself says the person's force, of no country the initials spell
-        actors = [
-            _rank_alone(a, toks, text) if toks[a.first].low in res.places.ranks else a
-            for a in actors if not (a.first > 0 and toks[a.first - 1].low in res.places.ranks)
-        ]
-        if facts and facts[-1].sentence.paragraph == s.paragraph:
-            actors = crowd_pronouns(toks, actors, facts[-1].actors, res.roles)
+        previous = facts[-1] if facts and facts[-1].sentence.paragraph == s.paragraph else None
+        actors = _sentence_actors(s, toks, text, res, dateline, previous)
         while pi < len(all_places) and all_places[pi].span.start < s.start:
             pi += 1
         places = []
@@ -122,19 +112,7 @@ def analyse(article: Article, res: Resources, cfg: Config, pre: Triage | None = 
         while pj < len(all_places) and all_places[pj].span.start < s.end:
             places.append(all_places[pj])
             pj += 1
-        # a place name is not also an actor ("Suriah" in "di Suriah")
-        place_starts = {p.span.start for p in places}
-        place_ends = {p.span.end for p in places}
-        actors = [
-            a for a in actors
-            if not (a.kind == "country" and a.span.start in place_starts
-                    and (_after_in(text, a.span.start, res.roles.locative)
-                         or _apposition(text, a.span.start, place_ends)))
-        ]
-        # ... and a name inside an actor ("militer AS", "pasukan Rusia") is not where anything happened
-        places = [p for p in places if p.cue is not None or not _inside_actor(p.span, actors)]
-        # ... nor is where someone lives ("SC, warga Desa Malanggaten, Kecamatan Kebakkramat, ditangkap")
-        places = _not_homes(text, places, res.roles.residence)
+        actors, places = _places_apart_from_actors(text, actors, places, res)
         actor_starts = {a.span.start for a in actors if a.kind == "country"}
         # the article's focus comes from where things are, not from who speaks ("Rusia mengatakan")
         focus_places.extend(p for p in places if p.cue is not None or p.span.start not in actor_starts)
@@ -177,6 +155,45 @@ def _statement_date(text: str, s: Sentence, before: SentenceFacts | None, times:
         return None
     dates = [t.date for t in before.times if t.kind != "relative" and t.precision == 1 and t.date is not None]
     return dates[-1] if len(set(dates)) == 1 else None
+
+
+def _sentence_actors(
+    s: Sentence, toks: list[Token], text: str, res: Resources, dateline: Span | None, previous: SentenceFacts | None
+) -> list[ActorMatch]:
+    """The actors of a sentence: none in the dateline, ranks before initials read as persons, "mereka" resolved."""
+    actors = find_actors(toks, res.actors, text)
+    if dateline is not None and s.start < dateline.end:
+        # "Jakarta, CNN Indonesia --": the outlet's name in the dateline acts in nothing
+        actors = [a for a in actors if not dateline.start <= a.span.start < dateline.end]
+    # "Pratu AS", "Bripda AA": initials after a rank are a person, not a country or a group; the rank
+    # itself says the person's force, of no country the initials spell
+    actors = [
+        _rank_alone(a, toks, text) if toks[a.first].low in res.places.ranks else a
+        for a in actors if not (a.first > 0 and toks[a.first - 1].low in res.places.ranks)
+    ]
+    if previous is not None:
+        actors = crowd_pronouns(toks, actors, previous.actors, res.roles)
+    return actors
+
+
+def _places_apart_from_actors(
+    text: str, actors: list[ActorMatch], places: list[PlaceMention], res: Resources
+) -> tuple[list[ActorMatch], list[PlaceMention]]:
+    """A sentence's actors and places with each name read once: a place is no actor, an actor's name no place."""
+    # a place name is not also an actor ("Suriah" in "di Suriah")
+    place_starts = {p.span.start for p in places}
+    place_ends = {p.span.end for p in places}
+    actors = [
+        a for a in actors
+        if not (a.kind == "country" and a.span.start in place_starts
+                and (_after_in(text, a.span.start, res.roles.locative)
+                     or _apposition(text, a.span.start, place_ends)))
+    ]
+    # ... and a name inside an actor ("militer AS", "pasukan Rusia") is not where anything happened
+    places = [p for p in places if p.cue is not None or not _inside_actor(p.span, actors)]
+    # ... nor is where someone lives ("SC, warga Desa Malanggaten, Kecamatan Kebakkramat, ditangkap")
+    places = _not_homes(text, places, res.roles.residence)
+    return actors, places
 
 
 def _rank_alone(a: ActorMatch, toks: list[Token], text: str) -> ActorMatch:

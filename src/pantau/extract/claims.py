@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pantau.extract.sources import SourceLexicon, describe
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang import load_yaml
-from pantau.model import Claim, Claimant, Quantity, Span
+from pantau.model import Claim, Claimant, ClaimKind, Qualifier, Quantity, Span
 from pantau.text.data import text_data
 
 _STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
@@ -193,6 +193,39 @@ def source_of(who: Span | None, lex: CasualtyLexicon) -> Claimant | None:
     return describe(who.text, lex.sources)
 
 
+# Windows, in tokens, of a figure's kind word: before it with only qualifiers between ("menewaskan sedikitnya 7
+# orang"), behind it ("korban tewas mencapai 78 orang"); of its qualifier and "termasuk" before it; of its victim
+# noun after it.
+_KIND_BEFORE = 3
+_KIND_BEHIND = 5
+_QUALIFIER_BACK = (3, 2, 1)
+_VICTIMS_AFTER = 3
+# A four-digit figure in this range is a year, not a count.
+_YEARS = (1900, 2100)
+
+_Kinds = list[tuple[int, int, str]]
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence being read for claims: its tokens, text, kind words and the claimant of each clause."""
+
+    toks: list[Token]
+    text: str
+    lex: CasualtyLexicon
+    kinds: _Kinds
+    cuts: list[int]
+    whos: list[Span | None]
+
+    def who_at(self, i: int) -> Span | None:
+        """Who reports what token i says: the claimant of its clause."""
+        return self.whos[bisect_right(self.cuts, i)]
+
+    def span(self, a: int, b: int) -> Span:
+        """The text of tokens a..b-1."""
+        return Span(self.toks[a].start, self.toks[b - 1].end, self.text[self.toks[a].start : self.toks[b - 1].end])
+
+
 def find_claims(
     toks: list[Token], quantities: list[Quantity], lex: CasualtyLexicon, text: str,
     excluded: list[Span] = (),  # type: ignore[assignment]
@@ -203,135 +236,185 @@ def find_claims(
     kinds = find_kinds(toks, lex)
     if not kinds:
         return []
-    by_start = {t.start: i for i, t in enumerate(toks)}
+    sent = _read_sentence(toks, kinds, lex, text)
+    running = _running_total(toks, lex)
+    used_kinds: set[int] = set()
+    counts = _countable_figures(sent, quantities, excluded)
+    starts = [c[0].span.start for c in counts]
+    out: list[Claim] = []
+    for q, qi, qj in counts:
+        kindpos = _kind_of_figure(sent, q, qi, qj, starts)
+        if kindpos is None:
+            continue
+        used_kinds.add(kindpos)
+        out.append(_figure_claim(sent, q, qi, qj, kindpos, running))
+    out.extend(_figureless_claims(sent, used_kinds))
+    return out
+
+
+def _read_sentence(toks: list[Token], kinds: _Kinds, lex: CasualtyLexicon, text: str) -> _Sentence:
+    """The sentence with its clauses' claimants."""
     sentence_who = claimant(toks, lex, text)
     # "X menyebut 9 tewas, sementara Y menyebut 15": each clause has its own claimant, else the sentence's
     cuts = [i for i in range(1, len(toks)) if toks[i].low in lex.contrast and match_at(toks, i, lex.contrast)]
     bounds = zip([0, *cuts], [*cuts, len(toks)], strict=True)
     whos = [claimant(toks[a:b], lex, text) or sentence_who for a, b in bounds] if cuts else [sentence_who]
+    return _Sentence(toks, text, lex, kinds, cuts, whos)
 
-    def who_at(i: int) -> Span | None:
-        return whos[bisect_right(cuts, i)]
 
-    out: list[Claim] = []
+def _running_total(toks: list[Token], lex: CasualtyLexicon) -> bool:
+    """True when the sentence tells a running total ("sejauh ini", "sejak 7 Oktober")."""
     cum = lex.cumulative
-    running = any(t.low in cum and match_at(toks, i, cum) for i, t in enumerate(toks)) or any(
+    return any(t.low in cum and match_at(toks, i, cum) for i, t in enumerate(toks)) or any(
         t.low in lex.since and any(u.text.isdigit() or u.low in lex.months for u in toks[i + 1 : i + 3])
         for i, t in enumerate(toks)
     )
-    used_kinds: set[int] = set()
-    counts: list[tuple[Quantity, int, int]] = []  # figures that can count people: (quantity, first, end token)
+
+
+def _countable_figures(
+    sent: _Sentence, quantities: list[Quantity], excluded: list[Span]
+) -> list[tuple[Quantity, int, int]]:
+    """The figures that can count people, as (quantity, first token, end token)."""
+    toks, lex = sent.toks, sent.lex
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    counts: list[tuple[Quantity, int, int]] = []
     for q in quantities:
         if any(s.start <= q.span.start < s.end for s in excluded):
             continue
         qi = by_start.get(q.span.start)
         if qi is None:
             continue
-        who = who_at(qi)
+        who = sent.who_at(qi)
         if who is not None and who.start <= q.span.start < who.end:
             continue  # "kata seorang pejabat": the claimant, not a figure
         qj = qi + 1
         while qj < len(toks) and toks[qj].end <= q.span.end:
             qj += 1
-        if qj < len(toks) and toks[qj].low in lex.non_count:
+        if not _counts_people(toks, q, qi, qj, lex):
             continue
-        if qi > 0 and toks[qi - 1].low in lex.one_of:
-            continue  # "salah satu korban tewas": one of the dead, not a count of them
-        if q.value >= 1900 and q.value <= 2100 and not q.vague and len(q.span.text) == 4:
-            continue  # a year
-        if q.span.text[:1].isdigit() and qi > 0 and toks[qi - 1].text[:1].isupper() and toks[qi - 1].is_word \
-                and not match_at(toks, qi - 1, lex.qualifiers) and qi - 1 > 0:
-            continue  # a unit's number: "Yonif 751", "Densus 88"
         counts.append((q, qi, qj))
-    starts = [c[0].span.start for c in counts]
-    for q, qi, qj in counts:
-        who = who_at(qi)
-        kind = None
-        kindpos = -1
-        # "menewaskan 27 tentara", "menewaskan sedikitnya 7 orang": a kind right before the figure wins
-        for ki, (_, ke, kk) in enumerate(kinds):
-            between = range(ke, qi)
-            if qi - 3 <= ke <= qi and all(match_at(toks, x, lex.qualifiers) for x in between):
-                kind, kindpos = kk, ki
-        if kind is None:
-            # forward: "27 tentara tewas", "tujuh tewas", "100 pasukan penyerang tewas"; a figure of people may
-            # carry a relative clause ("dua pelaku yang berboncengan sepeda motor tewas")
-            people = qj < len(toks) and match_at(toks, qj, lex.victims)
-            for ki, (ks, _, kk) in enumerate(kinds):
-                far = ks > qj + _REACH
-                if (qj <= ks <= qj + (_PEOPLE_REACH if people else _REACH)
-                        and not any(toks[x].text in _STOP or (far and toks[x].text == ",") for x in range(qj, ks))
-                        and not any(q.span.start < st < toks[ks].start for st in starts)
-                        and not _other_victims_between(toks, qj, ks, lex)):
-                    kind, kindpos = kk, ki
-                    break
-        if kind is None:
-            # backward: "korban tewas mencapai 78 orang"
-            for ki in range(len(kinds) - 1, -1, -1):
-                ks, ke, kk = kinds[ki]
-                if qi - 5 <= ke <= qi and not any(toks[x].text in _STOP for x in range(ke, qi)):
-                    kind, kindpos = kk, ki
-                    break
-        if kind is None:
-            continue
-        used_kinds.add(kindpos)
-        qual = None
-        for back in (3, 2, 1):
-            if qi - back >= 0:
-                m = match_at(toks, qi - back, lex.qualifiers)
-                if m and qi - back + m[0] == qi:
-                    qual = str(m[1])
-                    break
-        for back in (3, 2, 1):
-            if qi - back >= 0:
-                m = match_at(toks, qi - back, lex.including)
-                if m and qi - back + m[0] >= qi - 1:
-                    qual = "including"
-                    break
-        if toks and (m := match_at(toks, 0, lex.among)) and m[0] <= qi:
-            qual = "including"  # "Di antara korban tewas terdapat lima tentara": among the dead counted
-        victims = None
-        k = qj
-        while k < len(toks) and k < qj + 3:
-            m = match_at(toks, k, lex.victims)
-            if m:
-                last = k + m[0]
-                if last < len(toks) and toks[last].text[:1].isupper() and toks[last].is_word:
-                    last += 1  # whose they are: "anggota TPNPB", "tentara Irak"
-                vs, ve = toks[k].start, toks[last - 1].end
-                victims = text[vs:ve]
+    return counts
+
+
+def _counts_people(toks: list[Token], q: Quantity, qi: int, qj: int, lex: CasualtyLexicon) -> bool:
+    """False for a figure that is no count of people: a measure, "salah satu", a year, a unit's number."""
+    if qj < len(toks) and toks[qj].low in lex.non_count:
+        return False
+    if qi > 0 and toks[qi - 1].low in lex.one_of:
+        return False  # "salah satu korban tewas": one of the dead, not a count of them
+    if q.value >= _YEARS[0] and q.value <= _YEARS[1] and not q.vague and len(q.span.text) == 4:
+        return False  # a year
+    # a unit's number: "Yonif 751", "Densus 88"
+    unit_number = q.span.text[:1].isdigit() and qi > 0 and toks[qi - 1].text[:1].isupper() \
+        and toks[qi - 1].is_word and not match_at(toks, qi - 1, lex.qualifiers) and qi - 1 > 0
+    return not unit_number
+
+
+def _kind_of_figure(sent: _Sentence, q: Quantity, qi: int, qj: int, starts: list[int]) -> int | None:
+    """The index of the kind word a figure counts: right before it, else after it, else behind it."""
+    toks, lex, kinds = sent.toks, sent.lex, sent.kinds
+    kindpos = None
+    # "menewaskan 27 tentara", "menewaskan sedikitnya 7 orang": a kind right before the figure wins
+    for ki, (_, ke, _kk) in enumerate(kinds):
+        between = range(ke, qi)
+        if qi - _KIND_BEFORE <= ke <= qi and all(match_at(toks, x, lex.qualifiers) for x in between):
+            kindpos = ki
+    if kindpos is not None:
+        return kindpos
+    # forward: "27 tentara tewas", "tujuh tewas", "100 pasukan penyerang tewas"; a figure of people may
+    # carry a relative clause ("dua pelaku yang berboncengan sepeda motor tewas")
+    people = qj < len(toks) and match_at(toks, qj, lex.victims)
+    for ki, (ks, _, _kk) in enumerate(kinds):
+        far = ks > qj + _REACH
+        if (qj <= ks <= qj + (_PEOPLE_REACH if people else _REACH)
+                and not any(toks[x].text in _STOP or (far and toks[x].text == ",") for x in range(qj, ks))
+                and not any(q.span.start < st < toks[ks].start for st in starts)
+                and not _other_victims_between(toks, qj, ks, lex)):
+            return ki
+    # backward: "korban tewas mencapai 78 orang"
+    for ki in range(len(kinds) - 1, -1, -1):
+        ks, ke, _kk = kinds[ki]
+        if qi - _KIND_BEHIND <= ke <= qi and not any(toks[x].text in _STOP for x in range(ke, qi)):
+            return ki
+    return None
+
+
+def _qualifier_before(toks: list[Token], qi: int, lex: CasualtyLexicon) -> str | None:
+    """The qualifier of the figure at token qi: "sedikitnya" and its kin, or "including"."""
+    qual = None
+    for back in _QUALIFIER_BACK:
+        if qi - back >= 0:
+            m = match_at(toks, qi - back, lex.qualifiers)
+            if m and qi - back + m[0] == qi:
+                qual = str(m[1])
                 break
-            k += 1
-        ks, ke, _ = kinds[kindpos]
-        ev = [q.span, Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])]
-        if who:
-            ev.append(who)
-        if qual is None and q.vague:
-            qual = "vague"  # "puluhan": a conventional figure that a precise count of the same deaths replaces
-        adds = ks > 0 and toks[ks - 1].low in lex.also
-        if qual != "including" and running and kind == "killed":
-            qual = "cumulative"  # "sejak 7 Oktober, 40.000 orang tewas": a war's running total, not this toll
-        out.append(Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
-                         claimant=source_of(who, lex), evidence=tuple(ev), adds=adds))
-    for ki, (ks, ke, kk) in enumerate(kinds):
-        if ki not in used_kinds and kk == "killed":
-            named = _named_victim(toks, ks, ke, lex)
-            if named is not None:
-                who = who_at(ks)
-                kind_span = Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])
-                name_span = Span(named.start, named.end, named.text)
-                ev2 = (name_span, kind_span, *((who,) if who else ()))
-                out.append(Claim(kind="killed", low=1, high=1, qualifier="named", victims=named.text,
-                                 claimant=source_of(who, lex), evidence=ev2))
-                continue
-            noun = _unnumbered_victims(toks, ks, lex)
-            if noun is not None:
-                who = who_at(ks)
-                vs, ve = toks[noun[0]].start, toks[noun[1] - 1].end
-                kind_span = Span(toks[ks].start, toks[ke - 1].end, text[toks[ks].start : toks[ke - 1].end])
-                ev3 = (Span(vs, ve, text[vs:ve]), kind_span, *((who,) if who else ()))
-                out.append(Claim(kind="killed", low=1, high=1, qualifier="unnumbered", victims=text[vs:ve],
-                                 claimant=source_of(who, lex), evidence=ev3, adds=toks[ks - 1].low in lex.also))
+    for back in _QUALIFIER_BACK:
+        if qi - back >= 0:
+            m = match_at(toks, qi - back, lex.including)
+            if m and qi - back + m[0] >= qi - 1:
+                qual = "including"
+                break
+    if toks and (m := match_at(toks, 0, lex.among)) and m[0] <= qi:
+        qual = "including"  # "Di antara korban tewas terdapat lima tentara": among the dead counted
+    return qual
+
+
+def _victims_after(sent: _Sentence, qj: int) -> str | None:
+    """The victim noun right after a figure, with whose they are ("anggota TPNPB")."""
+    toks = sent.toks
+    k = qj
+    while k < len(toks) and k < qj + _VICTIMS_AFTER:
+        m = match_at(toks, k, sent.lex.victims)
+        if m:
+            last = k + m[0]
+            if last < len(toks) and toks[last].text[:1].isupper() and toks[last].is_word:
+                last += 1  # whose they are: "anggota TPNPB", "tentara Irak"
+            vs, ve = toks[k].start, toks[last - 1].end
+            return sent.text[vs:ve]
+        k += 1
+    return None
+
+
+def _figure_claim(sent: _Sentence, q: Quantity, qi: int, qj: int, kindpos: int, running: bool) -> Claim:
+    """The claim of one figure tied to its kind word."""
+    toks, lex = sent.toks, sent.lex
+    who = sent.who_at(qi)
+    ks, ke, kind = sent.kinds[kindpos]
+    qual = _qualifier_before(toks, qi, lex)
+    victims = _victims_after(sent, qj)
+    ev = [q.span, sent.span(ks, ke)]
+    if who:
+        ev.append(who)
+    if qual is None and q.vague:
+        qual = "vague"  # "puluhan": a conventional figure that a precise count of the same deaths replaces
+    adds = ks > 0 and toks[ks - 1].low in lex.also
+    if qual != Qualifier.INCLUDING and running and kind == ClaimKind.KILLED:
+        qual = "cumulative"  # "sejak 7 Oktober, 40.000 orang tewas": a war's running total, not this toll
+    return Claim(kind=kind, low=q.value, high=q.value, qualifier=qual, victims=victims,
+                 claimant=source_of(who, lex), evidence=tuple(ev), adds=adds)
+
+
+def _figureless_claims(sent: _Sentence, used_kinds: set[int]) -> list[Claim]:
+    """Claims of "killed" words no figure took: a named victim, else victims told with no figure."""
+    toks, lex, text = sent.toks, sent.lex, sent.text
+    out: list[Claim] = []
+    for ki, (ks, ke, kk) in enumerate(sent.kinds):
+        if ki in used_kinds or kk != ClaimKind.KILLED:
+            continue
+        who = sent.who_at(ks)
+        named = _named_victim(toks, ks, ke, lex)
+        if named is not None:
+            name_span = Span(named.start, named.end, named.text)
+            ev2 = (name_span, sent.span(ks, ke), *((who,) if who else ()))
+            out.append(Claim(kind="killed", low=1, high=1, qualifier="named", victims=named.text,
+                             claimant=source_of(who, lex), evidence=ev2))
+            continue
+        noun = _unnumbered_victims(toks, ks, lex)
+        if noun is not None:
+            vs, ve = toks[noun[0]].start, toks[noun[1] - 1].end
+            ev3 = (Span(vs, ve, text[vs:ve]), sent.span(ks, ke), *((who,) if who else ()))
+            out.append(Claim(kind="killed", low=1, high=1, qualifier="unnumbered", victims=text[vs:ve],
+                             claimant=source_of(who, lex), evidence=ev3, adds=toks[ks - 1].low in lex.also))
     return out
 
 

@@ -8,7 +8,7 @@ from pantau.extract.actors import CROWD_KINDS, STATE_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
 from pantau.extract.tokens import Token, match_at
 from pantau.extract.triggers import TriggerHit
-from pantau.model import Claim, Sentence, Span, TimeMention
+from pantau.model import Claim, EventType, Modality, Sentence, Span, SubEventType, TimeMention
 
 REMOTE = "Explosions/Remote violence"
 PEOPLE_KINDS = frozenset({"civilians", "suspects", "people", "protesters", "rioters"})
@@ -152,6 +152,16 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
     return et, sub
 
 
+# The confidence of a candidate: its trigger's weight plus these for what the sentence also tells.
+CONF_ARMED_ACTOR = 0.15
+CONF_CASUALTIES = 0.15
+CONF_PLACE = 0.1
+CONF_TIME = 0.05
+CONF_BOTH_SIDES = 0.1  # who did it to whom, both named
+
+_TERRITORY_SUBS = (SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_OVERTAKES_TERRITORY)
+
+
 def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> list[Candidate]:
     """Read each trigger of a sentence as an event candidate (asserted ones only unless include_all)."""
     out: list[Candidate] = []
@@ -161,67 +171,94 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
             continue  # a longer phrase that hides a trigger: "serangan jantung", "merebut gelar"
         if any(a.entry.name and a.first <= hit.first and hit.last <= a.last for a in facts.actors):
             continue  # "Tentara Pembebasan Balochistan": a word of the group's name, not a liberation
-        mod = modality(facts.tokens, hit, lex, starts)
-        if mod == "asserted" and hit.trigger.voice == "active" and hit.first > 0 \
-                and facts.tokens[hit.first - 1].low in lex.purpose:
-            mod = "future"  # "dikirim ke Poso untuk menangkap sisa kelompok itu": a purpose, not a deed
-        if mod == "statement" and hit.trigger.voice == "noun" and facts.has_casualty_word and facts.times \
-                and facts.places:
-            # "menyelidiki serangan yang menewaskan delapan orang di X pada Selasa": talk of an incident that
-            # the sentence itself dates, places and counts presupposes that it happened
-            mod = "asserted"
-        if mod != "asserted" and not include_all:
+        mod = _modality(facts, hit, lex, starts)
+        if mod != Modality.ASSERTED and not include_all:
             continue
         crowd = _crowd_clash(hit, facts)
         if not crowd and not _needs_met(hit, facts):
             continue
         agent, target = assign_roles(facts.tokens, hit, facts.actors, lex, starts)
         et, sub = ("Riots", "Violent demonstration") if crowd else refine_type(hit, agent, target)
-        if sub in ("Government regains territory", "Non-state actor overtakes territory") and target is not None \
-                and target.kind in PEOPLE_KINDS:
-            continue  # "satu sandera dibebaskan": people freed, not ground taken
-        if sub in ("Government regains territory", "Non-state actor overtakes territory") and hit.first > 0 \
-                and facts.tokens[hit.first - 1].low in lex.relative:
-            continue  # "HTS yang menguasai sebagian besar Idlib": who holds a place, not who takes it
-        if et == "Violence against civilians" and any(t.low in lex.animals for t in facts.tokens) and not any(
-            a.kind in ("civilians", "people") for a in facts.actors
-        ):
-            continue  # "hewan laut lain yang mengalami penyiksaan": cruelty to animals
+        if _not_this_event(facts, hit, lex, et, sub, target):
+            continue
         if (
             agent is not None and agent.kind == "police" and hit.trigger.voice == "noun" and agent.last <= hit.first
-            and et in ("Explosions/Remote violence", "Violence against civilians")
+            and et in (EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS)
             and not (hit.first > 0 and facts.tokens[hit.first - 1].low in lex.light_active)
         ):
             agent = None  # "polisi menyelidiki ledakan bom": the police investigate the bombing, not set it off
-        if (et, sub) == ("Battles", "Armed clash") and agent is not None and match_at(facts.tokens, agent.first,
-                                                                                      lex.aircraft):
-            et, sub = "Explosions/Remote violence", "Air/drone strike"  # "jet tempur Israel menggempur desa"
-        elif (et, sub) == ("Battles", "Armed clash") and target is None and agent is not None and agent.armed \
-                and agent.kind not in STATE_KINDS and hit.trigger.voice == "active" and hit.last < len(facts.tokens) \
-                and match_at(facts.tokens, hit.last, lex.settlements):
-            et, sub = "Violence against civilians", "Attack"  # "pemukim menyerang desa": its people are attacked
-        if (et, sub) == ("Battles", "Armed clash") and agent is not None and (target is None or not target.armed) \
-                and (_country_acts(hit, facts) if agent.kind == "country" else _abroad(agent, facts)):
-            et, sub = _country_strike(facts, lex, agent)
-        if et == "Explosions/Remote violence" and has_phrase(facts.tokens, lex.weapon_disruption):
-            # a bomb assembled, found or defused is a plot foiled, not an explosion
-            et, sub = "Strategic developments", "Disrupted weapons use"
-        if et == "Protests":
-            if has_phrase(facts.tokens, lex.excessive):
-                sub = "Excessive force against protesters"
-            elif sub == "Peaceful protest" and has_phrase(facts.tokens, lex.intervention):
-                sub = "Protest with intervention"
-        conf = hit.trigger.weight
-        conf += 0.15 if any(a.armed for a in facts.actors) else 0.0
-        conf += 0.15 if facts.claims else 0.0
-        conf += 0.1 if facts.places else 0.0
-        conf += 0.05 if facts.times else 0.0
-        # who did it to whom, both named: "mereka menyalakan petasan ke arah barisan polisi"
-        named = [a for a in (agent, target) if a is not None and a.kind != "country"]  # "kota utama Suriah"
-        conf += 0.1 if len(named) == 2 else 0.0
-        # rounded: 0.3 + 0.15 + 0.1 is 0.5499... in binary, under a threshold of 0.55 it plainly meets
-        out.append(Candidate(hit, facts, et, sub, mod, agent, target, round(min(conf, 1.0), 6)))
+        et, sub = _retype(facts, hit, lex, et, sub, agent, target)
+        out.append(Candidate(hit, facts, et, sub, mod, agent, target, _confidence(facts, hit, agent, target)))
     return out
+
+
+def _modality(facts: SentenceFacts, hit: TriggerHit, lex: RoleLexicon, starts: frozenset[int]) -> str:
+    """The trigger's modality, with a purpose clause as future and a dated, placed, counted incident as told."""
+    mod = modality(facts.tokens, hit, lex, starts)
+    if mod == Modality.ASSERTED and hit.trigger.voice == "active" and hit.first > 0 \
+            and facts.tokens[hit.first - 1].low in lex.purpose:
+        mod = "future"  # "dikirim ke Poso untuk menangkap sisa kelompok itu": a purpose, not a deed
+    if mod == Modality.STATEMENT and hit.trigger.voice == "noun" and facts.has_casualty_word and facts.times \
+            and facts.places:
+        # "menyelidiki serangan yang menewaskan delapan orang di X pada Selasa": talk of an incident that
+        # the sentence itself dates, places and counts presupposes that it happened
+        mod = "asserted"
+    return mod
+
+
+def _not_this_event(
+    facts: SentenceFacts, hit: TriggerHit, lex: RoleLexicon, et: str, sub: str, target: ActorMatch | None
+) -> bool:
+    """True for a reading the sentence rules out: people freed, who holds a place, cruelty to animals."""
+    if sub in _TERRITORY_SUBS and target is not None and target.kind in PEOPLE_KINDS:
+        return True  # "satu sandera dibebaskan": people freed, not ground taken
+    if sub in _TERRITORY_SUBS and hit.first > 0 and facts.tokens[hit.first - 1].low in lex.relative:
+        return True  # "HTS yang menguasai sebagian besar Idlib": who holds a place, not who takes it
+    # "hewan laut lain yang mengalami penyiksaan": cruelty to animals
+    return et == EventType.VIOLENCE_AGAINST_CIVILIANS and any(t.low in lex.animals for t in facts.tokens) and not any(
+        a.kind in ("civilians", "people") for a in facts.actors
+    )
+
+
+def _retype(
+    facts: SentenceFacts, hit: TriggerHit, lex: RoleLexicon, et: str, sub: str,
+    agent: ActorMatch | None, target: ActorMatch | None,
+) -> tuple[str, str]:
+    """The event and sub-event type once the sides and the sentence's words are known."""
+    clash = (et, sub) == (EventType.BATTLES, SubEventType.ARMED_CLASH)
+    if clash and agent is not None and match_at(facts.tokens, agent.first, lex.aircraft):
+        et, sub = "Explosions/Remote violence", "Air/drone strike"  # "jet tempur Israel menggempur desa"
+    elif clash and target is None and agent is not None and agent.armed \
+            and agent.kind not in STATE_KINDS and hit.trigger.voice == "active" and hit.last < len(facts.tokens) \
+            and match_at(facts.tokens, hit.last, lex.settlements):
+        et, sub = "Violence against civilians", "Attack"  # "pemukim menyerang desa": its people are attacked
+    if (et, sub) == (EventType.BATTLES, SubEventType.ARMED_CLASH) and agent is not None \
+            and (target is None or not target.armed) \
+            and (_country_acts(hit, facts) if agent.kind == "country" else _abroad(agent, facts)):
+        et, sub = _country_strike(facts, lex, agent)
+    if et == EventType.EXPLOSIONS and has_phrase(facts.tokens, lex.weapon_disruption):
+        # a bomb assembled, found or defused is a plot foiled, not an explosion
+        et, sub = "Strategic developments", "Disrupted weapons use"
+    if et == EventType.PROTESTS:
+        if has_phrase(facts.tokens, lex.excessive):
+            sub = "Excessive force against protesters"
+        elif sub == SubEventType.PEACEFUL_PROTEST and has_phrase(facts.tokens, lex.intervention):
+            sub = "Protest with intervention"
+    return et, sub
+
+
+def _confidence(facts: SentenceFacts, hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | None) -> float:
+    """The trigger's weight plus what the sentence also tells: armed actors, casualties, place, time, both sides."""
+    conf = hit.trigger.weight
+    conf += CONF_ARMED_ACTOR if any(a.armed for a in facts.actors) else 0.0
+    conf += CONF_CASUALTIES if facts.claims else 0.0
+    conf += CONF_PLACE if facts.places else 0.0
+    conf += CONF_TIME if facts.times else 0.0
+    # who did it to whom, both named: "mereka menyalakan petasan ke arah barisan polisi"
+    named = [a for a in (agent, target) if a is not None and a.kind != "country"]  # "kota utama Suriah"
+    conf += CONF_BOTH_SIDES if len(named) == 2 else 0.0
+    # rounded: 0.3 + 0.15 + 0.1 is 0.5499... in binary, under a threshold of 0.55 it plainly meets
+    return round(min(conf, 1.0), 6)
 
 
 def span_of(toks: list[Token], first: int, last: int, text: str) -> Span:

@@ -306,6 +306,37 @@ _BARE_AGENT_REACH = 3
 _SUPPORT_WINDOW = 4
 
 
+# How many tokens after a trigger a preposition may introduce its party: "oleh" for the agent of a passive or
+# of a casualty's noun, of a noun ("serangan ... oleh"), "dengan" for the other side, a phrase such as "yang
+# dilakukan oleh", and the patient's preposition.
+_AGENT_PREP_REACH = 6
+_NOUN_AGENT_PREP_REACH = 4
+_COMITATIVE_REACH = 4
+_AGENT_PHRASE_REACH = 20
+_PATIENT_PREP_REACH = 10
+# The first actor after the trigger is its object when it stands within this many tokens.
+_NEXT_AFTER_REACH = 8
+# A light passive verb ("melakukan", "mendapat") may open this many tokens before a noun trigger.
+_LIGHT_VERB_BACK = 3
+
+
+@dataclass(frozen=True)
+class _Around:
+    """A trigger's candidate parties: the actors before and after it within the speech around it."""
+
+    toks: list[Token]
+    hit: TriggerHit
+    lex: RoleLexicon
+    before: list[ActorMatch]
+    after: list[ActorMatch]
+    nearest_before: ActorMatch | None
+    next_after: ActorMatch | None
+
+    def after_prep(self, preps: Index, reach: int) -> ActorMatch | None:
+        """The actor a preposition of preps introduces within reach tokens after the trigger."""
+        return _after_prep(self.toks, self.hit.last, self.after, preps, reach)
+
+
 def assign_roles(
     toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon, starts: frozenset[int] = frozenset()
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
@@ -314,6 +345,31 @@ def assign_roles(
     An actor before a word of death or injury is its victim, not the agent of the noun trigger after it
     ("dua polisi tewas dalam serangan"); one named as a source ("menurut X,") is neither. starts: where
     the sentence's triggers begin; the subject of another trigger before a noun is not the noun's agent."""
+    ar = _around(toks, hit, actors, lex)
+    voice = hit.trigger.voice
+    if _victims_first(ar):
+        return _attacker_of_victims(ar), ar.nearest_before
+    light = any(
+        (m := match_at(toks, i, lex.light_passive)) and i + m[0] == hit.first
+        for i in range(max(0, hit.first - _LIGHT_VERB_BACK), hit.first)
+    )
+    if voice == "passive" or (voice == "noun" and light):
+        return _passive_agent(ar), ar.nearest_before
+    if voice in ("intrans", "noun"):
+        pair = _between(toks, hit.last, ar.after, lex.between)
+        if pair is not None:
+            return pair
+    if voice == "intrans":
+        return _intransitive_sides(ar)
+    if voice == "noun":
+        return _noun_sides(ar, starts)
+    # active
+    target = ar.next_after or ar.after_prep(lex.patient_preps, _PATIENT_PREP_REACH)
+    return ar.nearest_before, target
+
+
+def _around(toks: list[Token], hit: TriggerHit, actors: list[ActorMatch], lex: RoleLexicon) -> _Around:
+    """The actors before and after a trigger, sources and backers left out."""
     actors = [a for a in actors if not _cited(toks, a, lex.source_preps)]
     # an attribution verb between an actor and the trigger makes the actor a source, not a party
     claimed = hit.trigger.voice != "noun"  # "mengklaim telah menembak": the claimant did it; "... serangan" reports
@@ -328,57 +384,66 @@ def assign_roles(
     principal = [a for a in before if not _backer(toks, a, lex.support)]
     before = principal or before
     after = [a for a in actors if hit.last <= a.first < said_after]
-    voice = hit.trigger.voice
     nearest_before = _lead_of(toks, before, lex.coordinators) if before else None
-    if nearest_before is not None and (
-        (voice == "noun" and any(
-            match_at(toks, i, lex.harm) for i in range(nearest_before.last, hit.first)
-        ))
-        or (voice == "intrans" and "casualty" in hit.trigger.needs)
-    ):
-        # "dua polisi tewas (dalam serangan)": the dead are the attacked side; the attacker is the name right
-        # after the noun ("serangan KKB"), after "oleh", or after "dengan" ("bentrokan dengan Houthi")
-        attacker = after[0] if voice == "noun" and after and after[0].first - hit.last <= 1 else None
-        attacker = attacker or _after_prep(toks, hit.last, after, lex.agent_preps, 6)
-        if voice == "noun":
-            attacker = attacker or _after_prep(toks, hit.last, after, lex.comitative, 4)
-        return attacker, nearest_before
-    next_after = after[0] if after and after[0].first - hit.last <= 8 else None
-    light = any(
-        (m := match_at(toks, i, lex.light_passive)) and i + m[0] == hit.first
-        for i in range(max(0, hit.first - 3), hit.first)
-    )
-    if voice == "passive" or (voice == "noun" and light):
-        agent = _after_prep(toks, hit.last, after, lex.agent_preps, 6)
-        agent = agent or _after_prep(toks, hit.last, after, lex.agent_phrases, 20)
-        if agent is None and voice == "noun" and next_after is not None and next_after.first - hit.last <= 1:
-            agent = next_after
-        if agent is None and voice == "passive" and next_after is not None and next_after.armed \
-                and next_after.first - hit.last <= _BARE_AGENT_REACH:
-            agent = next_after  # "dipukul polisi", "dilindas kendaraan taktis polisi": the agent needs no "oleh"
-        return agent, nearest_before
-    if voice in ("intrans", "noun"):
-        pair = _between(toks, hit.last, after, lex.between)
-        if pair is not None:
-            return pair
-    if voice == "intrans":
-        other = _after_prep(toks, hit.last, after, lex.comitative, 4)
-        if other is None and nearest_before is not None and before[-1] is not nearest_before:
-            other = before[-1]  # "warga dan polisi bentrok": the two sides, both before the trigger
-        return nearest_before, other
+    next_after = after[0] if after and after[0].first - hit.last <= _NEXT_AFTER_REACH else None
+    return _Around(toks, hit, lex, before, after, nearest_before, next_after)
+
+
+def _victims_first(ar: _Around) -> bool:
+    """True when the actor before the trigger is its victim: "dua polisi tewas (dalam serangan)"."""
+    voice, nb = ar.hit.trigger.voice, ar.nearest_before
+    if nb is None:
+        return False
     if voice == "noun":
-        target = _after_prep(toks, hit.last, after, lex.patient_preps, 10)
-        if next_after is not None and next_after.first - hit.last <= 1 and next_after is not target:
-            return next_after, target
-        agent = _after_prep(toks, hit.last, after, lex.agent_preps, 4)
-        agent = agent or _after_prep(toks, hit.last, after, lex.agent_phrases, 20)
-        if agent is None and nearest_before is not None and any(nearest_before.last <= i < hit.first for i in starts):
-            # "polisi menangkap dua pria terkait penusukan": the subject of another verb did not stab
-            return None, target
-        return agent or nearest_before, target
-    # active
-    target = next_after or _after_prep(toks, hit.last, after, lex.patient_preps, 10)
-    return nearest_before, target
+        return any(match_at(ar.toks, i, ar.lex.harm) for i in range(nb.last, ar.hit.first))
+    return voice == "intrans" and "casualty" in ar.hit.trigger.needs
+
+
+def _attacker_of_victims(ar: _Around) -> ActorMatch | None:
+    """The attacker of victims told first: right after the noun, after "oleh", or after "dengan"."""
+    # "dua polisi tewas (dalam serangan)": the dead are the attacked side; the attacker is the name right
+    # after the noun ("serangan KKB"), after "oleh", or after "dengan" ("bentrokan dengan Houthi")
+    voice, after = ar.hit.trigger.voice, ar.after
+    attacker = after[0] if voice == "noun" and after and after[0].first - ar.hit.last <= 1 else None
+    attacker = attacker or ar.after_prep(ar.lex.agent_preps, _AGENT_PREP_REACH)
+    if voice == "noun":
+        attacker = attacker or ar.after_prep(ar.lex.comitative, _COMITATIVE_REACH)
+    return attacker
+
+
+def _passive_agent(ar: _Around) -> ActorMatch | None:
+    """The agent of a passive trigger (or a noun after a light verb): after "oleh", else the actor right after."""
+    voice, nxt, last = ar.hit.trigger.voice, ar.next_after, ar.hit.last
+    agent = ar.after_prep(ar.lex.agent_preps, _AGENT_PREP_REACH)
+    agent = agent or ar.after_prep(ar.lex.agent_phrases, _AGENT_PHRASE_REACH)
+    if agent is None and voice == "noun" and nxt is not None and nxt.first - last <= 1:
+        agent = nxt
+    if agent is None and voice == "passive" and nxt is not None and nxt.armed \
+            and nxt.first - last <= _BARE_AGENT_REACH:
+        agent = nxt  # "dipukul polisi", "dilindas kendaraan taktis polisi": the agent needs no "oleh"
+    return agent
+
+
+def _intransitive_sides(ar: _Around) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """The two sides of an intransitive trigger ("bentrok"): before it, and after "dengan" or also before."""
+    other = ar.after_prep(ar.lex.comitative, _COMITATIVE_REACH)
+    if other is None and ar.nearest_before is not None and ar.before[-1] is not ar.nearest_before:
+        other = ar.before[-1]  # "warga dan polisi bentrok": the two sides, both before the trigger
+    return ar.nearest_before, other
+
+
+def _noun_sides(ar: _Around, starts: frozenset[int]) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Agent and target of a noun trigger ("serangan KKB terhadap pos TNI")."""
+    lex, nxt, nb = ar.lex, ar.next_after, ar.nearest_before
+    target = ar.after_prep(lex.patient_preps, _PATIENT_PREP_REACH)
+    if nxt is not None and nxt.first - ar.hit.last <= 1 and nxt is not target:
+        return nxt, target
+    agent = ar.after_prep(lex.agent_preps, _NOUN_AGENT_PREP_REACH)
+    agent = agent or ar.after_prep(lex.agent_phrases, _AGENT_PHRASE_REACH)
+    if agent is None and nb is not None and any(nb.last <= i < ar.hit.first for i in starts):
+        # "polisi menangkap dua pria terkait penusukan": the subject of another verb did not stab
+        return None, target
+    return agent or nb, target
 
 
 def crowd_pronouns(toks: list[Token], actors: list[ActorMatch], before: list[ActorMatch], lex: RoleLexicon,

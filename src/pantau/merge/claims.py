@@ -25,7 +25,7 @@ from pantau.extract.events import SentenceFacts
 from pantau.extract.sources import describe, window
 from pantau.extract.tokens import Token, match_at
 from pantau.merge.group import Group
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim, Claimant, Span
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim, Claimant, ClaimKind, EventType, Span
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 # next sentence ("Bom meledak di pasar. Tujuh orang tewas.")
 _BACK, _AHEAD = 2, 1
 # Strategic developments have no fatalities: a death toll near an arrest belongs to the violence.
-_NO_DEATHS = frozenset({"Strategic developments"})
+_NO_DEATHS = frozenset({EventType.STRATEGIC_DEVELOPMENTS})
 
 
 def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) -> None:
@@ -42,13 +42,13 @@ def attribute_claims(an: Analysis, groups: list[Group], lex: CasualtyLexicon) ->
     else the group of a nearby sentence of the same paragraph; deaths never go to strategic developments."""
     hits = _sentence_hits(groups)
     # (only where a single death is claimed at all: the scan is the article's every word)
-    single = any(cl.kind == "killed" and cl.low == 1 for f in an.facts for cl in f.claims)
+    single = any(cl.kind == ClaimKind.KILLED and cl.low == 1 for f in an.facts for cl in f.claims)
     natural = _natural_deaths(an, lex) if single else set()
     speakers = _speakers(an, lex)
     for f in an.facts:
         for cl in f.claims:
             cl = _with_source(cl, f.sentence.index, an, speakers, lex)
-            if f.sentence.index in natural and cl.kind == "killed" and cl.low == 1:
+            if f.sentence.index in natural and cl.kind == ClaimKind.KILLED and cl.low == 1:
                 cl = replace(cl, qualifier="natural")  # kept as a claim, never counted as a fatality
             owner = _owner(cl, f.sentence.index, f.sentence.paragraph, hits, an)
             if owner is not None and _separate(f, lex) and any(
@@ -97,7 +97,7 @@ def _pointed_at(cl: Claim, f: SentenceFacts, hits: dict[int, list[tuple[int, Gro
                for k, t in enumerate(toks)):
         return None
     for back in range(f.sentence.index - 1, max(-1, f.sentence.index - 1 - _POINTED_BACK), -1):
-        near = [g for _, g in hits.get(back, []) if not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]
+        near = [g for _, g in hits.get(back, []) if not (cl.kind == ClaimKind.KILLED and g.event_type in _NO_DEATHS)]
         if near:
             return near[0]
     return None
@@ -249,7 +249,7 @@ _NATURAL_BACK = 2
 
 def _only_incident(cl: Claim, groups: list[Group]) -> Group | None:
     """The article's one violent incident, for a toll told apart from it ("Kasus Tewasnya Yohanes")."""
-    violent = [g for g in groups if not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]
+    violent = [g for g in groups if not (cl.kind == ClaimKind.KILLED and g.event_type in _NO_DEATHS)]
     if len(violent) > 1:  # a protest and the attack that killed a protester: the attack
         violent = [g for g in violent if g.event_type in POLITICAL_VIOLENCE]
     return violent[0] if len(violent) == 1 else None
@@ -271,7 +271,7 @@ def _same_place(cl: Claim, f: SentenceFacts, groups: list[Group]) -> Group | Non
     """The one group placed where the claim's sentence is ("gempuran di Tyre itu menewaskan tiga orang")."""
     keys = {p.key for m in f.places for p in m.candidates}
     found = [g for g in groups if g.place is not None and g.place.key in keys
-             and not (cl.kind == "killed" and g.event_type in _NO_DEATHS)]
+             and not (cl.kind == ClaimKind.KILLED and g.event_type in _NO_DEATHS)]
     if len(found) > 1:
         # several incidents there: the one of the day the sentence states ("Serangan pada Sabtu (1/11) di
         # Nabatiyeh menewaskan empat orang")
@@ -284,7 +284,7 @@ def _owner(cl: Claim, idx: int, para: int, hits: dict[int, list[tuple[int, Group
     pos = cl.evidence[0].start if cl.evidence else 0
 
     def fits(g: Group) -> bool:
-        return not (cl.kind == "killed" and g.event_type in _NO_DEATHS)
+        return not (cl.kind == ClaimKind.KILLED and g.event_type in _NO_DEATHS)
 
     here = [(abs(start - pos), g) for start, g in hits.get(idx, []) if fits(g)]
     if here:

@@ -18,7 +18,7 @@ from pantau.merge.relevance import judge, political
 from pantau.merge.when import choose_date, same_time
 from pantau.merge.where import BROAD_FEATURES, choose_place
 from pantau.merge.who import ARMED_NON_STATE
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Event
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Event, EventType, Span, SubEventType
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Config, Resources
@@ -42,7 +42,7 @@ SAME_REGENCY_KM = 50.0
 # Places inside a town: two of them are two locations, however close (ACLED codes the most specific).
 _SITES = frozenset({"village", "district", "landmark", "camp", "airport"})
 # Strategic developments other than these need a strong trigger: talk of truces and surrenders is common.
-_ROUTINE_SD = frozenset({"Arrests", "Disrupted weapons use", "Looting/property destruction"})
+_ROUTINE_SD = frozenset({SubEventType.ARRESTS, SubEventType.DISRUPTED_WEAPONS_USE, SubEventType.LOOTING})
 
 
 def broad(place: Place | None, prec: int) -> bool:
@@ -75,75 +75,23 @@ def compatible(
     return distance_km(g.place, place) <= SAME_AREA_KM
 
 
+# A candidate this confident, or an armed actor, makes the article's violence strong: then weaker triggers count.
+STRONG_CONFIDENCE = 0.9
+# With no strong candidate, a trigger needs this weight to count.
+STRONG_TRIGGER_WEIGHT = 0.9
+# A strategic development outside _ROUTINE_SD needs this confidence.
+STRATEGIC_CONFIDENCE = 0.95
+
+# A screened candidate with its place (place, precision, span) and date (date, precision, span, strength).
+_Resolved = tuple[Candidate, Place | None, int, Span | None, date | None, int, Span | None, int]
+
+
 def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) -> list[Event]:
     """Resolve places, dates and actors of the candidates and merge those of one incident."""
     oldest = an.reference - timedelta(days=cfg.max_age_days) if an.reference and cfg.max_age_days else None
-    strong = any(c.confidence >= 0.9 for c in cands) or any(a.armed for f in an.facts for a in f.actors)
-    resolved = []
-    for c in cands:
-        if c.confidence < cfg.min_confidence or (not strong and c.hit.trigger.weight < 0.9):
-            continue
-        if c.event_type == "Strategic developments" and c.sub_event_type not in _ROUTINE_SD and c.confidence < 0.95:
-            continue
-        resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res, oldest)))
-    # Candidates placed in a town form the incidents first; those placed only in a province or a country
-    # then join one of them: "di Sorong", "di Manokwari" and "di Papua Barat" are two events, not one.
-    # Mentions that point at an incident told elsewhere come last, to join it: a cause opening its sentence
-    # ("Akibat serangan teroris, presiden ..."), a headline above the dateline, "serangan itu".
-    resolved.sort(key=lambda r: (_points_elsewhere(r[0], an, res), broad(r[1], r[2])))
-    groups: list[Group] = []
-
-    def stale(d: date | None, strength: int) -> bool:
-        # a date borrowed from the sentence before counts too: it is that sentence's incident's
-        return strength >= 1 and d is not None and oldest is not None and d < oldest
-
-    for c, place, prec, pspan, d, tprec, dspan, strength in resolved:
-        apart = told_apart(c.facts.tokens, res.casualties)
-        for g in groups:
-            # a mention dated long ago is background: it neither joins today's incident nor dates it
-            if stale(g.date, g.date_strength) != stale(d, strength):
-                continue
-            if apart and all(m.facts.sentence.index < c.facts.sentence.index for m in g.members):
-                continue  # "Secara terpisah, ...": not the incident told before
-            if compatible(g, place, prec, d, strength, c.event_type, tprec):
-                g.members.append(c)
-                if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
-                    g.sub_event_type = c.sub_event_type
-                if (g.place is None or g.place.feature == "country") and place is not None:
-                    g.place, g.precision, g.place_span = place, prec, pspan
-                if strength > g.date_strength or (strength == g.date_strength and tprec < g.time_precision):
-                    g.date, g.time_precision, g.date_span, g.date_strength = d, tprec, dspan, strength
-                g.confidence = max(g.confidence, c.confidence)
-                break
-        else:
-            if _cause_opening(c, res) or (_headline(c, an) and any(g.event_type == c.event_type for g in groups)):
-                continue  # told below (a headline of a type the body has), or elsewhere (a cause)
-            told = _told_just_before(c, groups) if _anaphoric(c, res) else None
-            if told is not None:
-                told.members.append(c)  # "... menembak mati dua petugas. Polisi terluka dalam serangan itu."
-                continue
-            groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
-                                c.agent, c.target, c.confidence, c.modality, [c]))
-    # a crowd's violence with no demonstration told anywhere is mob violence ("warga menyerang markas polsek",
-    # "tawuran"), not a violent demonstration (CODING.md)
-    instruments = res.roles.instruments
-    demonstration = any(h.trigger.event_type == "Protests" and h.trigger.phrase not in instruments
-                        for f in an.facts for h in f.triggers if not h.trigger.shadow)
-    if not demonstration:
-        # tear gas or warning shots with no protest told anywhere: police work at a riot or a raid, no protest
-        groups = [g for g in groups if g.event_type != "Protests"]
-    for g in groups:
-        g.agent, g.target = _sides(g)
-        if g.sub_event_type == "Violent demonstration" and not demonstration:
-            g.sub_event_type = "Mob violence"
-    groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
-    # an incident in a country the article is not about is a comparison or background, unless the article
-    # names no foreign country of its own and the text says outright that it happened there ("di Albu Kamal")
-    cued = {m.span for f in an.facts for m in f.places if m.cue is not None} if len(an.focus) <= 1 else set()
-    groups = [
-        g for g in groups
-        if g.place is None or not an.focus or g.place.iso3 in an.focus[:2] or g.place_span in cued
-    ]
+    resolved = _resolve_candidates(an, cands, res, cfg, oldest)
+    groups = _group(an, resolved, res, oldest)
+    groups = _settle_groups(an, groups, res)
     attribute_claims(an, groups, res.casualties)
     built = [(g, build_event(an, g, res)) for g in groups]
     # which incidents count (CODING.md) is judged on whole incidents, before they absorb or found others
@@ -157,6 +105,106 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
         g.claims.clear()
     attribute_claims(an, survivors, res.casualties)
     return [build_event(an, g, res) for g in survivors]
+
+
+def _resolve_candidates(
+    an: Analysis, cands: list[Candidate], res: Resources, cfg: Config, oldest: date | None
+) -> list[_Resolved]:
+    """The candidates strong enough to code, with place and date, in the order they form incidents."""
+    strong = any(c.confidence >= STRONG_CONFIDENCE for c in cands) or any(
+        a.armed for f in an.facts for a in f.actors)
+    resolved: list[_Resolved] = []
+    for c in cands:
+        if c.confidence < cfg.min_confidence or (not strong and c.hit.trigger.weight < STRONG_TRIGGER_WEIGHT):
+            continue
+        if (c.event_type == EventType.STRATEGIC_DEVELOPMENTS and c.sub_event_type not in _ROUTINE_SD
+                and c.confidence < STRATEGIC_CONFIDENCE):
+            continue
+        resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res, oldest)))
+    # Candidates placed in a town form the incidents first; those placed only in a province or a country
+    # then join one of them: "di Sorong", "di Manokwari" and "di Papua Barat" are two events, not one.
+    # Mentions that point at an incident told elsewhere come last, to join it: a cause opening its sentence
+    # ("Akibat serangan teroris, presiden ..."), a headline above the dateline, "serangan itu".
+    resolved.sort(key=lambda r: (_points_elsewhere(r[0], an, res), broad(r[1], r[2])))
+    return resolved
+
+
+def _stale(d: date | None, strength: int, oldest: date | None) -> bool:
+    """True for a date older than the oldest allowed."""
+    # a date borrowed from the sentence before counts too: it is that sentence's incident's
+    return strength >= 1 and d is not None and oldest is not None and d < oldest
+
+
+def _group(an: Analysis, resolved: list[_Resolved], res: Resources, oldest: date | None) -> list[Group]:
+    """The candidates gathered into incidents: each joins the first compatible one, else founds its own."""
+    groups: list[Group] = []
+    for r in resolved:
+        c, place, prec, pspan, d, tprec, dspan, strength = r
+        joined = _join_first(groups, r, res, oldest)
+        if joined:
+            continue
+        if _cause_opening(c, res) or (_headline(c, an) and any(g.event_type == c.event_type for g in groups)):
+            continue  # told below (a headline of a type the body has), or elsewhere (a cause)
+        told = _told_just_before(c, groups) if _anaphoric(c, res) else None
+        if told is not None:
+            told.members.append(c)  # "... menembak mati dua petugas. Polisi terluka dalam serangan itu."
+            continue
+        groups.append(Group(c.event_type, c.sub_event_type, place, prec, pspan, d, tprec, dspan, strength,
+                            c.agent, c.target, c.confidence, c.modality, [c]))
+    return groups
+
+
+def _join_first(groups: list[Group], r: _Resolved, res: Resources, oldest: date | None) -> bool:
+    """Add a candidate to the first incident it fits; False when none fits."""
+    c, place, prec, _pspan, d, tprec, _dspan, strength = r
+    apart = told_apart(c.facts.tokens, res.casualties)
+    for g in groups:
+        # a mention dated long ago is background: it neither joins today's incident nor dates it
+        if _stale(g.date, g.date_strength, oldest) != _stale(d, strength, oldest):
+            continue
+        if apart and all(m.facts.sentence.index < c.facts.sentence.index for m in g.members):
+            continue  # "Secara terpisah, ...": not the incident told before
+        if compatible(g, place, prec, d, strength, c.event_type, tprec):
+            _join(g, r)
+            return True
+    return False
+
+
+def _join(g: Group, r: _Resolved) -> None:
+    """Add a candidate to an incident: the more specific sub-event type, place and date win."""
+    c, place, prec, pspan, d, tprec, dspan, strength = r
+    g.members.append(c)
+    if _SUB_RANK.get(c.sub_event_type, 0) > _SUB_RANK.get(g.sub_event_type, 0):
+        g.sub_event_type = c.sub_event_type
+    if (g.place is None or g.place.feature == "country") and place is not None:
+        g.place, g.precision, g.place_span = place, prec, pspan
+    if strength > g.date_strength or (strength == g.date_strength and tprec < g.time_precision):
+        g.date, g.time_precision, g.date_span, g.date_strength = d, tprec, dspan, strength
+    g.confidence = max(g.confidence, c.confidence)
+
+
+def _settle_groups(an: Analysis, groups: list[Group], res: Resources) -> list[Group]:
+    """The incidents with their sides and sub-event types settled, in text order, within the article's focus."""
+    # a crowd's violence with no demonstration told anywhere is mob violence ("warga menyerang markas polsek",
+    # "tawuran"), not a violent demonstration (CODING.md)
+    instruments = res.roles.instruments
+    demonstration = any(h.trigger.event_type == EventType.PROTESTS and h.trigger.phrase not in instruments
+                        for f in an.facts for h in f.triggers if not h.trigger.shadow)
+    if not demonstration:
+        # tear gas or warning shots with no protest told anywhere: police work at a riot or a raid, no protest
+        groups = [g for g in groups if g.event_type != EventType.PROTESTS]
+    for g in groups:
+        g.agent, g.target = _sides(g)
+        if g.sub_event_type == SubEventType.VIOLENT_DEMONSTRATION and not demonstration:
+            g.sub_event_type = "Mob violence"
+    groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
+    # an incident in a country the article is not about is a comparison or background, unless the article
+    # names no foreign country of its own and the text says outright that it happened there ("di Albu Kamal")
+    cued = {m.span for f in an.facts for m in f.places if m.cue is not None} if len(an.focus) <= 1 else set()
+    return [
+        g for g in groups
+        if g.place is None or not an.focus or g.place.iso3 in an.focus[:2] or g.place_span in cued
+    ]
 
 
 _UNARMED = frozenset({5, 6, 7})  # rioters, protesters, civilians

@@ -20,77 +20,52 @@ from pantau.merge.who import (
     named_group,
     other_side,
 )
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim, Event, Evidence, Location, text_hash
+from pantau.model import (
+    DEMONSTRATIONS,
+    POLITICAL_VIOLENCE,
+    ActorRef,
+    Claim,
+    ClaimKind,
+    Event,
+    EventType,
+    Evidence,
+    Location,
+    SubEventType,
+    text_hash,
+)
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Resources
+
+
+# ACLED's inter codes the record names: state forces, political militias (an unidentified armed group),
+# rioters, civilians and external forces.
+STATE_FORCES, POLITICAL_MILITIAS, RIOTERS, CIVILIANS, EXTERNAL = 1, 3, 5, 7, 8
 
 
 def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     """The event of a group: its actors with ACLED's defaults, its claims and figures, evidence and notes."""
     art = an.article
     country = g.place.iso3 if g.place else (an.focus[0] if an.focus else None)
-    agent = _named_instead(g.agent, [c.agent for c in g.members])
-    displaced = None
-    if g.event_type == REMOTE and (agent is None or not agent.entry.name):
-        # a strike's author unnamed or only described ("militan"): the sentence telling who launched it names it
-        found = launcher(g, res)
-        if found is not None:
-            displaced, agent = agent, found
-    unnamed = agent is None or (agent.kind == "unidentified" and not agent.entry.name)
-    if unnamed and g.event_type in POLITICAL_VIOLENCE:
-        # an unattributed bombing ("pengebom bunuh diri", or nobody) that a group claims right after
-        agent = claimed_by(an, g, res) or agent
+    agent, displaced = _agent(an, g, res)
     a1 = actor_ref(agent, res, country, g.event_type)
     target = intervener(g) if g.event_type in DEMONSTRATIONS else g.target
     if target is None and displaced is not None and displaced.kind in PEOPLE_KINDS:
         target = displaced  # people read as the strike's doer were what it hit
-    a2 = actor_ref(target, res, country, g.event_type)
-    if g.target is not None and g.target.kind == "suspects":
-        # "terduga teroris" arrested: ACLED names their group when the article does (CODING.md)
-        group = named_group(an)
-        a2 = actor_ref(group, res, country, g.event_type) if group is not None else a2
-    if a1 is not None and a2 is not None and a1.name == a2.name:
-        a2 = None  # "pasukan rezim ... pangkalan udara militer": one side named twice
-    if a2 is None and (g.sub_event_type in TERRITORY or g.event_type == REMOTE):
-        a2 = other_side(an, g, a1, res, country)
-    if a2 is None and g.event_type == REMOTE:
-        # "bom meledak di dekat konvoi tentara Irak. Dua tentara tewas": the soldiers hit are its target
-        fallen = fallen_force(g, res)
-        a2 = actor_ref(fallen, res, country, g.event_type) if fallen is not None else None
-    if g.sub_event_type == "Armed clash" and a1 is None and (a2 is None or a2.inter in (1, 8)):
-        # police or soldiers killed by attackers nobody names: ACLED's unidentified armed group against them
-        fallen = fallen_force(g, res)
-        # else the soldiers or police the attack names ("prajurit TNI ditembak"), not a bare country's name
-        named = g.target is not None and g.target.kind in ("police", "military")
-        side = actor_ref(fallen, res, country, g.event_type) if fallen is not None else a2 if named else None
-        if side is not None:
-            a1, a2 = ActorRef(res.actors.acled_name("Unidentified Armed Group ({country})", country), 3, country), side
+    a2 = _second_actor(an, g, res, country, a1, target)
+    a1, a2 = _unidentified_attackers(g, res, country, a1, a2)
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
-    if g.sub_event_type == "Mob violence" and a2 is None and any(
-        c.hit.trigger.sub_event_type == "Mob violence" for c in g.members
+    if g.sub_event_type == SubEventType.MOB_VIOLENCE and a2 is None and any(
+        c.hit.trigger.sub_event_type == SubEventType.MOB_VIOLENCE for c in g.members
     ):
         # "tawuran", "bentrok antarwarga": two crowds, both rioters (ACLED's communal clashes)
-        a2 = ActorRef(res.actors.acled_name("Rioters ({country})", country), 5, country)
+        a2 = ActorRef(res.actors.acled_name("Rioters ({country})", country), RIOTERS, country)
     claims = list(g.claims)
     best, low, high = fatality_figures(claims, res.casualties)
-    evidence: list[Evidence] = []
-    for c in g.members:
-        evidence.append(Evidence("event_type", c.hit.span))
-    if agent is not None:
-        evidence.append(Evidence("actor1", agent.span))
-    if target is not None:
-        evidence.append(Evidence("actor2", target.span))
-    if g.place_span is not None:
-        evidence.append(Evidence("location", g.place_span))
-    if g.date_span is not None:
-        evidence.append(Evidence("event_date", g.date_span))
-    for cl in claims:
-        if cl.kind == "killed":
-            evidence.extend(Evidence("fatalities", s) for s in cl.evidence)
+    evidence = _evidence(g, agent, target, claims)
     location: Location | None = to_location(g.place, g.precision) if g.place else None
     sources = tuple(s for s in (an.meta.outlet, *an.meta.sources) if s)
-    civ = a2 is not None and a2.inter == 7
+    civ = a2 is not None and a2.inter == CIVILIANS
     key = "|".join(
         str(x) for x in (art.article_id, g.event_type, g.sub_event_type, g.date, location.name if location else "",
                          a1.name if a1 else "", g.members[0].hit.span.start, res.version)
@@ -108,7 +83,7 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         location=location,
         claims=tuple(claims),
         evidence=tuple(evidence),
-        civilian_targeting=civ and g.event_type in ("Violence against civilians", "Explosions/Remote violence"),
+        civilian_targeting=civ and g.event_type in (EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS),
         sources=sources,
         notes=_notes(g, a1, a2, location, claims, best, res.casualties),
         modality=g.modality,
@@ -117,6 +92,79 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         fatalities_low=low,
         fatalities_high=high,
     )
+
+
+def _agent(an: Analysis, g: Group, res: Resources) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Who did it, and the actor a strike's named launcher displaced from that role (else None)."""
+    agent = _named_instead(g.agent, [c.agent for c in g.members])
+    displaced = None
+    if g.event_type == REMOTE and (agent is None or not agent.entry.name):
+        # a strike's author unnamed or only described ("militan"): the sentence telling who launched it names it
+        found = launcher(g, res)
+        if found is not None:
+            displaced, agent = agent, found
+    unnamed = agent is None or (agent.kind == "unidentified" and not agent.entry.name)
+    if unnamed and g.event_type in POLITICAL_VIOLENCE:
+        # an unattributed bombing ("pengebom bunuh diri", or nobody) that a group claims right after
+        agent = claimed_by(an, g, res) or agent
+    return agent, displaced
+
+
+def _second_actor(
+    an: Analysis, g: Group, res: Resources, country: str | None, a1: ActorRef | None, target: ActorMatch | None
+) -> ActorRef | None:
+    """Actor 2: the target, a suspect's named group, the other side of a strike or a territory change."""
+    a2 = actor_ref(target, res, country, g.event_type)
+    if g.target is not None and g.target.kind == "suspects":
+        # "terduga teroris" arrested: ACLED names their group when the article does (CODING.md)
+        group = named_group(an)
+        a2 = actor_ref(group, res, country, g.event_type) if group is not None else a2
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None  # "pasukan rezim ... pangkalan udara militer": one side named twice
+    if a2 is None and (g.sub_event_type in TERRITORY or g.event_type == REMOTE):
+        a2 = other_side(an, g, a1, res, country)
+    if a2 is None and g.event_type == REMOTE:
+        # "bom meledak di dekat konvoi tentara Irak. Dua tentara tewas": the soldiers hit are its target
+        fallen = fallen_force(g, res)
+        a2 = actor_ref(fallen, res, country, g.event_type) if fallen is not None else None
+    return a2
+
+
+def _unidentified_attackers(
+    g: Group, res: Resources, country: str | None, a1: ActorRef | None, a2: ActorRef | None
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """An armed clash whose attackers nobody names: ACLED's unidentified armed group against the forces hit."""
+    forces_or_none = a2 is None or a2.inter in (STATE_FORCES, EXTERNAL)
+    if g.sub_event_type != SubEventType.ARMED_CLASH or a1 is not None or not forces_or_none:
+        return a1, a2
+    # police or soldiers killed by attackers nobody names: ACLED's unidentified armed group against them
+    fallen = fallen_force(g, res)
+    # else the soldiers or police the attack names ("prajurit TNI ditembak"), not a bare country's name
+    named = g.target is not None and g.target.kind in ("police", "military")
+    side = actor_ref(fallen, res, country, g.event_type) if fallen is not None else a2 if named else None
+    if side is None:
+        return a1, a2
+    unidentified = res.actors.acled_name("Unidentified Armed Group ({country})", country)
+    return ActorRef(unidentified, POLITICAL_MILITIAS, country), side
+
+
+def _evidence(g: Group, agent: ActorMatch | None, target: ActorMatch | None, claims: list[Claim]) -> list[Evidence]:
+    """The spans that support each field of the event."""
+    evidence: list[Evidence] = []
+    for c in g.members:
+        evidence.append(Evidence("event_type", c.hit.span))
+    if agent is not None:
+        evidence.append(Evidence("actor1", agent.span))
+    if target is not None:
+        evidence.append(Evidence("actor2", target.span))
+    if g.place_span is not None:
+        evidence.append(Evidence("location", g.place_span))
+    if g.date_span is not None:
+        evidence.append(Evidence("event_date", g.date_span))
+    for cl in claims:
+        if cl.kind == ClaimKind.KILLED:
+            evidence.extend(Evidence("fatalities", s) for s in cl.evidence)
+    return evidence
 
 
 def _named_instead(m: ActorMatch | None, others: list[ActorMatch | None]) -> ActorMatch | None:

@@ -38,7 +38,7 @@ from pantau.extract.relevance import RelevanceLexicon
 from pantau.extract.roles import Index, has_phrase
 from pantau.extract.tokens import Token, match_at
 from pantau.merge.group import Group
-from pantau.model import Event, Sentence
+from pantau.model import Event, EventType, Sentence, SubEventType
 
 # An incident whose own sentences name only years this many years before the reference is history ...
 HISTORY_YEARS = 2
@@ -54,9 +54,13 @@ LEAD_SENTENCES = 3
 # Triggers this sure of violence are never an accident's words ("ledakan", "meledak", "tewas" are weaker).
 ACCIDENT_MAX_WEIGHT = 0.7
 # Event types that accidents and drills imitate.
-_ACCIDENT_TYPES = frozenset({"Explosions/Remote violence", "Riots", "Violence against civilians", "Protests"})
+_ACCIDENT_TYPES = frozenset(
+    {EventType.EXPLOSIONS, EventType.RIOTS, EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.PROTESTS}
+)
 # Sub-event types that ordinary crime imitates.
-_CRIME_SUBS = frozenset({"Attack", "Abduction/forced disappearance", "Arrests", "Sexual violence"})
+_CRIME_SUBS = frozenset(
+    {SubEventType.ATTACK, SubEventType.ABDUCTION, SubEventType.ARRESTS, SubEventType.SEXUAL_VIOLENCE}
+)
 # Armed non-state inter codes: rebels, political and identity militias.
 _ARMED_NON_STATE = frozenset({2, 3, 4})
 _YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -141,7 +145,7 @@ def _accident(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
 
 def _suicide(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """A death with no attacker named, in an article that tells of a suicide (not a suicide attack)."""
-    if e.event_type not in ("Violence against civilians", "Battles") or g.agent is not None:
+    if e.event_type not in (EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.BATTLES) or g.agent is not None:
         return False
     if any(c.hit.trigger.weight >= ACCIDENT_MAX_WEIGHT for c in g.members):
         return False
@@ -164,7 +168,7 @@ def _phrase_not_after(toks: list[Token], index: Index, not_after: Index) -> bool
 
 def _announced(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """A protest told only with nouns, one of them in a sentence of plans: announced, not yet held."""
-    if e.event_type != "Protests" or any(c.hit.trigger.voice != "noun" for c in g.members):
+    if e.event_type != EventType.PROTESTS or any(c.hit.trigger.voice != "noun" for c in g.members):
         return False
     if any(has_phrase(c.facts.tokens, lex.announced) for c in g.members):
         return True
@@ -178,7 +182,7 @@ def _announced(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
 def _state_destroys(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """The state blowing up what it seized ("pemerintah meledakkan kapal pencuri ikan")."""
     return (
-        (e.event_type == "Explosions/Remote violence" or e.sub_event_type == "Disrupted weapons use")
+        (e.event_type == EventType.EXPLOSIONS or e.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE)
         and g.agent is not None and g.agent.kind in STATE_KINDS
         and any(has_phrase(c.facts.tokens, lex.seized) for c in g.members)
         and any(has_phrase(c.facts.tokens, lex.destroying) for c in g.members)
@@ -202,14 +206,15 @@ def _ordinary_crime(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> 
         return False  # an armed group's crime is conflict; so is a shooting by "orang tak dikenal" (CODING.md)
     # a suspect fighting the police who come for him is no riot ("disergap polisi ... melakukan perlawanan")
     resisting = (
-        e.event_type == "Riots" and any(a is not None and a.inter == 1 for a in (e.actor1, e.actor2))
-        and not any(c.hit.trigger.event_type == "Riots" for c in g.members)  # a riot told as one ("dilempari batu")
+        e.event_type == EventType.RIOTS and any(a is not None and a.inter == 1 for a in (e.actor1, e.actor2))
+        # a riot told as one ("dilempari batu")
+        and not any(c.hit.trigger.event_type == EventType.RIOTS for c in g.members)
     )
     if e.sub_event_type not in _CRIME_SUBS and not resisting:
         return False
     # an arrest takes its side from the lead too (protesters detained, told above); a crime in a story about
     # protests is still a crime ("geng kriminal menyandera orang" in a report on demonstrations)
-    if political(an, g, lex, lead=e.sub_event_type == "Arrests"):
+    if political(an, g, lex, lead=e.sub_event_type == SubEventType.ARRESTS):
         return False
     return any(has_phrase(t, lex.crime) for t in _told(an, g))
 
@@ -263,7 +268,7 @@ _COUNT_REACH = 3
 
 def _mob_without_crowd(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """A riot in which no mention names a crowd, a group or a victim: chaos, not a crowd's violence."""
-    if e.event_type != "Riots":
+    if e.event_type != EventType.RIOTS:
         return False
     if any(t.low.startswith("antar") for c in g.members for t in c.facts.tokens):
         return False  # "bentrokan antarpemuda", "tawuran antarwarga": two crowds, named by the prefix

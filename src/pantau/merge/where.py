@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -10,7 +11,7 @@ from pantau.extract.events import Candidate
 from pantau.geo.gazetteer import Place
 from pantau.geo.persons import in_persons_name
 from pantau.geo.resolve import distance_km, resolve
-from pantau.model import Span
+from pantau.model import EventType, Span
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Resources
@@ -28,67 +29,77 @@ _LAUNCHED = frozenset({"from"})
 BROAD_FEATURES = frozenset({"country", "admin1", "region"})
 
 
-def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | None, int, Span | None]:
+# Geographic precision codes (ACLED's geo_precision): the place itself, near it, its region or country.
+GEO_EXACT, GEO_NEAR, GEO_REGION = 1, 2, 3
+
+_Choice = tuple[Place | None, int, Span | None]
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """What scoring a candidate's place mentions needs: the article's focus and text, and the cue words."""
+
+    focus: tuple[str, ...]
+    art_text: str
+    context: Any
+    relation: Any
+    from_words: Any
+    passing_cues: frozenset[str]
+
+
+def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
-    focus = an.focus
-    art_text = an.article.text
-    relation, from_words = res.places.relation_words, res.places.from_words
     # a rocket fired "dari Rafah ke Tel Aviv" hits Tel Aviv: for a strike, where it goes to is the scene
-    passing_cues = _LAUNCHED if c.event_type == "Explosions/Remote violence" else _PASSING
+    passing_cues = _LAUNCHED if c.event_type == EventType.EXPLOSIONS else _PASSING
+    sc = _Scene(an.focus, an.article.text, an.context, res.places.relation_words, res.places.from_words,
+                passing_cues)
     f = c.facts
-
-    def pick(mentions: list[Any], anchor: int) -> tuple[Place | None, int, Span | None]:
-        scored = []
-        for m in mentions:
-            place = _in_address(m, mentions, focus, art_text, an.context, relation)
-            if place is None:
-                continue
-            if place.feature == "country" and focus and place.iso3 not in focus[:2]:
-                continue  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
-            if m.cue in ("street", "for") or (
-                m.cue == "landmark" and place.feature != "landmark" and not place.key.startswith("px:")
-            ):
-                continue  # "Jalan Ambon", "alun-alun Azadi": named after a place elsewhere; "untuk Gaza": for
-            if m.cue is None and in_persons_name(art_text, m.span):
-                continue  # "Jenderal Andika", "Maria Lima", "Yusuf Kalla": part of a person's name
-            rank = _FEATURE_RANK.get(place.feature, 2)
-            after = m.span.start >= anchor
-            # "Moskow membantah tuduhan itu": a bare foreign name is less likely the scene
-            home = m.cue is not None or not focus or place.iso3 == focus[0]
-            # "dari Wamena ke Jayapura": a trip's ends are not the scene; nor is "dari wilayah Rafah"
-            scene = m.cue not in passing_cues and not _said_after(art_text, m.span.start, from_words)
-            within = m.relation != "near"  # "desa Al-Mughayyir di dekat Ramallah": the village, not the town
-            scored.append(((home, scene, rank, within, after, -abs(m.span.start - anchor)), place, m))
-        if not scored:
-            return None, 3, None
-        scored.sort(key=lambda x: x[0], reverse=True)
-        _, place, m = scored[0]
-        prec = 2 if m.relation == "near" else 3 if place.feature in ("country", "admin1", "region") else 1
-        return place, prec, m.span
-
-    place, prec, span = pick(list(f.places), c.hit.span.start)
+    place, prec, span = _best_place(list(f.places), c.hit.span.start, sc)
     passing = any(m.span == span and m.cue in passing_cues for m in f.places)
     if place is not None and place.feature not in _VAGUE_FEATURES and not passing:
         return place, prec, span
-    if place is not None and span is not None and place.feature == "country" and _part_of(art_text, span, res):
-        return place, 3, span  # "di Afghanistan timur": a part of the country, not a town named elsewhere
+    if place is not None and span is not None and place.feature == "country" and _part_of(sc.art_text, span, res):
+        return place, GEO_REGION, span  # "di Afghanistan timur": a part of the country, not a town named elsewhere
     # a trip's ends ("penembakan di bus dari Wamena ke Jayapura") and vague places are the last resort
     # look back through the paragraph, then the whole article, for a specific place
-    para = f.sentence.paragraph
-    earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
-    for g in [g for g in earlier if g.sentence.paragraph == para][::-1]:
-        p2, prec2, span2 = pick(list(g.places), g.sentence.start)
-        if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
-            return p2, prec2, span2
+    found = _earlier_in_paragraph(c, an, sc, place)
+    if found is not None:
+        return found
     # else the town in a police or army unit's name: "Polres Jayawijaya mengusut kasus ini"
     unit = _unit_place(an, res, place)
     if unit is not None:
-        return unit, 1, None
+        return unit, GEO_EXACT, None
     # else the specific place the article names most often, the first of equals
-    found: dict[str, list[tuple[Place, int, Span | None]]] = {}
+    found = _most_named(an, sc, place)
+    if found is not None:
+        return found
+    if place is not None:
+        return place, prec if passing else GEO_REGION, span
+    if an.focus:
+        country = res.gazetteer.country(an.focus[0])
+        if country is not None:
+            return country, GEO_REGION, None
+    return None, GEO_REGION, None
+
+
+def _earlier_in_paragraph(c: Candidate, an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None:
+    """The specific place of the nearest earlier sentence of the paragraph, in the same country."""
+    f = c.facts
+    para = f.sentence.paragraph
+    earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
+    for g in [g for g in earlier if g.sentence.paragraph == para][::-1]:
+        p2, prec2, span2 = _best_place(list(g.places), g.sentence.start, sc)
+        if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
+            return p2, prec2, span2
+    return None
+
+
+def _most_named(an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None:
+    """The specific place the article names most often (a cued mention weighs more), the first of equals."""
+    found: dict[str, list[_Choice]] = {}
     weight: dict[str, int] = {}
     for g in an.facts:
-        p2, prec2, span2 = pick(list(g.places), g.sentence.start)
+        p2, prec2, span2 = _best_place(list(g.places), g.sentence.start, sc)
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             found.setdefault(p2.key, []).append((p2, prec2, span2))
             # "di Amman" says where; a bare name may be a person's ("Hasan menolak")
@@ -96,13 +107,48 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> tuple[Place | No
             weight[p2.key] = weight.get(p2.key, 0) + (_CUED_WEIGHT if cued else 1)
     if found:
         return found[max(found, key=lambda k: weight[k])][0]
-    if place is not None:
-        return place, prec if passing else 3, span
-    if focus:
-        country = res.gazetteer.country(focus[0])
-        if country is not None:
-            return country, 3, None
-    return None, 3, None
+    return None
+
+
+def _best_place(mentions: list[Any], anchor: int, sc: _Scene) -> _Choice:
+    """The best-scored place of some mentions for an event at offset anchor."""
+    scored = []
+    for m in mentions:
+        place = _in_address(m, mentions, sc.focus, sc.art_text, sc.context, sc.relation)
+        if place is None or not _may_be_scene(m, place, sc):
+            continue
+        scored.append((_place_score(m, place, anchor, sc), place, m))
+    if not scored:
+        return None, GEO_REGION, None
+    scored.sort(key=lambda x: x[0], reverse=True)
+    _, place, m = scored[0]
+    prec = GEO_NEAR if m.relation == "near" else GEO_REGION if place.feature in BROAD_FEATURES else GEO_EXACT
+    return place, prec, m.span
+
+
+def _may_be_scene(m: Any, place: Place, sc: _Scene) -> bool:
+    """False for a mention that cannot name the scene: a foreign country in passing, a street, a person's name."""
+    if place.feature == "country" and sc.focus and place.iso3 not in sc.focus[:2]:
+        return False  # "Rusia mengatakan": a foreign country named in passing is an actor, not the place
+    if m.cue in ("street", "for") or (
+        m.cue == "landmark" and place.feature != "landmark" and not place.key.startswith("px:")
+    ):
+        return False  # "Jalan Ambon", "alun-alun Azadi": named after a place elsewhere; "untuk Gaza": for
+    # "Jenderal Andika", "Maria Lima", "Yusuf Kalla": part of a person's name
+    return not (m.cue is None and in_persons_name(sc.art_text, m.span))
+
+
+def _place_score(m: Any, place: Place, anchor: int, sc: _Scene) -> tuple[bool, bool, int, bool, bool, int]:
+    """How likely a mention names the scene, compared in order: home country, not passing, rank, not near,
+    after the trigger, closeness."""
+    rank = _FEATURE_RANK.get(place.feature, 2)
+    after = m.span.start >= anchor
+    # "Moskow membantah tuduhan itu": a bare foreign name is less likely the scene
+    home = m.cue is not None or not sc.focus or place.iso3 == sc.focus[0]
+    # "dari Wamena ke Jayapura": a trip's ends are not the scene; nor is "dari wilayah Rafah"
+    scene = m.cue not in sc.passing_cues and not _said_after(sc.art_text, m.span.start, sc.from_words)
+    within = m.relation != "near"  # "desa Al-Mughayyir di dekat Ramallah": the village, not the town
+    return (home, scene, rank, within, after, -abs(m.span.start - anchor))
 
 
 # "Kampung Jajawai, Antapani, Kota Bandung": names and commas between a place and the one that holds it.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pantau.extract.actors import ActorMatch, resolve_actor
@@ -9,7 +10,7 @@ from pantau.extract.claims import victim_kind
 from pantau.extract.events import PEOPLE_KINDS
 from pantau.extract.tokens import match_at
 from pantau.merge.group import Group
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim, EventType, SubEventType
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Resources
@@ -50,54 +51,86 @@ def _inter_of(template: str) -> int:
     return 6 if template.startswith("Protesters") else 5 if template.startswith("Rioters") else 7
 
 
+# ACLED's inter codes of the default actors: state forces, political militias (the unidentified armed group),
+# rioters, protesters, civilians.
+STATE, MILITIA, RIOTERS, PROTESTERS, CIVILIANS = 1, 3, 5, 6, 7
+_UNARMED = (RIOTERS, PROTESTERS, CIVILIANS)
+
+_Make = Callable[[str, int], ActorRef]
+_Pair = tuple[ActorRef | None, ActorRef | None]
+
+
 def defaults(
     et: str, sub: str, a1: ActorRef | None, a2: ActorRef | None, country: str | None, res: Resources
-) -> tuple[ActorRef | None, ActorRef | None]:
+) -> _Pair:
     """ACLED's usual actors where the text names none (CODING.md)."""
 
     def make(template: str, inter: int) -> ActorRef:
         return ActorRef(res.actors.acled_name(template, country), inter, country)
 
-    unarmed = (5, 6, 7)
-    swap = a1 is not None and a2 is not None and a1.inter in unarmed and a2.inter not in unarmed
-    if et in POLITICAL_VIOLENCE and swap:
-        a1, a2 = a2, a1  # the voice was misread: civilians do not strike, bomb or fight
-    elif et == REMOTE and a1 is not None and a1.inter in unarmed:
-        a1 = None  # nor do they bomb alone: the bomber is unidentified (set below)
-    if sub == "Suicide bomb" and a1 is not None and a1.inter == 1:
-        # the state is the target of a suicide bomber, never the bomber
-        a1, a2 = (a2, a1) if a2 is not None and a2.inter in ARMED_NON_STATE else (None, a1)
-    if et == "Protests":
-        if a1 is None or a1.inter != 6:
-            a1 = make("Protesters ({country})", 6)
-        if sub == "Peaceful protest":
-            a2 = None
-        elif a2 is None or a2.inter != 1:
-            a2 = make("Police Forces of {country}", 1)
-    elif et == "Riots":
-        if a1 is None or a1.inter not in (5,):
-            other = a1 if a1 is not None and a1.inter in (1, 7) else a2
-            a1, a2 = make("Rioters ({country})", 5), other
-        if a2 is not None and a2.inter in (5, 6):
-            a2 = None
-    elif et == "Violence against civilians":
-        if a1 is None or a1.inter == 7:
-            a1 = make("Unidentified Armed Group ({country})", 3)
-        if a2 is None or a2.inter != 7:
-            a2 = make("Civilians ({country})", 7)
-    elif sub == "Government regains territory" and a1 is None:
-        a1 = make("Military Forces of {country}", 1)  # the government's forces regain it, named or not
-    elif et == "Explosions/Remote violence":
-        if a1 is None:
-            a1 = make("Unidentified Armed Group ({country})", 3)
-        if a2 is None and a1.inter in ARMED_NON_STATE:
-            # a bomb set by a group with no target named hits whoever is there: ACLED codes civilians
-            a2 = make("Civilians ({country})", 7)
-    elif et == "Strategic developments" and sub == "Arrests" and (a1 is None or a1.inter != 1):
+    a1, a2 = _orient(et, sub, a1, a2)
+    if et == EventType.PROTESTS:
+        a1, a2 = _protest_sides(sub, a1, a2, make)
+    elif et == EventType.RIOTS:
+        a1, a2 = _riot_sides(a1, a2, make)
+    elif et == EventType.VIOLENCE_AGAINST_CIVILIANS:
+        if a1 is None or a1.inter == CIVILIANS:
+            a1 = make("Unidentified Armed Group ({country})", MILITIA)
+        if a2 is None or a2.inter != CIVILIANS:
+            a2 = make("Civilians ({country})", CIVILIANS)
+    elif sub == SubEventType.GOVERNMENT_REGAINS_TERRITORY and a1 is None:
+        a1 = make("Military Forces of {country}", STATE)  # the government's forces regain it, named or not
+    elif et == EventType.EXPLOSIONS:
+        a1, a2 = _strike_sides(a1, a2, make)
+    elif et == EventType.STRATEGIC_DEVELOPMENTS and sub == SubEventType.ARRESTS and (a1 is None or a1.inter != STATE):
         a2 = a1 if a1 is not None and a2 is None else a2
-        a1 = make("Police Forces of {country}", 1)
+        a1 = make("Police Forces of {country}", STATE)
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
+    return a1, a2
+
+
+def _orient(et: str, sub: str, a1: ActorRef | None, a2: ActorRef | None) -> _Pair:
+    """The sides the right way round: civilians do not strike, bomb or fight; the state is no suicide bomber."""
+    swap = a1 is not None and a2 is not None and a1.inter in _UNARMED and a2.inter not in _UNARMED
+    if et in POLITICAL_VIOLENCE and swap:
+        a1, a2 = a2, a1  # the voice was misread: civilians do not strike, bomb or fight
+    elif et == REMOTE and a1 is not None and a1.inter in _UNARMED:
+        a1 = None  # nor do they bomb alone: the bomber is unidentified (set below)
+    if sub == SubEventType.SUICIDE_BOMB and a1 is not None and a1.inter == STATE:
+        # the state is the target of a suicide bomber, never the bomber
+        a1, a2 = (a2, a1) if a2 is not None and a2.inter in ARMED_NON_STATE else (None, a1)
+    return a1, a2
+
+
+def _protest_sides(sub: str, a1: ActorRef | None, a2: ActorRef | None, make: _Make) -> _Pair:
+    """Protesters; the police against them unless the protest was peaceful."""
+    if a1 is None or a1.inter != PROTESTERS:
+        a1 = make("Protesters ({country})", PROTESTERS)
+    if sub == SubEventType.PEACEFUL_PROTEST:
+        a2 = None
+    elif a2 is None or a2.inter != STATE:
+        a2 = make("Police Forces of {country}", STATE)
+    return a1, a2
+
+
+def _riot_sides(a1: ActorRef | None, a2: ActorRef | None, make: _Make) -> _Pair:
+    """Rioters against the state or civilians they face, never against other rioters or protesters."""
+    if a1 is None or a1.inter not in (RIOTERS,):
+        other = a1 if a1 is not None and a1.inter in (STATE, CIVILIANS) else a2
+        a1, a2 = make("Rioters ({country})", RIOTERS), other
+    if a2 is not None and a2.inter in (RIOTERS, PROTESTERS):
+        a2 = None
+    return a1, a2
+
+
+def _strike_sides(a1: ActorRef | None, a2: ActorRef | None, make: _Make) -> _Pair:
+    """An unidentified armed group when nobody is named; civilians hit by a group's bomb with no target named."""
+    if a1 is None:
+        a1 = make("Unidentified Armed Group ({country})", MILITIA)
+    if a2 is None and a1.inter in ARMED_NON_STATE:
+        # a bomb set by a group with no target named hits whoever is there: ACLED codes civilians
+        a2 = make("Civilians ({country})", CIVILIANS)
     return a1, a2
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -232,131 +232,210 @@ def find_times(
     return out
 
 
+Resolved = tuple[date | None, int, str] | None
+"""A time expression's date (None when it needs a reference date it lacks), precision and kind; None: no date."""
+
+# Precision codes of a resolved time (ACLED's time_precision): the day, the week around it, the month or year.
+DAY, WEEK, MONTH = 1, 2, 3
+# A relative span of up to this many days keeps day precision ("tiga hari lalu"), up to WEEK_DAYS week
+# precision; longer spans ("dua bulan lalu") keep only the month.
+AGO_DAY_DAYS = 3
+WEEK_DAYS = 14
+
+
 def _resolve(
     m: regex.Match[str], lex: TimeLexicon, ref: date | None, units: dict[str, int], year_hint: int | None = None
-) -> tuple[date | None, int, str] | None:
-    g = m.group
-    if g("full"):
-        d = _safe_date(int(g("fy")), lex.months[g("fm").lower()], int(g("fd")))
-        return (d, 1, "absolute") if d else None
-    if g("iso"):
-        d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
-        return (d, 1, "absolute") if d else None
-    if g("wdm"):
-        day, month, year = int(g("wd_d")), int(g("wd_m")), _year2(g("wd_y"))
-        if not 1 <= month <= 12:
-            return None
-        wd = lex.weekdays[g("ww").lower()]
-        if year is None and ref is not None:
-            near = _nearest_past(ref, month, day)
-            year = near.year if near else ref.year
-            d0 = _safe_date(year, month, day)
-            if d0 is not None and d0.weekday() != wd:
-                # The weekday and the day/month disagree: a nearby year where they agree, else the
-                # weekday itself (outlets mistype "(6/3)" for "(3/6)" more often than the weekday).
-                y = year_for_weekday(day, month, wd, ref.year)
-                if y is not None and abs(y - ref.year) <= 1 and (_safe_date(y, month, day) or ref) <= ref:
-                    year = y
-                else:
-                    return (last_weekday(ref, wd), 1, "weekday")
-        elif year is None and year_hint is not None:
-            year = year_for_weekday(day, month, wd, year_hint)
-        d = _safe_date(year, month, day) if year else None
-        if d is not None and ref is not None and d.weekday() != wd:
-            # "Jumat (3/4/2024)" was a Wednesday: a mistyped month is likelier than a mistyped weekday when
-            # the month next to it has that day on that weekday, on or before the reference date
-            fits = [x for x in (_shift_month(d, -1), _shift_month(d, 1)) if x and x.weekday() == wd and x <= ref]
-            d = min(fits, key=lambda x: ref - x) if fits else d
-        return (d, 1, "daymonth")
-    if g("slash"):
-        day = int(g("sd") or g("sd2"))
-        month = int(g("sm") or g("sm2"))
-        year = _year2(g("sy") or g("sy2"))
-        if not 1 <= month <= 12 or not 1 <= day <= 31:
-            return None
-        if year is None:
-            d = _nearest_past(ref, month, day) if ref else (_safe_date(year_hint, month, day) if year_hint else None)
-        else:
-            d = _safe_date(year, month, day)
-        return (d, 1, "daymonth")
-    if g("dm"):
-        day, month = int(g("dmd")), lex.months[g("dmm").lower()]
-        if not 1 <= day <= 31:
-            return None
-        d = _nearest_past(ref, month, day) if ref else (_safe_date(year_hint, month, day) if year_hint else None)
-        if ref and g("dmw"):
-            wd = lex.weekdays[g("dmw").lower()]
-            if d is not None and d.weekday() != wd:
-                y = year_for_weekday(day, month, wd, ref.year)
-                d = _safe_date(y, month, day) if y else d
-        return (d, 1, "daymonth")
-    if g("my"):
-        month, year = lex.months[g("mym").lower()], int(g("myy"))
-        return (date(year, month, 1), 3, "month")
-    if g("ago"):
-        n = _word_number(g("agon"), units, lex)
-        if n is None or ref is None:
-            return None if n is None else (None, 2, "relative")
-        days = n * lex.ago_units[g("agou").lower()]
-        precision = 1 if days <= 3 else 2 if days <= 14 else 3
-        return (ref - timedelta(days=days), precision, "relative")
-    if g("ago1"):
-        if ref is None:
-            return (None, 2, "relative")
-        days = lex.one_unit[g("ago1w").lower()]
-        return (ref - timedelta(days=days), 1 if days <= 1 else 2 if days <= 14 else 3, "relative")
-    if g("within"):
-        n = _word_number(g("win"), units, lex)
-        if n is None:
-            return None
-        days = n * lex.ago_units[g("winu").lower()] if g("winu") else 0
-        return (ref, 1 if days <= 1 else 2, "duration")
-    if g("rel"):
-        key = " ".join(g("rel").lower().split())
-        if ref is None:
-            return (None, 2, "relative")
-        if key in lex.relative_days:
-            return (ref + timedelta(days=lex.relative_days[key]), 1, "relative")
-        if key in lex.relative_weeks:
-            off, prec = lex.relative_weeks[key]
-            return (ref + timedelta(days=off), prec, "relative")
-        if key in lex.relative_months:
-            mo = ref.month + lex.relative_months[key]
-            y = ref.year + (mo - 1) // 12
-            mo = (mo - 1) % 12 + 1
-            return (date(y, mo, 1), 3, "month")
-        if key in lex.relative_years:
-            return (date(ref.year + lex.relative_years[key], 1, 1), 3, "year")
-        return None
-    if g("wdlast"):
-        if ref is None:
-            return (None, 1, "weekday")
-        monday = ref - timedelta(days=ref.weekday() + 7)  # Monday of last week
-        return (monday + timedelta(days=lex.weekdays[g("wlw").lower()]), 1, "weekday")
-    if g("wday"):
-        if not g("wdw")[0].isupper():
-            return None  # "minggu" in lower case is "week", not Sunday
-        if ref is None:
-            return (None, 1, "weekday")
-        # "Sabtu lalu" said on a Saturday is a week ago, not today
-        before = ref - timedelta(days=1) if g("wdago") else ref
-        return (last_weekday(before, lex.weekdays[g("wdw").lower()]), 1, "weekday")
-    if g("mon"):
-        month = lex.months[g("monm").lower()]
-        if ref is None:
-            return (None, 3, "month")
-        year = ref.year if month <= ref.month and not g("monrel") else ref.year - 1
-        if month < ref.month and g("monrel"):
-            year = ref.year
-        d = date(year, month, min(15, calendar.monthrange(year, month)[1]))
-        return (min(d, ref), 3, "month")
-    if g("monago"):
-        # "November lalu": the latest November before the reference month
-        if ref is None:
-            return (None, 3, "month")
-        month = lex.months[g("mam").lower()]
-        year = ref.year if month < ref.month else ref.year - 1
-        return (date(year, month, 1), 3, "month")
-    if g("yr") or g("yrp") or g("yrago"):
-        return (date(int(g("yry") or g("yrpy") or g("yray")), 1, 1), 3, "year")
+) -> Resolved:
+    """The date of one time match: the reader of the first alternative of the pattern that matched."""
+    for groups, reader in _READERS:
+        if any(m.group(name) for name in groups):
+            return reader(m.group, _Ctx(lex, ref, units, year_hint))
     return None
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """What every reader of a time match needs besides the match."""
+
+    lex: TimeLexicon
+    ref: date | None
+    units: dict[str, int]
+    year_hint: int | None
+
+
+def _read_full(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    d = _safe_date(int(g("fy")), c.lex.months[g("fm").lower()], int(g("fd")))
+    return (d, DAY, "absolute") if d else None
+
+
+def _read_iso(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
+    return (d, DAY, "absolute") if d else None
+
+
+def _read_weekday_daymonth(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    lex, ref = c.lex, c.ref
+    day, month, year = int(g("wd_d")), int(g("wd_m")), _year2(g("wd_y"))
+    if not 1 <= month <= 12:
+        return None
+    wd = lex.weekdays[g("ww").lower()]
+    if year is None and ref is not None:
+        near = _nearest_past(ref, month, day)
+        year = near.year if near else ref.year
+        d0 = _safe_date(year, month, day)
+        if d0 is not None and d0.weekday() != wd:
+            # The weekday and the day/month disagree: a nearby year where they agree, else the
+            # weekday itself (outlets mistype "(6/3)" for "(3/6)" more often than the weekday).
+            y = year_for_weekday(day, month, wd, ref.year)
+            if y is not None and abs(y - ref.year) <= 1 and (_safe_date(y, month, day) or ref) <= ref:
+                year = y
+            else:
+                return (last_weekday(ref, wd), DAY, "weekday")
+    elif year is None and c.year_hint is not None:
+        year = year_for_weekday(day, month, wd, c.year_hint)
+    d = _safe_date(year, month, day) if year else None
+    if d is not None and ref is not None and d.weekday() != wd:
+        # "Jumat (3/4/2024)" was a Wednesday: a mistyped month is likelier than a mistyped weekday when
+        # the month next to it has that day on that weekday, on or before the reference date
+        fits = [x for x in (_shift_month(d, -1), _shift_month(d, 1)) if x and x.weekday() == wd and x <= ref]
+        d = min(fits, key=lambda x: ref - x) if fits else d
+    return (d, DAY, "daymonth")
+
+
+def _read_slash(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    day = int(g("sd") or g("sd2"))
+    month = int(g("sm") or g("sm2"))
+    year = _year2(g("sy") or g("sy2"))
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if year is None:
+        d = _nearest_past(c.ref, month, day) if c.ref else (
+            _safe_date(c.year_hint, month, day) if c.year_hint else None)
+    else:
+        d = _safe_date(year, month, day)
+    return (d, DAY, "daymonth")
+
+
+def _read_daymonth(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    ref = c.ref
+    day, month = int(g("dmd")), c.lex.months[g("dmm").lower()]
+    if not 1 <= day <= 31:
+        return None
+    d = _nearest_past(ref, month, day) if ref else (_safe_date(c.year_hint, month, day) if c.year_hint else None)
+    if ref and g("dmw"):
+        wd = c.lex.weekdays[g("dmw").lower()]
+        if d is not None and d.weekday() != wd:
+            y = year_for_weekday(day, month, wd, ref.year)
+            d = _safe_date(y, month, day) if y else d
+    return (d, DAY, "daymonth")
+
+
+def _read_monthyear(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    month, year = c.lex.months[g("mym").lower()], int(g("myy"))
+    return (date(year, month, 1), MONTH, "month")
+
+
+def _read_ago(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    n = _word_number(g("agon"), c.units, c.lex)
+    if n is None or c.ref is None:
+        return None if n is None else (None, WEEK, "relative")
+    days = n * c.lex.ago_units[g("agou").lower()]
+    precision = DAY if days <= AGO_DAY_DAYS else WEEK if days <= WEEK_DAYS else MONTH
+    return (c.ref - timedelta(days=days), precision, "relative")
+
+
+def _read_ago_one(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    if c.ref is None:
+        return (None, WEEK, "relative")
+    days = c.lex.one_unit[g("ago1w").lower()]
+    return (c.ref - timedelta(days=days), DAY if days <= 1 else WEEK if days <= WEEK_DAYS else MONTH, "relative")
+
+
+def _read_within(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    n = _word_number(g("win"), c.units, c.lex)
+    if n is None:
+        return None
+    days = n * c.lex.ago_units[g("winu").lower()] if g("winu") else 0
+    return (c.ref, DAY if days <= 1 else WEEK, "duration")
+
+
+def _read_relative(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    lex, ref = c.lex, c.ref
+    key = " ".join(g("rel").lower().split())
+    if ref is None:
+        return (None, WEEK, "relative")
+    if key in lex.relative_days:
+        return (ref + timedelta(days=lex.relative_days[key]), DAY, "relative")
+    if key in lex.relative_weeks:
+        off, prec = lex.relative_weeks[key]
+        return (ref + timedelta(days=off), prec, "relative")
+    if key in lex.relative_months:
+        mo = ref.month + lex.relative_months[key]
+        y = ref.year + (mo - 1) // 12
+        mo = (mo - 1) % 12 + 1
+        return (date(y, mo, 1), MONTH, "month")
+    if key in lex.relative_years:
+        return (date(ref.year + lex.relative_years[key], 1, 1), MONTH, "year")
+    return None
+
+
+def _read_last_weekday(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    if c.ref is None:
+        return (None, DAY, "weekday")
+    monday = c.ref - timedelta(days=c.ref.weekday() + 7)  # Monday of last week
+    return (monday + timedelta(days=c.lex.weekdays[g("wlw").lower()]), DAY, "weekday")
+
+
+def _read_weekday(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    if not g("wdw")[0].isupper():
+        return None  # "minggu" in lower case is "week", not Sunday
+    if c.ref is None:
+        return (None, DAY, "weekday")
+    # "Sabtu lalu" said on a Saturday is a week ago, not today
+    before = c.ref - timedelta(days=1) if g("wdago") else c.ref
+    return (last_weekday(before, c.lex.weekdays[g("wdw").lower()]), DAY, "weekday")
+
+
+def _read_month(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    ref = c.ref
+    month = c.lex.months[g("monm").lower()]
+    if ref is None:
+        return (None, MONTH, "month")
+    year = ref.year if month <= ref.month and not g("monrel") else ref.year - 1
+    if month < ref.month and g("monrel"):
+        year = ref.year
+    d = date(year, month, min(15, calendar.monthrange(year, month)[1]))
+    return (min(d, ref), MONTH, "month")
+
+
+def _read_month_ago(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    # "November lalu": the latest November before the reference month
+    if c.ref is None:
+        return (None, MONTH, "month")
+    month = c.lex.months[g("mam").lower()]
+    year = c.ref.year if month < c.ref.month else c.ref.year - 1
+    return (date(year, month, 1), MONTH, "month")
+
+
+def _read_year(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    return (date(int(g("yry") or g("yrpy") or g("yray")), 1, 1), MONTH, "year")
+
+
+# The readers in the order the pattern's alternatives are tried: the first whose group matched reads it.
+_READERS: tuple[tuple[tuple[str, ...], Callable[[Callable[[str], str], _Ctx], Resolved]], ...] = (
+    (("full",), _read_full),
+    (("iso",), _read_iso),
+    (("wdm",), _read_weekday_daymonth),
+    (("slash",), _read_slash),
+    (("dm",), _read_daymonth),
+    (("my",), _read_monthyear),
+    (("ago",), _read_ago),
+    (("ago1",), _read_ago_one),
+    (("within",), _read_within),
+    (("rel",), _read_relative),
+    (("wdlast",), _read_last_weekday),
+    (("wday",), _read_weekday),
+    (("mon",), _read_month),
+    (("monago",), _read_month_ago),
+    (("yr", "yrp", "yrago"), _read_year),
+)
