@@ -128,6 +128,23 @@ class TimeLexicon:
                    anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word, after)
 
 
+def word_value(table: dict[str, int], word: str) -> int:
+    """The value of the table word a case-insensitive pattern matched as `word`.
+
+    The pattern matches by Unicode case folding, so the match need not lower() to a key: "ſelasa" (long s)
+    matches "selasa". The common case is one dict lookup; otherwise the key the pattern itself would match.
+    """
+    value = table.get(word.lower())
+    if value is None:
+        value = table.get(word.casefold())
+    if value is None:
+        flags = regex.IGNORECASE | regex.V0
+        value = next((v for k, v in table.items() if regex.fullmatch(regex.escape(k), word, flags)), None)
+    if value is None:
+        raise KeyError(word)  # not a word of the table at all: a caller's bug, not the text's
+    return value
+
+
 def time_matches(text: str, lex: TimeLexicon, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
     """The matches of lex.pattern.finditer(text, start, end), trying the pattern only where a match can begin."""
     return anchored_finditer(lex.pattern, lex.anchors, text, start, end, digits=True)
@@ -173,7 +190,7 @@ def elapsed_days(text: str, start: int, end: int, lex: TimeLexicon, units: dict[
     if m is None:
         return None
     n = _word_number(m.group("n"), units, lex)
-    return None if n is None else n * lex.ago_units[m.group("u").lower()]
+    return None if n is None else n * word_value(lex.ago_units, m.group("u"))
 
 
 def _word_number(word: str, units: dict[str, int], lex: TimeLexicon) -> int | None:
@@ -199,11 +216,12 @@ def infer_year(text: str, lex: TimeLexicon, around: int) -> int | None:
     votes: Counter[int] = Counter()
     for m in time_matches(text, lex):
         if m.group("wdm"):
-            wd, d, mo = lex.weekdays[m.group("ww").lower()], int(m.group("wd_d")), int(m.group("wd_m"))
+            wd, d, mo = word_value(lex.weekdays, m.group("ww")), int(m.group("wd_d")), int(m.group("wd_m"))
         elif m.group("full") and m.group("fwd"):
             continue  # has its own year
         elif m.group("dm") and m.group("dmw"):
-            wd, d, mo = lex.weekdays[m.group("dmw").lower()], int(m.group("dmd")), lex.months[m.group("dmm").lower()]
+            wd, d = word_value(lex.weekdays, m.group("dmw")), int(m.group("dmd"))
+            mo = word_value(lex.months, m.group("dmm"))
         else:
             continue
         y = year_for_weekday(d, mo, wd, around)
@@ -237,7 +255,7 @@ def _resolve(
 ) -> tuple[date | None, int, str] | None:
     g = m.group
     if g("full"):
-        d = _safe_date(int(g("fy")), lex.months[g("fm").lower()], int(g("fd")))
+        d = _safe_date(int(g("fy")), word_value(lex.months, g("fm")), int(g("fd")))
         return (d, 1, "absolute") if d else None
     if g("iso"):
         d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
@@ -246,7 +264,7 @@ def _resolve(
         day, month, year = int(g("wd_d")), int(g("wd_m")), _year2(g("wd_y"))
         if not 1 <= month <= 12:
             return None
-        wd = lex.weekdays[g("ww").lower()]
+        wd = word_value(lex.weekdays, g("ww"))
         if year is None and ref is not None:
             near = _nearest_past(ref, month, day)
             year = near.year if near else ref.year
@@ -280,36 +298,36 @@ def _resolve(
             d = _safe_date(year, month, day)
         return (d, 1, "daymonth")
     if g("dm"):
-        day, month = int(g("dmd")), lex.months[g("dmm").lower()]
+        day, month = int(g("dmd")), word_value(lex.months, g("dmm"))
         if not 1 <= day <= 31:
             return None
         d = _nearest_past(ref, month, day) if ref else (_safe_date(year_hint, month, day) if year_hint else None)
         if ref and g("dmw"):
-            wd = lex.weekdays[g("dmw").lower()]
+            wd = word_value(lex.weekdays, g("dmw"))
             if d is not None and d.weekday() != wd:
                 y = year_for_weekday(day, month, wd, ref.year)
                 d = _safe_date(y, month, day) if y else d
         return (d, 1, "daymonth")
     if g("my"):
-        month, year = lex.months[g("mym").lower()], int(g("myy"))
+        month, year = word_value(lex.months, g("mym")), int(g("myy"))
         return (date(year, month, 1), 3, "month")
     if g("ago"):
         n = _word_number(g("agon"), units, lex)
         if n is None or ref is None:
             return None if n is None else (None, 2, "relative")
-        days = n * lex.ago_units[g("agou").lower()]
+        days = n * word_value(lex.ago_units, g("agou"))
         precision = 1 if days <= 3 else 2 if days <= 14 else 3
         return (ref - timedelta(days=days), precision, "relative")
     if g("ago1"):
         if ref is None:
             return (None, 2, "relative")
-        days = lex.one_unit[g("ago1w").lower()]
+        days = word_value(lex.one_unit, g("ago1w"))
         return (ref - timedelta(days=days), 1 if days <= 1 else 2 if days <= 14 else 3, "relative")
     if g("within"):
         n = _word_number(g("win"), units, lex)
         if n is None:
             return None
-        days = n * lex.ago_units[g("winu").lower()] if g("winu") else 0
+        days = n * word_value(lex.ago_units, g("winu")) if g("winu") else 0
         return (ref, 1 if days <= 1 else 2, "duration")
     if g("rel"):
         key = " ".join(g("rel").lower().split())
@@ -332,7 +350,7 @@ def _resolve(
         if ref is None:
             return (None, 1, "weekday")
         monday = ref - timedelta(days=ref.weekday() + 7)  # Monday of last week
-        return (monday + timedelta(days=lex.weekdays[g("wlw").lower()]), 1, "weekday")
+        return (monday + timedelta(days=word_value(lex.weekdays, g("wlw"))), 1, "weekday")
     if g("wday"):
         if not g("wdw")[0].isupper():
             return None  # "minggu" in lower case is "week", not Sunday
@@ -340,9 +358,9 @@ def _resolve(
             return (None, 1, "weekday")
         # "Sabtu lalu" said on a Saturday is a week ago, not today
         before = ref - timedelta(days=1) if g("wdago") else ref
-        return (last_weekday(before, lex.weekdays[g("wdw").lower()]), 1, "weekday")
+        return (last_weekday(before, word_value(lex.weekdays, g("wdw"))), 1, "weekday")
     if g("mon"):
-        month = lex.months[g("monm").lower()]
+        month = word_value(lex.months, g("monm"))
         if ref is None:
             return (None, 3, "month")
         year = ref.year if month <= ref.month and not g("monrel") else ref.year - 1
@@ -354,7 +372,7 @@ def _resolve(
         # "November lalu": the latest November before the reference month
         if ref is None:
             return (None, 3, "month")
-        month = lex.months[g("mam").lower()]
+        month = word_value(lex.months, g("mam"))
         year = ref.year if month < ref.month else ref.year - 1
         return (date(year, month, 1), 3, "month")
     if g("yr") or g("yrp") or g("yrago"):
