@@ -45,7 +45,7 @@ browser:
 test: $(TEST_STAMP) lint typecheck pytest
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests web
+	$(BIN)/ruff check src tests web scripts
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy

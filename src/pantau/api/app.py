@@ -13,6 +13,9 @@ FastAPI over the store's own query functions (store.db.Filters, Store.incidents/
   not import the pipeline (the import order ends in api), and a read-only server never loads the lexicons.
 - Every error reaches the client as JSON with a message; an unexpected exception is logged with its
   traceback on the server and answered with a 500 carrying only an error id.
+- Writes are rate-limited per token by an in-process token bucket (ApiLimits.writes_per_minute, a burst of
+  write_burst): past it a 429 with Retry-After, before the body is read. Rejected: a shared limiter (Redis),
+  which one `pantau serve` process does not need; several server processes each keep their own buckets.
 """
 
 from __future__ import annotations
@@ -20,13 +23,16 @@ from __future__ import annotations
 import io
 import json
 import logging
+import math
+import threading
+import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -68,16 +74,41 @@ class ApiLimits:
     max_points: int = 250_000  # incidents on the map endpoint
     max_body_bytes: int = 2_000_000
     max_batch: int = 100  # articles in one POST
+    writes_per_minute: float = 600.0  # POSTs per token, refilled continuously
+    write_burst: int = 60  # POSTs a token may send at once
+
+
+@dataclass
+class RateLimiter:
+    """Token buckets per API token: `take` spends one request, or says how many seconds until one is free."""
+
+    rate_per_s: float
+    burst: int
+    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)  # token name: (level, at)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def take(self, key: str, now: float | None = None) -> float:
+        """0.0 when the request may go ahead (and is counted), else the seconds to wait."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            level, at = self._buckets.get(key, (float(self.burst), now))
+            level = min(float(self.burst), level + (now - at) * self.rate_per_s)
+            if level >= 1.0:
+                self._buckets[key] = (level - 1.0, now)
+                return 0.0
+            self._buckets[key] = (level, now)
+            return (1.0 - level) / self.rate_per_s if self.rate_per_s > 0 else math.inf
 
 
 class ApiError(Exception):
     """An error answered as JSON with this status and message."""
 
-    def __init__(self, status: int, message: str, **extra: Any) -> None:
-        """Keep the status, the message and any extra fields of the reply."""
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None, **extra: Any) -> None:
+        """Keep the status, the message, the reply's headers and any extra fields of the reply."""
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers
         self.extra = extra
 
 
@@ -105,8 +136,8 @@ class BatchIn(BaseModel):
 _BODY = TypeAdapter(ArticleIn | BatchIn | list[ArticleIn])
 
 
-def _error(status: int, message: str, **extra: Any) -> JSONResponse:
-    return JSONResponse({"error": message, **extra}, status_code=status)
+def _error(status: int, message: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
 
 
 def _where(loc: Sequence[Any]) -> str:
@@ -118,7 +149,7 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def api_error(_req: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.message, **exc.extra)
+        return _error(exc.status, exc.message, exc.headers, **exc.extra)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_req: Request, exc: RequestValidationError) -> JSONResponse:
@@ -289,12 +320,17 @@ def create_api(store: Store, coder: CoderFactory | None = None, limits: ApiLimit
                   description="Conflict events coded from Indonesian news, with the evidence behind every figure.")
     app.state.store = store
     app.state.limits = lim
+    limiter = RateLimiter(lim.writes_per_minute / 60.0, lim.write_burst)
     app.state.coder = None
     _install_handlers(app)
 
     def filters(country: str | None, admin1: str | None, since: date | None, until: date | None,
                 event_type: str | None, actor: str | None, min_fatalities: int | None, text: str | None,
                 limit: int | None = None, offset: int | None = None) -> Filters:
+        named = {"country": country, "admin1": admin1, "type": event_type, "actor": actor, "text": text}
+        for name, value in named.items():
+            if value is not None and "\x00" in value:  # no database takes NUL in a string: refused, not a 500
+                raise ApiError(422, f"invalid request: {name}: contains a NUL character")
         return Filters(country=country or None, admin1=admin1 or None, since=since, until=until,
                        event_type=event_type or None, actor=actor or None, min_fatalities=min_fatalities,
                        text=(text or "").strip() or None, limit=limit, offset=offset)
@@ -330,7 +366,7 @@ def create_api(store: Store, coder: CoderFactory | None = None, limits: ApiLimit
         return _write(rows, kind, opts, page)
 
     @app.get("/events/{incident_id}", summary="One incident with its reports, claims, sources and evidence")
-    def get_event(incident_id: int) -> JSONResponse:
+    def get_event(incident_id: Annotated[int, Path(ge=0, le=2**63 - 1)]) -> JSONResponse:  # a database integer
         got = store.incident(incident_id)
         if got is None:
             raise ApiError(404, f"no incident {incident_id}")
@@ -342,9 +378,9 @@ def create_api(store: Store, coder: CoderFactory | None = None, limits: ApiLimit
 
     @app.get("/articles/{article_id}", summary="An article's text with the evidence spans of its events")
     def get_article(article_id: str) -> JSONResponse:
-        art = store.article(article_id)
+        art = store.article(article_id) if "\x00" not in article_id and len(article_id) <= 200 else None
         if art is None:
-            raise ApiError(404, f"no article {article_id}")
+            raise ApiError(404, f"no article {article_id[:200]!r}")
         reps = store.reports(Filters(article_id=article_id))
         keep = ("article_id", "doc", "url", "title", "outlet", "published", "crawled", "text", "lexicon_version",
                 "coded_at")
@@ -384,11 +420,16 @@ def create_api(store: Store, coder: CoderFactory | None = None, limits: ApiLimit
         token = _bearer(request)
         if token is None:
             raise ApiError(401, "an API token is required: Authorization: Bearer TOKEN (pantau token create NAME)")
-        state, _name = await run_in_threadpool(check_token, store, token)
+        state, name = await run_in_threadpool(check_token, store, token)
         if state is TokenState.UNKNOWN:
             raise ApiError(401, "unknown API token")
         if state is TokenState.REVOKED:
             raise ApiError(403, "this API token has been revoked")
+        wait = limiter.take(str(name))
+        if wait > 0:
+            raise ApiError(429, f"too many writes with this token: at most {lim.writes_per_minute:g} a minute "
+                           f"(bursts of {lim.write_burst}); retry after {math.ceil(wait)} s",
+                           headers={"Retry-After": str(math.ceil(wait))})
         items = parse_articles(await _read_body(request, lim.max_body_bytes), lim)
         if coder is None:
             raise ApiError(503, "this server does not code articles")

@@ -32,14 +32,18 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for posted articles without a date")] = None,
+    writes_per_minute: Annotated[float, typer.Option(help="POSTs one API token may make a minute")] = 600.0,
+    write_burst: Annotated[int, typer.Option(help="POSTs one API token may make at once")] = 60,
 ) -> None:
     """Serve the API and the map page of the store (Ctrl-C stops it)."""
     import uvicorn
 
+    from pantau.api.app import ApiLimits
     from pantau.web.server import create_app
 
     store = open_store(db)
-    app = create_app(store, _coder_factory(reference_date))
+    limits = ApiLimits(writes_per_minute=writes_per_minute, write_burst=write_burst)
+    app = create_app(store, _coder_factory(reference_date), limits)
     shown = f"[{host}]" if ":" in host else host
     print(f"pantau: serving {store.incidents_count()} incidents at http://{shown}:{port}/ "
           f"(API docs at http://{shown}:{port}/docs); Ctrl-C stops it", flush=True)

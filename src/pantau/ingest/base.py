@@ -48,12 +48,24 @@ class Decoded:
     fallback: str | None
 
 
+def _utf16_guess(head: bytes) -> str | None:
+    """The reason for text in UTF-16 with no byte-order mark (NULs in every other byte), else None.
+
+    It is refused, not guessed at: a wrong guess of the byte order would code garbage without a word.
+    """
+    even, odd = head[0::2], head[1::2]
+    for zeros, order in ((odd, "little"), (even, "big")):
+        if len(zeros) >= 8 and zeros.count(0) > 0.9 * len(zeros):
+            return f"looks like UTF-16 ({order}-endian) without a byte-order mark: save it as UTF-8"
+    return None
+
+
 def decode(data: bytes, name: str) -> Decoded | ReadError:
     """Decode bytes as UTF-8, falling back to a detected encoding that is reported."""
     if not data.strip():
         return ReadError(name, "empty file")
     if b"\x00" in data[:4096]:
-        return ReadError(name, "binary file (contains NUL bytes), not text")
+        return ReadError(name, _utf16_guess(data[:4096]) or "binary file (contains NUL bytes), not text")
     try:
         return Decoded(data.decode("utf-8-sig"), None)
     except UnicodeDecodeError as exc:

@@ -74,9 +74,16 @@ class NumbersData(LangData):
     digit_scales: dict[str, int]
 
 
+_MAX_DIGITS = 20  # "1.000.000.000.000" has 17 characters
+
+
 def parse_digits(text: str, lex: NumberLexicon) -> float | None:
-    """Read '1.200', '27', '1,5' as a number; None for dates and times like '08/02' or '15:02'."""
-    if "/" in text or ":" in text:
+    """Read '1.200', '27', '1,5' as a number; None for dates and times like '08/02' or '15:02'.
+
+    None too for a run of more digits than a float holds exactly (an ID, a phone number, noise): thousands
+    of digits would otherwise make an infinite float, which no count can be.
+    """
+    if "/" in text or ":" in text or len(text) > _MAX_DIGITS:
         return None
     if lex.thousands in text:
         groups = text.split(lex.thousands)

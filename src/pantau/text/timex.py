@@ -128,6 +128,23 @@ class TimeLexicon:
                    anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word, after)
 
 
+def word_value(table: dict[str, int], word: str) -> int:
+    """The value of the table word a case-insensitive pattern matched as `word`.
+
+    The pattern matches by Unicode case folding, so the match need not lower() to a key: "ſelasa" (long s)
+    matches "selasa". The common case is one dict lookup; otherwise the key the pattern itself would match.
+    """
+    value = table.get(word.lower())
+    if value is None:
+        value = table.get(word.casefold())
+    if value is None:
+        flags = regex.IGNORECASE | regex.V0
+        value = next((v for k, v in table.items() if regex.fullmatch(regex.escape(k), word, flags)), None)
+    if value is None:
+        raise KeyError(word)  # not a word of the table at all: a caller's bug, not the text's
+    return value
+
+
 def time_matches(text: str, lex: TimeLexicon, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
     """The matches of lex.pattern.finditer(text, start, end), trying the pattern only where a match can begin."""
     return anchored_finditer(lex.pattern, lex.anchors, text, start, end, digits=True)
@@ -173,7 +190,7 @@ def elapsed_days(text: str, start: int, end: int, lex: TimeLexicon, units: dict[
     if m is None:
         return None
     n = _word_number(m.group("n"), units, lex)
-    return None if n is None else n * lex.ago_units[m.group("u").lower()]
+    return None if n is None else n * word_value(lex.ago_units, m.group("u"))
 
 
 def _word_number(word: str, units: dict[str, int], lex: TimeLexicon) -> int | None:
@@ -199,11 +216,12 @@ def infer_year(text: str, lex: TimeLexicon, around: int) -> int | None:
     votes: Counter[int] = Counter()
     for m in time_matches(text, lex):
         if m.group("wdm"):
-            wd, d, mo = lex.weekdays[m.group("ww").lower()], int(m.group("wd_d")), int(m.group("wd_m"))
+            wd, d, mo = word_value(lex.weekdays, m.group("ww")), int(m.group("wd_d")), int(m.group("wd_m"))
         elif m.group("full") and m.group("fwd"):
             continue  # has its own year
         elif m.group("dm") and m.group("dmw"):
-            wd, d, mo = lex.weekdays[m.group("dmw").lower()], int(m.group("dmd")), lex.months[m.group("dmm").lower()]
+            wd, d = word_value(lex.weekdays, m.group("dmw")), int(m.group("dmd"))
+            mo = word_value(lex.months, m.group("dmm"))
         else:
             continue
         y = year_for_weekday(d, mo, wd, around)
@@ -264,7 +282,7 @@ class _Ctx:
 
 
 def _read_full(g: Callable[[str], str], c: _Ctx) -> Resolved:
-    d = _safe_date(int(g("fy")), c.lex.months[g("fm").lower()], int(g("fd")))
+    d = _safe_date(int(g("fy")), word_value(c.lex.months, g("fm")), int(g("fd")))
     return (d, DAY, "absolute") if d else None
 
 
@@ -278,7 +296,7 @@ def _read_weekday_daymonth(g: Callable[[str], str], c: _Ctx) -> Resolved:
     day, month, year = int(g("wd_d")), int(g("wd_m")), _year2(g("wd_y"))
     if not 1 <= month <= 12:
         return None
-    wd = lex.weekdays[g("ww").lower()]
+    wd = word_value(lex.weekdays, g("ww"))
     if year is None and ref is not None:
         near = _nearest_past(ref, month, day)
         year = near.year if near else ref.year
@@ -318,12 +336,12 @@ def _read_slash(g: Callable[[str], str], c: _Ctx) -> Resolved:
 
 def _read_daymonth(g: Callable[[str], str], c: _Ctx) -> Resolved:
     ref = c.ref
-    day, month = int(g("dmd")), c.lex.months[g("dmm").lower()]
+    day, month = int(g("dmd")), word_value(c.lex.months, g("dmm"))
     if not 1 <= day <= 31:
         return None
     d = _nearest_past(ref, month, day) if ref else (_safe_date(c.year_hint, month, day) if c.year_hint else None)
     if ref and g("dmw"):
-        wd = c.lex.weekdays[g("dmw").lower()]
+        wd = word_value(c.lex.weekdays, g("dmw"))
         if d is not None and d.weekday() != wd:
             y = year_for_weekday(day, month, wd, ref.year)
             d = _safe_date(y, month, day) if y else d
@@ -331,7 +349,7 @@ def _read_daymonth(g: Callable[[str], str], c: _Ctx) -> Resolved:
 
 
 def _read_monthyear(g: Callable[[str], str], c: _Ctx) -> Resolved:
-    month, year = c.lex.months[g("mym").lower()], int(g("myy"))
+    month, year = word_value(c.lex.months, g("mym")), int(g("myy"))
     return (date(year, month, 1), MONTH, "month")
 
 
@@ -339,7 +357,7 @@ def _read_ago(g: Callable[[str], str], c: _Ctx) -> Resolved:
     n = _word_number(g("agon"), c.units, c.lex)
     if n is None or c.ref is None:
         return None if n is None else (None, WEEK, "relative")
-    days = n * c.lex.ago_units[g("agou").lower()]
+    days = n * word_value(c.lex.ago_units, g("agou"))
     precision = DAY if days <= AGO_DAY_DAYS else WEEK if days <= WEEK_DAYS else MONTH
     return (c.ref - timedelta(days=days), precision, "relative")
 
@@ -347,7 +365,7 @@ def _read_ago(g: Callable[[str], str], c: _Ctx) -> Resolved:
 def _read_ago_one(g: Callable[[str], str], c: _Ctx) -> Resolved:
     if c.ref is None:
         return (None, WEEK, "relative")
-    days = c.lex.one_unit[g("ago1w").lower()]
+    days = word_value(c.lex.one_unit, g("ago1w"))
     return (c.ref - timedelta(days=days), DAY if days <= 1 else WEEK if days <= WEEK_DAYS else MONTH, "relative")
 
 
@@ -355,7 +373,7 @@ def _read_within(g: Callable[[str], str], c: _Ctx) -> Resolved:
     n = _word_number(g("win"), c.units, c.lex)
     if n is None:
         return None
-    days = n * c.lex.ago_units[g("winu").lower()] if g("winu") else 0
+    days = n * word_value(c.lex.ago_units, g("winu")) if g("winu") else 0
     return (c.ref, DAY if days <= 1 else WEEK, "duration")
 
 
@@ -383,7 +401,7 @@ def _read_last_weekday(g: Callable[[str], str], c: _Ctx) -> Resolved:
     if c.ref is None:
         return (None, DAY, "weekday")
     monday = c.ref - timedelta(days=c.ref.weekday() + 7)  # Monday of last week
-    return (monday + timedelta(days=c.lex.weekdays[g("wlw").lower()]), DAY, "weekday")
+    return (monday + timedelta(days=word_value(c.lex.weekdays, g("wlw"))), DAY, "weekday")
 
 
 def _read_weekday(g: Callable[[str], str], c: _Ctx) -> Resolved:
@@ -393,12 +411,12 @@ def _read_weekday(g: Callable[[str], str], c: _Ctx) -> Resolved:
         return (None, DAY, "weekday")
     # "Sabtu lalu" said on a Saturday is a week ago, not today
     before = c.ref - timedelta(days=1) if g("wdago") else c.ref
-    return (last_weekday(before, c.lex.weekdays[g("wdw").lower()]), DAY, "weekday")
+    return (last_weekday(before, word_value(c.lex.weekdays, g("wdw"))), DAY, "weekday")
 
 
 def _read_month(g: Callable[[str], str], c: _Ctx) -> Resolved:
     ref = c.ref
-    month = c.lex.months[g("monm").lower()]
+    month = word_value(c.lex.months, g("monm"))
     if ref is None:
         return (None, MONTH, "month")
     year = ref.year if month <= ref.month and not g("monrel") else ref.year - 1
@@ -412,7 +430,7 @@ def _read_month_ago(g: Callable[[str], str], c: _Ctx) -> Resolved:
     # "November lalu": the latest November before the reference month
     if c.ref is None:
         return (None, MONTH, "month")
-    month = c.lex.months[g("mam").lower()]
+    month = word_value(c.lex.months, g("mam"))
     year = c.ref.year if month < c.ref.month else c.ref.year - 1
     return (date(year, month, 1), MONTH, "month")
 
