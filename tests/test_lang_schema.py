@@ -9,9 +9,12 @@ import pytest
 
 import pantau.lang.schema as schema
 from pantau.extract.actors import ActorLexicon
+from pantau.extract.claims import CasualtyLexicon
+from pantau.extract.data import CasualtiesData, SourcesData
 from pantau.extract.domain import DomainLexicon, DomainsData
 from pantau.extract.relevance import RelevanceData, RelevanceLexicon
 from pantau.extract.roles import ModalityData, RoleLexicon, RolesData
+from pantau.extract.sources import SourceLexicon
 from pantau.extract.triggers import TriggerLexicon
 from pantau.geo.lexicon import PlacesData
 from pantau.lang.schema import LangData, LangDataError, load_data
@@ -28,6 +31,8 @@ SCHEMAS: list[tuple[str, type[LangData]]] = [
     ("numbers.yaml", NumbersData),
     ("places.yaml", PlacesData),
     ("text.yaml", TextData),
+    ("casualties.yaml", CasualtiesData),
+    ("sources.yaml", SourcesData),
 ]
 
 
@@ -48,6 +53,8 @@ def test_the_lexicons_load() -> None:
     assert RoleLexicon.load("id").window > 0
     assert DomainLexicon.load("id").words
     assert RelevanceLexicon.load("id").crime
+    assert CasualtyLexicon.load("id").kinds
+    assert len(SourceLexicon.load("id").entries) > 50
 
 
 def _doctor(monkeypatch: pytest.MonkeyPatch, name: str, old: str, new: str) -> None:
@@ -129,3 +136,42 @@ def test_a_misspelt_nested_key_of_places_is_refused(monkeypatch: pytest.MonkeyPa
     _doctor(monkeypatch, "places.yaml", "  direction_heads:", "  direction_head:")
     with pytest.raises(LangDataError, match=r"lang/id/places\.yaml:\d+: relations\.direction_head: unknown key"):
         load_data("id", "places.yaml", PlacesData)
+
+
+def _line_of(name: str, needle: str) -> int:
+    """The 1-based line of the first occurrence of needle in a shipped file."""
+    real = schema.read_text("id", name)
+    return 1 + real[: real.index(needle)].count("\n")
+
+
+# (file, text, its misspelling, the problem reported, the text whose line the report gives)
+BAD_CASUALTY_SOURCE_DATA = [
+    # a misspelt top-level word list: the rule it feeds would silently stop firing
+    ("casualties.yaml", "\nincident_nouns:", "\nincident_noun:", "incident_noun: unknown key", "incident_nouns:"),
+    # ... and the key it should have been is missing: named with the line of the mapping it belongs in
+    ("casualties.yaml", "\nincident_nouns:", "\nincident_noun:", "incident_nouns: missing key", "kinds:"),
+    # a kind of harm or a victim group outside the closed vocabularies
+    ("casualties.yaml", "\n  missing: [hilang", "\n  disappeared: [hilang", r"kinds\.disappeared",
+     "  missing: [hilang"),
+    ("casualties.yaml", "\n  fighters: [militan", "\n  fighter: [militan", r"victims\.fighter", "  fighters: [militan"),
+    # a key of one source row: the row's own line, not the line of `sources:`
+    ("sources.yaml", "[unicef], name:", "[unicef], nama:", r"sources\.\d+\.nama: unknown key", "[unicef]"),
+    ("sources.yaml", "[unicef], name:", "[unicef], nama:", r"sources\.\d+\.name: missing key", "[unicef]"),
+    ("sources.yaml", "UNRWA, type: monitor", "UNRWA, type: monitr", r"sources\.\d+\.type: .*unknown source type",
+     "[unrwa]"),
+    ("sources.yaml", "\n  demonstratives:", "\n  demonstrative:", r"pointers\.demonstrative: unknown key",
+     "  demonstratives:"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "complaint", "where"), BAD_CASUALTY_SOURCE_DATA,
+                         ids=["casualties-key", "casualties-missing", "claim-kind", "victim-group", "source-key",
+                              "source-missing", "source-type", "nested-key"])
+@pytest.mark.usefixtures("fresh_cache")
+def test_a_misspelt_casualty_or_source_key_names_file_and_line(
+    monkeypatch: pytest.MonkeyPatch, name: str, old: str, new: str, complaint: str, where: str
+) -> None:
+    line = _line_of(name, where)
+    _doctor(monkeypatch, name, old, new)
+    with pytest.raises(LangDataError, match=rf"lang/id/{name.replace('.', '[.]')}:{line}: {complaint}"):
+        CasualtyLexicon.load("id")  # reads both files, as Resources does

@@ -20,11 +20,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from pantau.extract.data import casualty_data
 from pantau.extract.sources import SourceLexicon, describe
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
-from pantau.lang import load_yaml
+from pantau.lang.schema import load_data
 from pantau.model import Claim, Claimant, ClaimKind, Qualifier, Quantity, Span
 from pantau.text.data import text_data
+from pantau.text.timex import TimeData
 
 _STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
 # Marks that end a speaker's clause when looking back from the verb: commas, closing quotes, dashes.
@@ -64,43 +66,43 @@ class CasualtyLexicon:
 
     @classmethod
     def load(cls, lang: str = "id") -> CasualtyLexicon:
-        """Load the casualty vocabulary of a language."""
-        d = load_yaml(lang, "casualties.yaml")
-        t = text_data(lang).attribution.model_dump()
-        kinds = {str(w): k for k, ws in d["kinds"].items() for w in ws}
-        quals = {str(w): k for k, ws in d["qualifiers"].items() for w in ws}
-        victims = {str(w): k for k, ws in d["victims"].items() for w in ws}
-        cues: dict[str, str] = ({str(w): "verb" for w in t["verbs"]} | {str(w): "prep" for w in t["preps"]}
-                | {str(w): "prep" for w in t["verbs_after"]})
+        """Load the casualty vocabulary of a language (casualties.yaml, sources.yaml, text.yaml's attribution
+        words and time.yaml's months, each through its schema)."""
+        d = casualty_data(lang)
+        t = text_data(lang).attribution
+        kinds = {w: k.value for k, ws in d.kinds.items() for w in ws}
+        quals = {w: k for k, ws in d.qualifiers.items() for w in ws}
+        victims = {w: k for k, ws in d.victims.items() for w in ws}
+        cues: dict[str, str] = ({w: "verb" for w in t.verbs} | {w: "prep" for w in t.preps}
+                | {w: "prep" for w in t.verbs_after})
         return cls(
             kinds=phrase_index(kinds),
             qualifiers=phrase_index(quals),
             victims=phrase_index(victims),
-            including=phrase_index({str(w): True for w in d["including"]}),
+            including=phrase_index(dict.fromkeys(d.including, True)),
             attribution_after=phrase_index(cues),
-            count_nouns=frozenset(str(w) for w in d["count_nouns"]),
-            non_count=frozenset(str(w).lower() for w in d["non_count_units"]),
-            named_after=frozenset(str(w) for w in d.get("named_victim_after", [])),
-            named_gap=frozenset(str(w) for w in d.get("named_victim_gap", [])),
-            contrast=phrase_index({str(w): True for w in d.get("contrast", [])}),
-            cumulative=phrase_index({str(w): True for w in d.get("cumulative", [])}),
-            since=frozenset(str(w) for w in d.get("since", [])),
-            months=frozenset(str(w) for ws in load_yaml(lang, "time.yaml")["months"].values() for w in ws),
+            count_nouns=frozenset(d.count_nouns),
+            non_count=frozenset(w.lower() for w in d.non_count_units),
+            named_after=frozenset(d.named_victim_after),
+            named_gap=frozenset(d.named_victim_gap),
+            contrast=phrase_index(dict.fromkeys(d.contrast, True)),
+            cumulative=phrase_index(dict.fromkeys(d.cumulative, True)),
+            since=frozenset(d.since),
+            months=frozenset(w for ws in load_data(lang, "time.yaml", TimeData).months.values() for w in ws),
             sources=SourceLexicon.load(lang),
-            one_of=frozenset(str(w) for w in d["one_of"]),
-            separate=frozenset(str(w) for w in d["separate"]),
-            also=frozenset(str(w) for w in d["also"]),
-            apart=phrase_index({str(w): True for w in d["apart"]}),
-            among=phrase_index({str(w): True for w in d["among"]}),
-            speaker_adverbs=frozenset(str(w) for w in d["speaker_adverbs"]),
-            speaker_adjuncts=frozenset(str(w) for w in d["speaker_adjuncts"]),
-            incident_nouns=frozenset(str(w) for w in d["incident_nouns"]),
+            one_of=frozenset(d.one_of),
+            separate=frozenset(d.separate),
+            also=frozenset(d.also),
+            apart=phrase_index(dict.fromkeys(d.apart, True)),
+            among=phrase_index(dict.fromkeys(d.among, True)),
+            speaker_adverbs=frozenset(d.speaker_adverbs),
+            speaker_adjuncts=frozenset(d.speaker_adjuncts),
+            incident_nouns=frozenset(d.incident_nouns),
             cue_words=frozenset(w.split()[0] for w in cues) | {"yang"},
-            passive_reports=frozenset(str(w) for w in d["passive_reports"]),
-            vague_words={str(k): str(v) for k, v in d["vague_in_english"].items()},
+            passive_reports=frozenset(d.passive_reports),
+            vague_words=dict(d.vague_in_english),
             natural=phrase_index({
-                f"{link} {cause}": True
-                for link in d.get("natural_cause_links", []) for cause in d.get("natural_causes", [])
+                f"{link} {cause}": True for link in d.natural_cause_links for cause in d.natural_causes
             }),
         )
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pantau.extract.actors import CROWD_KINDS, ActorMatch
+from pantau.extract.data import casualty_data
 from pantau.extract.tokens import Token, match_at, phrase_index
 from pantau.extract.triggers import TriggerHit
-from pantau.lang import load_yaml
 from pantau.lang.schema import LangData, Words, load_data
-from pantau.model import Span
+from pantau.model import ClaimKind, Span
 from pantau.text.data import text_data
 
 Index = dict[str, list[tuple[tuple[str, ...], object]]]
@@ -117,7 +117,7 @@ class RoleLexicon:
             light_active=frozenset(r.light_active),
             purpose=frozenset(r.purpose),
             relative=frozenset(r.relative),
-            harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
+            harm=idx([w for k in (ClaimKind.KILLED, ClaimKind.INJURED) for w in casualty_data(lang).kinds[k]]),
         )
 
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pantau.extract.data import source_data
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
-from pantau.lang import load_yaml
-from pantau.model import SOURCE_TYPES, Claimant, Span
+from pantau.model import Claimant, Span
 
 Index = dict[str, list[tuple[tuple[str, ...], object]]]
 
@@ -59,32 +59,26 @@ class SourceLexicon:
 
     @classmethod
     def load(cls, lang: str = "id") -> SourceLexicon:
-        """Load lang/<lang>/sources.yaml."""
-        d = load_yaml(lang, "sources.yaml")
-        entries = []
-        for row in d["sources"]:
-            kind = str(row["type"])
-            if kind not in SOURCE_TYPES:
-                raise ValueError(f"lang/{lang}/sources.yaml: {row['name']!r} has unknown type {kind!r}")
-            pats = [str(p) for p in row["patterns"]]
-            entries.append(SourceEntry(
-                patterns=tuple(_pattern(p) for p in pats),
-                exact=tuple(p != p.lower() for p in pats),
-                name=str(row["name"]), type=kind, cite=str(row.get("cite", row["name"])),
-                short=str(row["short"]) if row.get("short") else None, demonym=bool(row.get("demonym")),
-                generic=bool(row.get("generic")),
-            ))
-        role_types = {str(r): kind for kind, rs in d["role_types"].items() for r in rs}
-        articles = {str(r): art for art, rs in d["role_articles"].items() for r in rs}
+        """Load lang/<lang>/sources.yaml through its schema."""
+        d = source_data(lang)
+        entries = tuple(
+            SourceEntry(
+                patterns=tuple(_pattern(p) for p in row.patterns),
+                exact=tuple(p != p.lower() for p in row.patterns),
+                name=row.name, type=row.type, cite=row.cite if row.cite is not None else row.name,
+                short=row.short or None, demonym=row.demonym, generic=row.generic,
+            )
+            for row in d.sources
+        )
         return cls(
-            entries=tuple(entries),
-            roles=phrase_index({str(k): str(v) for k, v in d["roles"].items()}),
-            role_types=role_types,
-            role_articles=articles,
-            countries=phrase_index({str(k): str(v) for k, v in d["countries"].items()}),
-            pronouns=frozenset(str(w) for w in d["pointers"]["pronouns"]),
-            demonstratives=frozenset(str(w) for w in d["pointers"]["demonstratives"]),
-            addressee=frozenset(str(w) for w in d["addressee"]),
+            entries=entries,
+            roles=phrase_index(d.roles),
+            role_types={r: kind for kind, rs in d.role_types.items() for r in rs},
+            role_articles={r: art for art, rs in d.role_articles.items() for r in rs},
+            countries=phrase_index(d.countries),
+            pronouns=frozenset(d.pointers.pronouns),
+            demonstratives=frozenset(d.pointers.demonstratives),
+            addressee=frozenset(d.addressee),
         )
 
 

@@ -47,20 +47,33 @@ M = TypeVar("M", bound=LangData)
 
 
 @lru_cache(maxsize=64)
-def parsed(lang: str, name: str) -> tuple[Any, dict[str, int]]:
-    """The parsed YAML of a language file and the line of each top-level key (1-based), read once per process."""
+def parsed(lang: str, name: str) -> tuple[Any, yaml.Node | None]:
+    """The parsed YAML of a language file and its node tree (which knows each key's line), read once per process."""
     text = read_text(lang, name)
-    node = yaml.compose(text)
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, _ in node.value:
-            lines[str(key.value)] = key.start_mark.line + 1
-    return yaml.safe_load(text), lines
+    return yaml.safe_load(text), yaml.compose(text)
+
+
+def line_of(node: yaml.Node | None, path: list[str]) -> int:
+    """The line (1-based) of the deepest key or item of path that the file has: the misspelt key itself, or
+    the mapping a missing key belongs in (an entry of a list, a section)."""
+    line = 1
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if str(k.value) == step), None)
+            if found is None:
+                return max(line, node.start_mark.line + 1)
+            line, node = found[0].start_mark.line + 1, found[1]
+        elif isinstance(node, yaml.SequenceNode) and step.isdigit() and int(step) < len(node.value):
+            node = node.value[int(step)]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
 
 
 def load_data(lang: str, name: str, model: type[M], section: str | None = None) -> M:
     """Validate a language file (or one top-level section of it) against its schema."""
-    data, lines = parsed(lang, name)
+    data, tree = parsed(lang, name)
     if not isinstance(data, dict):
         raise LangDataError(f"lang/{lang}/{name}:1: expected a mapping at the top level")
     if section is not None:
@@ -70,7 +83,7 @@ def load_data(lang: str, name: str, model: type[M], section: str | None = None) 
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        raise LangDataError(_message(lang, name, err, lines, section)) from None
+        raise LangDataError(_message(lang, name, err, tree, section)) from None
 
 
 def load_table(lang: str, name: str, model: type[M]) -> list[tuple[int, M]]:
@@ -99,13 +112,14 @@ def load_table(lang: str, name: str, model: type[M]) -> list[tuple[int, M]]:
     return rows
 
 
-def _message(lang: str, name: str, err: ValidationError, lines: dict[str, int], section: str | None) -> str:
-    """One line per problem: file, line of the top-level key, the key path and what is wrong."""
+def _message(lang: str, name: str, err: ValidationError, tree: yaml.Node | None, section: str | None) -> str:
+    """One line per problem: file, line of the key (or of the entry a missing key belongs in), the key path and
+    what is wrong."""
     out = []
     for e in err.errors():
         path = [section] if section else []
         path += [str(p) for p in e["loc"]]
-        line = lines.get(path[0], 1) if path else 1
+        line = line_of(tree, path)
         what = {"extra_forbidden": "unknown key", "missing": "missing key"}.get(e["type"], e["msg"])
         out.append(f"lang/{lang}/{name}:{line}: {'.'.join(path)}: {what}")
     return "\n".join(out)

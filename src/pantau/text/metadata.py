@@ -61,7 +61,7 @@ class MetaLexicon:
                 rf"|\(\s*(?P<src2>{ag})\s*/\s*\w+\s*\)"
             ),
             published_cue=regex.compile(rf"(?i)\b(?:{cues})\b"),
-            header_chars=int(d.get("header_chars", 300)),
+            header_chars=int(d["header_chars"]),
             subject_pattern=regex.compile(rf"(?:(?<![\p{{L}}])(?P<noun>(?i:{nouns}))\s+)?{reports}"),
             list_separator=regex.compile(rf"\s*(?:[,;]|(?<![\p{{L}}])(?i:{alt(att['list_joins'])})(?![\p{{L}}]))\s*"),
             subject_cue=regex.compile(reports),
