@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from pantau.extract.claims import CasualtyLexicon, fatality_figures, find_claims
-from pantau.extract.tokens import tokenize
 from pantau.model import Claim, Claimant, Span
 from pantau.text.numbers import NumberLexicon, find_quantities
+from pantau.text.tokens import tokenize
 
 NLEX = NumberLexicon.load()
 CLEX = CasualtyLexicon.load()

@@ -315,8 +315,8 @@ def test_an_incident_set_apart_is_its_own_and_keeps_the_group_it_names(res: Reso
     ],
 )
 def test_the_speaker_before_the_verb(text: str, name: str) -> None:
-    from pantau.extract.tokens import tokenize
     from pantau.text.numbers import NumberLexicon, find_quantities
+    from pantau.text.tokens import tokenize
 
     toks = tokenize(text)
     found = [c for c in find_claims(toks, find_quantities(toks, NumberLexicon.load(), text), CLEX, text)
@@ -347,8 +347,8 @@ def test_a_pointer_keeps_the_words_that_named_its_source(res: Resources) -> None
 
 
 def test_mourners_are_not_the_dead() -> None:
-    from pantau.extract.tokens import tokenize
     from pantau.text.numbers import NumberLexicon, find_quantities
+    from pantau.text.tokens import tokenize
 
     text = "Ratusan warga menghadiri pemakaman para anggota milisi yang tewas di Tyre, Minggu."
     toks = tokenize(text)

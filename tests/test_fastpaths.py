@@ -16,7 +16,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pantau.extract.events import candidates
-from pantau.extract.tokens import tokenize
 from pantau.extract.triggers import find_triggers
 from pantau.geo.gazetteer import Gazetteer
 from pantau.geo.lexicon import PREPOSITION_CUES, PlaceLexicon
@@ -28,6 +27,7 @@ from pantau.pipeline import Config, Resources, analyse, events_of, extract_event
 from pantau.text.clean import CleanLexicon, line_blocks, mark_boilerplate, top_level_alternatives
 from pantau.text.metadata import MetaLexicon, cited_sources
 from pantau.text.timex import TimeLexicon, time_matches
+from pantau.text.tokens import tokenize
 
 TRICKY = [
     "Serangan terjadi seminggu lalu, Kamis (12/4) malam, dan 123 Mei 2020 di Jakarta.",

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pantau.extract.tokens import tokenize
 from pantau.model import Quantity
 from pantau.text.numbers import NumberLexicon, find_quantities, parse_digits
+from pantau.text.tokens import tokenize
 
 LEX = NumberLexicon.load()
 

@@ -13,7 +13,6 @@ from pantau.extract.claims import find_claims, find_kinds
 from pantau.extract.domain import article_topic
 from pantau.extract.events import Candidate, SentenceFacts, candidates
 from pantau.extract.roles import crowd_pronouns, has_phrase
-from pantau.extract.tokens import Token, tokenize
 from pantau.extract.triggers import TriggerHit, find_triggers
 from pantau.geo.places import PlaceMention, dateline_span, find_places
 from pantau.geo.resolve import focus_countries, resolve
@@ -24,6 +23,7 @@ from pantau.text.metadata import article_meta
 from pantau.text.numbers import find_quantities
 from pantau.text.sentences import split_sentences
 from pantau.text.timex import find_times, infer_year
+from pantau.text.tokens import Token, tokenize
 
 # The shared types live in pantau.analysis; they are re-exported here, the pipeline's public face.
 __all__ = ["Analysis", "Config", "Resources", "TriggerScreen", "analyse", "events_of", "extract_events",

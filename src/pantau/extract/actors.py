@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang.schema import LangData, load_table
 from pantau.model import ActorKind, ActorRef, Span
+from pantau.text.tokens import Token, match_at, phrase_index, tokenize
 
 K = ActorKind
 ARMED_KINDS = frozenset({K.MILITARY, K.POLICE, K.STATE_OTHER, K.REBEL, K.MILITIA, K.IDENTITY_MILITIA, K.COALITION,

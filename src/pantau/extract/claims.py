@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 from pantau.extract.data import casualty_data
 from pantau.extract.sources import SourceLexicon, describe
-from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.lang.schema import load_data
 from pantau.model import Claim, Claimant, ClaimKind, Qualifier, Quantity, Span
 from pantau.text.data import text_data
 from pantau.text.timex import TimeData
+from pantau.text.tokens import Token, match_at, phrase_index, tokenize
 
 _STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
 # Marks that end a speaker's clause when looking back from the verb: commas, closing quotes, dashes.

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pantau.extract.tokens import Token
 from pantau.lang.schema import LangData, Words, load_data
+from pantau.text.tokens import Token
 
 CONFLICT = "conflict"
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from pantau.extract.actors import CROWD_KINDS, STATE_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
-from pantau.extract.tokens import Token, match_at
 from pantau.extract.triggers import TriggerHit
 from pantau.model import Claim, EventType, Modality, Sentence, Span, SubEventType, TimeMention
+from pantau.text.tokens import Token, match_at
 
 REMOTE = "Explosions/Remote violence"
 PEOPLE_KINDS = frozenset({"civilians", "suspects", "people", "protesters", "rioters"})

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from pantau.extract.roles import Index
-from pantau.extract.tokens import phrase_index
 from pantau.lang.schema import LangData, Words, load_data
+from pantau.text.tokens import phrase_index
 
 
 @dataclass(frozen=True)

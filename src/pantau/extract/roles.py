@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from pantau.extract.actors import CROWD_KINDS, ActorMatch
 from pantau.extract.data import casualty_data
-from pantau.extract.tokens import Token, match_at, phrase_index
 from pantau.extract.triggers import TriggerHit
 from pantau.lang.schema import LangData, Words, load_data
 from pantau.model import ClaimKind, Span
 from pantau.text.data import text_data
+from pantau.text.tokens import Token, match_at, phrase_index
 
 Index = dict[str, list[tuple[tuple[str, ...], object]]]
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pantau.extract.data import source_data
-from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
 from pantau.model import Claimant, Span
+from pantau.text.tokens import Token, match_at, phrase_index, tokenize
 
 Index = dict[str, list[tuple[tuple[str, ...], object]]]
 

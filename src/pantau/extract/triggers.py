@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from pantau.extract.tokens import Token, match_at, phrase_index
 from pantau.lang.schema import LangData, LangDataError, load_table
 from pantau.model import SUB_TO_TYPE, Span
+from pantau.text.tokens import Token, match_at, phrase_index
 
 NEEDS = frozenset({"armed", "casualty", "people", "place", "none"})
 VOICES = frozenset({"active", "passive", "noun", "intrans"})

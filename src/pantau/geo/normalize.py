@@ -1,16 +1,18 @@
-"""Name keys shared by the index builder and the matcher: one normalisation, used on both sides."""
+"""Name keys shared by the index builder and the matcher: one normalisation, used on both sides.
+
+The words of a name are found by pantau.text.tokens (`NAME_TOKEN`, `name_tokens`), the one tokeniser; this
+module folds them (case, diacritics, apostrophes, transliteration variants)."""
 
 from __future__ import annotations
 
 import unicodedata
+from functools import partial
 
 import regex
 
-from pantau.text.tokens import Token
+from pantau.text.tokens import NAME_TOKEN, Token, name_tokens
 
-# A token: letters/digits, with inner apostrophes kept ("Ma'rib"); tokens of one name are joined
-# by spaces or hyphens only (never across commas, full stops or line breaks).
-TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’`ʼ‘][\p{L}\p{M}\p{N}]+)*")
+# The words of one name are joined by spaces or hyphens only (never across commas, full stops or line breaks).
 JOIN_RE = regex.compile(r"[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|[ \t\u00a0]+")
 _APOSTROPHES = str.maketrans("", "", "'’`ʼ‘ʻʿʾ")
 _MARKS = str.maketrans("", "", "‘’ʻʿʾ")
@@ -57,7 +59,7 @@ def plain(name: str) -> str:
 
 def name_key(name: str) -> str:
     """Normalised key of a name: folded tokens joined by single spaces ("Deir ez-Zor" -> "deir ez zor")."""
-    return " ".join(fold(m.group()) for m in TOKEN_RE.finditer(name))
+    return " ".join(fold(m.group()) for m in NAME_TOKEN.finditer(name))
 
 
 def loose_key(key: str, articles: frozenset[str]) -> str:
@@ -83,20 +85,9 @@ def is_latin(name: str) -> bool:
     return all(unicodedata.name(ch, "").startswith("LATIN") for ch in name if ch.isalpha())
 
 
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The words of text[start:end] with offsets into text, each with its folded key (fold) as its low."""
-    stop = len(text) if end is None else end
-    out: list[Token] = []
-    append, new = out.append, tuple.__new__  # Token(...) by one C call: see text.tokens
-    for m in TOKEN_RE.finditer(text, start, stop):
-        word = m.group()
-        if word.isascii() and "'" not in word and "`" not in word:  # fold() of a plain ASCII word: its lower case
-            key = word if word.islower() else word.lower()
-        else:
-            key = fold(word)
-        s, e = m.span()
-        append(new(Token, (s, e, word, key)))
-    return out
+# tokens(text, start, end): the words of names in text[start:end] with offsets into text, each with its folded
+# key (fold) as its low; a partial, not a wrapper function, as the place finder calls it per window
+tokens = partial(name_tokens, fold=fold)
 
 
 def joined(text: str, left: Token, right: Token) -> bool:

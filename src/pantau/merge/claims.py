@@ -23,9 +23,9 @@ import regex
 from pantau.extract.claims import CasualtyLexicon, claimant, natural_death
 from pantau.extract.events import SentenceFacts
 from pantau.extract.sources import describe, window
-from pantau.extract.tokens import Token, match_at
 from pantau.merge.group import Group
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Claim, Claimant, ClaimKind, EventType, Span
+from pantau.text.tokens import Token, match_at
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from pantau.extract.actors import ActorMatch
 from pantau.extract.events import Candidate
 from pantau.extract.relevance import RelevanceLexicon
-from pantau.extract.tokens import match_at
 from pantau.geo.gazetteer import Place
 from pantau.geo.resolve import distance_km
 from pantau.merge.claims import attribute_claims, told_apart
@@ -19,6 +18,7 @@ from pantau.merge.when import choose_date, same_time
 from pantau.merge.where import BROAD_FEATURES, choose_place
 from pantau.merge.who import ARMED_NON_STATE
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Event, EventType, Span, SubEventType
+from pantau.text.tokens import match_at
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Config, Resources

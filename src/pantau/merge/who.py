@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from pantau.extract.actors import ActorMatch, resolve_actor
 from pantau.extract.claims import victim_kind
 from pantau.extract.events import PEOPLE_KINDS
-from pantau.extract.tokens import match_at
 from pantau.merge.group import Group
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim, EventType, SubEventType
+from pantau.text.tokens import match_at
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Resources
