@@ -2,7 +2,8 @@
 and the scaling of a Dask cluster, measured on one corpus in one run.
 
 Decisions:
-- Stage times come from timing the stage functions that `pipeline.analyse` and `pipeline.events_of` call,
+- Stage times come from timing the stage functions that `pipeline.analyse` and `pipeline.events_of` call
+  (and the sentence loop they call, `extract.facts`, and `geo.mentions`),
   wrapped for the timed pass only (`_timed_stages`): each wrapper costs well under a microsecond per call
   (some 150 calls per article), and the code measured is the code that runs, not a copy of the pipeline.
   The stages do not nest, so their times add up; "glue" is the pipeline's own code between them.
@@ -32,7 +33,9 @@ from pantau.batch import code_articles_here, code_stream
 from pantau.model import Article
 from pantau.pipeline import Config, Resources, extract_events
 
-# The stage functions the pipeline module calls, by stage name.
+# The modules whose calls of stage functions are timed: the pipeline, its sentence loop and its place context.
+STAGE_MODULES = ("pantau.pipeline", "pantau.extract.facts", "pantau.geo.mentions")
+# The stage functions those modules call, by stage name.
 STAGES: dict[str, tuple[str, ...]] = {
     "clean (boilerplate)": ("mark_boilerplate",),
     "metadata": ("article_meta", "reference_date"),
@@ -121,10 +124,10 @@ def regex_floor(texts: list[str]) -> float:
 
 @contextmanager
 def _timed_stages(totals: dict[str, float]) -> Iterator[None]:
-    """Wrap the stage functions the pipeline module calls so that each adds its CPU time to totals."""
-    import pantau.pipeline as pipeline
+    """Wrap the stage functions the pipeline modules call so that each adds its CPU time to totals."""
+    import importlib
 
-    saved: dict[str, Any] = {}
+    saved: dict[tuple[Any, str], Any] = {}
 
     def wrap(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         clock = time.process_time
@@ -138,15 +141,17 @@ def _timed_stages(totals: dict[str, float]) -> Iterator[None]:
 
         return timed
 
-    for stage, names in STAGES.items():
-        for name in names:
-            saved[name] = getattr(pipeline, name)
-            setattr(pipeline, name, wrap(stage, saved[name]))
+    for module in map(importlib.import_module, STAGE_MODULES):
+        for stage, names in STAGES.items():
+            for name in names:
+                if hasattr(module, name):
+                    saved[module, name] = getattr(module, name)
+                    setattr(module, name, wrap(stage, saved[module, name]))
     try:
         yield
     finally:
-        for name, fn in saved.items():
-            setattr(pipeline, name, fn)
+        for (module, name), fn in saved.items():
+            setattr(module, name, fn)
 
 
 def _rss_after(articles: list[Article], cfg: Config) -> float:

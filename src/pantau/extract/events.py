@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pantau.extract.actors import CROWD_KINDS, STATE_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
 from pantau.extract.triggers import TriggerHit
+from pantau.geo.places import PlaceMention
 from pantau.model import Claim, EventType, Modality, Sentence, Span, SubEventType, TimeMention
 from pantau.text.tokens import Token, match_at
 
@@ -23,7 +24,7 @@ class SentenceFacts:
     times: list[TimeMention]
     claims: list[Claim]
     actors: list[ActorMatch]
-    places: list  # geo.places.PlaceMention
+    places: list[PlaceMention]
     triggers: list[TriggerHit]
     has_casualty_word: bool
 
