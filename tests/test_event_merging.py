@@ -347,3 +347,47 @@ def test_people_attacked_by_someone_unnamed_are_no_riot(res: Resources) -> None:
         res,
     )
     assert kinds(events) == {("Violence against civilians", "Attack")}
+
+
+# An article's own story (about two countries, the first two of its focus), and an incident in a third country
+# told beside it by its city alone, with that country: the incident is background, not an event of this article.
+# Each text is the team's own.
+BESIDE_THE_STORY = {
+    "Papua and Papua New Guinea, a clash in Marawi": (
+        "KKB menembak seorang prajurit TNI di Kampung Bilogai, Intan Jaya, Papua, Selasa (12/3). Prajurit itu "
+        "tewas. Kelompok itu diduga lari ke Papua Nugini. Aparat Papua Nugini diminta membantu.",
+        "Kelompok bersenjata menembak mati lima tentara di Marawi, Selasa (12/3).",
+        "Philippines",
+    ),
+    "Ukraine and Russia, a clash in Khartoum": (
+        "Rudal Rusia menghantam Kharkiv, Ukraina, Senin (11/3), menewaskan lima warga. Ukraina membalas dengan "
+        "serangan drone ke Belgorod, Rusia.",
+        "Bentrokan antara militer dan RSF menewaskan 20 orang di Khartoum, Senin (11/3).",
+        "Sudan",
+    ),
+    "Syria and Turkey, a bombing in Kandahar": (
+        "Serangan udara menewaskan 15 warga sipil di Idlib, Suriah, Senin (11/3). Turki mengecam serangan itu. "
+        "Pasukan Turki di Afrin, Suriah, siaga. Turki mengirim bantuan ke perbatasan Turki-Suriah.",
+        "Bom bunuh diri menewaskan delapan orang di Kandahar, Senin (11/3).",
+        "Afghanistan",
+    ),
+    "Yemen and Saudi Arabia, a clash in Khartoum": (
+        "Houthi menembakkan rudal ke Jizan, Arab Saudi, Senin (11/3). Koalisi pimpinan Arab Saudi membalas dengan "
+        "serangan udara di Sanaa, Yaman. Yaman dilanda perang sejak 2015.",
+        "Bentrokan antara militer dan RSF menewaskan 20 orang di Khartoum, Senin (11/3).",
+        "Sudan",
+    ),
+}
+
+
+def _countries(events: list) -> set[str]:
+    return {e.location.country for e in events if e.location}
+
+
+@pytest.mark.parametrize("name", sorted(BESIDE_THE_STORY))
+def test_an_incident_in_a_country_the_article_is_not_about_is_dropped(name: str, res: Resources) -> None:
+    story, beside, country = BESIDE_THE_STORY[name]
+    assert country in _countries(code(beside, res)), "told alone, the incident is an event"
+    both = code(f"{story} {beside}", res)
+    assert country not in _countries(both), "told beside a story of other countries, it is background"
+    assert kinds(both) == kinds(code(story, res)), "the story's own events stay"

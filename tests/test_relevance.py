@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+import pantau.merge.relevance as relevance
 from eventcode import code, kinds
 from pantau.pipeline import Resources
 
@@ -151,3 +152,47 @@ def test_a_rank_before_initials_is_a_person(res: Resources) -> None:
     events = code("Seorang prajurit TNI, Pratu AS, tewas ditembak KKB saat berpatroli di Kampung Bilogai, Intan "
                   "Jaya, Papua, Selasa (12/3).", res)
     assert events and all("United States" not in (a.name if a else "") for e in events for a in (e.actor1, e.actor2))
+
+
+# A riot told with nothing that names a crowd, a group or a victim: chaos reported, not a crowd's violence
+# (relevance step "riot without a crowd"). Each text is the team's own.
+RIOTS_WITHOUT_A_CROWD = {
+    "kiosks burnt": "Kerusuhan pecah di Kota Wamena, Kabupaten Jayawijaya, Papua, Senin (11/3). Sejumlah kios dan "
+                    "kantor pemerintah dibakar.",
+    "parliament burnt": "Kerusuhan terjadi di Kota Manokwari, Papua Barat, Selasa (12/3). Gedung DPRD dibakar dan "
+                        "jalan-jalan diblokade.",
+    "shops looted": "Kerusuhan melanda Kota Nabire, Papua Tengah, Kamis (7/3). Sejumlah toko dijarah dan dibakar.",
+    "after a hoax": "Kerusuhan meletus di Kota Jayapura, Papua, Rabu (13/3) malam, menyusul beredarnya kabar bohong "
+                    "di media sosial. Beberapa bangunan terbakar.",
+    "motorbikes burnt": "Kerusuhan terjadi di Kota Sampit, Kalimantan Tengah, Selasa (12/3). Dua sepeda motor "
+                        "dibakar di depan pasar.",
+    "riot again": "Kerusuhan kembali terjadi di Kabupaten Puncak Jaya, Papua Tengah, pada Senin (11/3) sore.",
+    "guarded till morning": "Terjadi kerusuhan di Kota Tual, Maluku, Minggu (10/3) malam. Aparat gabungan berjaga "
+                            "hingga pagi.",
+}
+# The same kind of riot with a crowd, a group or a victim named: a riot.
+RIOTS_WITH_A_CROWD = {
+    "a mob": "Massa membakar kantor polisi saat kerusuhan di Kota Wamena, Papua, Senin (11/3).",
+    "a group of youths": "Sekelompok pemuda membakar pos ronda saat kerusuhan di Kota Tual, Maluku, Minggu (10/3) "
+                         "malam.",
+    "two crowds by the prefix": "Tawuran antarpelajar terjadi di Jalan Raya Bogor, Jakarta Timur, Selasa (12/3) "
+                                "sore.",
+    "a victim": "Kerusuhan di Kota Nabire, Papua Tengah, Kamis (7/3), menewaskan seorang warga.",
+}
+_RIOT = {("Riots", "Mob violence")}
+
+
+@pytest.mark.parametrize("name", sorted(RIOTS_WITHOUT_A_CROWD))
+def test_a_riot_without_a_crowd_is_none(name: str, res: Resources, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = RIOTS_WITHOUT_A_CROWD[name]
+    assert code(text, res) == []
+    # it is this step that drops it: without the step the riot is coded
+    steps = tuple(s for s in relevance._STEPS if s[0] != "riot without a crowd")
+    assert len(steps) == len(relevance._STEPS) - 1
+    monkeypatch.setattr(relevance, "_STEPS", steps)
+    assert kinds(code(text, res)) == _RIOT
+
+
+@pytest.mark.parametrize("name", sorted(RIOTS_WITH_A_CROWD))
+def test_a_riot_with_a_crowd_is_a_riot(name: str, res: Resources) -> None:
+    assert kinds(code(RIOTS_WITH_A_CROWD[name], res)) == _RIOT
