@@ -18,6 +18,7 @@ from pantau.extract.actors import ActorLexicon
 from pantau.extract.claims import CasualtyLexicon
 from pantau.extract.domain import DomainLexicon, Topic
 from pantau.extract.events import SentenceFacts
+from pantau.extract.facts import SentenceResources
 from pantau.extract.relevance import RelevanceLexicon
 from pantau.extract.roles import RoleLexicon
 from pantau.extract.triggers import TriggerLexicon
@@ -79,20 +80,15 @@ class TriggerScreen:
 
 
 @dataclass(frozen=True)
-class Resources:
-    """Every loaded lexicon and the gazetteer, built once and passed to the stages."""
+class Resources(SentenceResources):
+    """Every loaded lexicon and the gazetteer, built once and passed to the stages: the sentence loop's lexicons
+    (time, numbers, casualties, actors, roles, places: extract.facts.SentenceResources) and these."""
 
     lang: str
     clean: CleanLexicon
     sentences: SentenceLexicon
     meta: MetaLexicon
-    time: TimeLexicon
-    numbers: NumberLexicon
-    casualties: CasualtyLexicon
-    actors: ActorLexicon
     triggers: TriggerLexicon
-    roles: RoleLexicon
-    places: PlaceLexicon
     domains: DomainLexicon
     relevance: RelevanceLexicon
     gazetteer: Gazetteer

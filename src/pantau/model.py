@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -125,6 +125,21 @@ class Modality(StrEnum):
     ALLEGED = "alleged"
     STATEMENT = "statement"
     GENERIC = "generic"
+
+
+def iso_date(value: Any, *, prefix: bool = False) -> date | None:
+    """A date from a record or corpus field: a date, a datetime or an ISO string ("2024-03-14"; with prefix, the
+    first ten characters after blanks, "2024-03-14T08:00:00Z"); None for None or ""; ValueError for anything else.
+
+    The one core of the readers' lenient `ingest.base.as_date` and the store's strict event_date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    return date.fromisoformat(text.strip()[:10] if prefix else text)
 
 
 def text_hash(text: str) -> str:

@@ -26,7 +26,7 @@ from pantau.lang.schema import load_data
 from pantau.model import Claim, Claimant, ClaimKind, Qualifier, Quantity, Span
 from pantau.text.data import text_data
 from pantau.text.timex import TimeData
-from pantau.text.tokens import Token, match_at, phrase_index, tokenize
+from pantau.text.tokens import Token, match_at, phrase_index, phrase_set, tokenize
 
 _STOP = frozenset({".", ";", "!", "?", ":", "(", ")"})
 # Marks that end a speaker's clause when looking back from the verb: commas, closing quotes, dashes.
@@ -79,31 +79,29 @@ class CasualtyLexicon:
             kinds=phrase_index(kinds),
             qualifiers=phrase_index(quals),
             victims=phrase_index(victims),
-            including=phrase_index(dict.fromkeys(d.including, True)),
+            including=phrase_set(d.including),
             attribution_after=phrase_index(cues),
             count_nouns=frozenset(d.count_nouns),
             non_count=frozenset(w.lower() for w in d.non_count_units),
             named_after=frozenset(d.named_victim_after),
             named_gap=frozenset(d.named_victim_gap),
-            contrast=phrase_index(dict.fromkeys(d.contrast, True)),
-            cumulative=phrase_index(dict.fromkeys(d.cumulative, True)),
+            contrast=phrase_set(d.contrast),
+            cumulative=phrase_set(d.cumulative),
             since=frozenset(d.since),
             months=frozenset(w for ws in load_data(lang, "time.yaml", TimeData).months.values() for w in ws),
             sources=SourceLexicon.load(lang),
             one_of=frozenset(d.one_of),
             separate=frozenset(d.separate),
             also=frozenset(d.also),
-            apart=phrase_index(dict.fromkeys(d.apart, True)),
-            among=phrase_index(dict.fromkeys(d.among, True)),
+            apart=phrase_set(d.apart),
+            among=phrase_set(d.among),
             speaker_adverbs=frozenset(d.speaker_adverbs),
             speaker_adjuncts=frozenset(d.speaker_adjuncts),
             incident_nouns=frozenset(d.incident_nouns),
             cue_words=frozenset(w.split()[0] for w in cues) | {"yang"},
             passive_reports=frozenset(d.passive_reports),
             vague_words=dict(d.vague_in_english),
-            natural=phrase_index({
-                f"{link} {cause}": True for link in d.natural_cause_links for cause in d.natural_causes
-            }),
+            natural=phrase_set(f"{link} {cause}" for link in d.natural_cause_links for cause in d.natural_causes),
         )
 
 

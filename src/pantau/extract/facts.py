@@ -1,19 +1,19 @@
 """The sentence loop: what each sentence of an article holds (times, figures and casualty claims, actors,
 places, triggers), read in order because a sentence reads the one before it ("mereka", a quote's "kemarin").
 
-Decisions: the loop is extract's, called once by pipeline.analyse; it takes the loaded lexicons through a
-protocol (`SentenceResources`, which pantau.analysis.Resources fits) because extract sits below the module
-that defines Resources. The place rules it applies per sentence (a place is no actor, a home is no place)
-are geo's (`geo.mentions`). Rejected: the loop in pipeline.py, where it sat beside the place rules and made
-the pipeline a module of rules rather than the sequence of its stages.
+Decisions: the loop is extract's, called once by pipeline.analyse. It takes the lexicons it reads as
+`SentenceResources`, which pantau.analysis.Resources extends, because extract sits below the module that
+defines Resources (rejected: a Protocol, which a frozen dataclass's read-only fields cannot satisfy for
+mypy). The place rules it applies per sentence (a place is no actor, a home is no place) are geo's
+(`geo.mentions`). Rejected: the loop in pipeline.py, where it sat beside the place rules and made the
+pipeline a module of rules rather than the sequence of its stages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Protocol
 
 import regex
 
@@ -31,26 +31,16 @@ from pantau.text.timex import TimeLexicon, find_times
 from pantau.text.tokens import Token
 
 
-class SentenceResources(Protocol):
-    """The lexicons the sentence loop reads (pantau.analysis.Resources has them all)."""
+@dataclass(frozen=True)
+class SentenceResources:
+    """The lexicons the sentence loop reads; pantau.analysis.Resources, which the pipeline passes, extends it."""
 
-    @property
-    def time(self) -> TimeLexicon: ...
-
-    @property
-    def numbers(self) -> NumberLexicon: ...
-
-    @property
-    def casualties(self) -> CasualtyLexicon: ...
-
-    @property
-    def actors(self) -> ActorLexicon: ...
-
-    @property
-    def roles(self) -> RoleLexicon: ...
-
-    @property
-    def places(self) -> PlaceLexicon: ...
+    time: TimeLexicon
+    numbers: NumberLexicon
+    casualties: CasualtyLexicon
+    actors: ActorLexicon
+    roles: RoleLexicon
+    places: PlaceLexicon
 
 
 def sentence_facts(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 
 from pantau.extract.roles import Index
 from pantau.lang.schema import LangData, Words, load_data
-from pantau.text.tokens import phrase_index
+from pantau.text.tokens import phrase_set
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class RelevanceLexicon:
     def load(cls, lang: str = "id") -> RelevanceLexicon:
         """Load the lists (lang/<lang>/relevance.yaml, checked: a misspelt or missing key is an error)."""
         data = load_data(lang, "relevance.yaml", RelevanceData)
-        return cls(**{f.name: phrase_index({w: True for w in getattr(data, f.name)}) for f in fields(cls)})
+        return cls(**{f.name: phrase_set(getattr(data, f.name)) for f in fields(cls)})
 
 
 class RelevanceData(LangData):

@@ -10,7 +10,7 @@ from pantau.extract.triggers import TriggerHit
 from pantau.lang.schema import LangData, Words, load_data
 from pantau.model import ClaimKind, Span
 from pantau.text.data import text_data
-from pantau.text.tokens import Token, match_at, phrase_index
+from pantau.text.tokens import Token, match_at, phrase_index, phrase_set
 
 Index = dict[str, list[tuple[tuple[str, ...], object]]]
 
@@ -73,8 +73,7 @@ class RoleLexicon:
             for w in getattr(m, key):
                 cues[w] = value
 
-        def idx(words: tuple[str, ...] | list[str]) -> Index:
-            return phrase_index({str(w): True for w in words})
+        idx = phrase_set  # each list below is a phrase index whose phrases all say yes
 
         return cls(
             light_passive=idx(r.passive_light_verbs),

@@ -7,11 +7,11 @@ import io
 import sys
 import zlib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pantau.model import Article
+from pantau.model import Article, iso_date
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -94,15 +94,9 @@ _LATIN_SINGLE_BYTE = frozenset({
 
 
 def as_date(value: Any) -> date | None:
-    """A date from a corpus field: a date, a datetime or an ISO string; None when there is none."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
+    """A date from a corpus field: a date, a datetime or an ISO string; None when there is none or it is no date."""
     try:
-        return date.fromisoformat(str(value).strip()[:10])
+        return iso_date(value, prefix=True)
     except ValueError:
         return None
 

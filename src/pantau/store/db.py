@@ -50,7 +50,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import ColumnElement, Select
 
 from pantau.extract.claims import CasualtyLexicon
-from pantau.model import Article
+from pantau.model import Article, iso_date
 from pantau.store import incidents as inc
 from pantau.store.migrate import MigrationError, upgrade
 from pantau.store.schema import articles, incidents, reports, runs
@@ -113,14 +113,8 @@ def _opt_str(value: Any) -> str | None:
 
 def _opt_date(value: Any, where: str) -> date | None:
     """The record's event_date ("YYYY-MM-DD" or null) as a date."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value))
+        return iso_date(value)
     except ValueError as exc:
         raise StoreError(f"{where}: event_date {value!r} is not YYYY-MM-DD") from exc
 

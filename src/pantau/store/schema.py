@@ -31,6 +31,30 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+
+def _place_columns() -> list[Column]:
+    """The ACLED place of an incident or a report below its country, in the order of the migrations: a new set
+    for each table (a Column belongs to one table)."""
+    return [
+        Column("admin1", String(255)),
+        Column("admin2", String(255)),
+        Column("location", Text),
+        Column("latitude", Float),
+        Column("longitude", Float),
+        Column("geo_precision", Integer),
+    ]
+
+
+def _side_columns(n: int) -> list[Column]:
+    """A report's actor n (1 or 2): name, ACLED inter code and country."""
+    return [Column(f"actor{n}", Text), Column(f"actor{n}_inter", Integer), Column(f"actor{n}_country", String(3))]
+
+
+def _fatality_columns(nullable: bool) -> list[Column]:
+    """The conservative toll and its range (an incident always has one; a report of no harm may not)."""
+    return [Column(name, Integer, nullable=nullable) for name in ("fatalities", "fatalities_low", "fatalities_high")]
+
+
 articles = Table(
     "articles",
     metadata,
@@ -69,15 +93,8 @@ incidents = Table(
     Column("civilian_targeting", Boolean),
     Column("iso", String(3)),
     Column("country", String(128)),
-    Column("admin1", String(255)),
-    Column("admin2", String(255)),
-    Column("location", Text),
-    Column("latitude", Float),
-    Column("longitude", Float),
-    Column("geo_precision", Integer),
-    Column("fatalities", Integer, nullable=False),
-    Column("fatalities_low", Integer, nullable=False),
-    Column("fatalities_high", Integer, nullable=False),
+    *_place_columns(),
+    *_fatality_columns(nullable=False),
     Column("sources", JSON, nullable=False),
     Column("outlets", JSON, nullable=False),
     Column("notes", Text, nullable=False),
@@ -101,24 +118,13 @@ reports = Table(
     Column("disorder_type", String(64)),
     Column("event_type", String(64)),
     Column("sub_event_type", String(64)),
-    Column("actor1", Text),
-    Column("actor1_inter", Integer),
-    Column("actor1_country", String(3)),
-    Column("actor2", Text),
-    Column("actor2_inter", Integer),
-    Column("actor2_country", String(3)),
+    *_side_columns(1),
+    *_side_columns(2),
     Column("interaction", Integer),
     Column("country", String(128)),
     Column("iso", String(3)),
-    Column("admin1", String(255)),
-    Column("admin2", String(255)),
-    Column("location", Text),
-    Column("latitude", Float),
-    Column("longitude", Float),
-    Column("geo_precision", Integer),
-    Column("fatalities", Integer),
-    Column("fatalities_low", Integer),
-    Column("fatalities_high", Integer),
+    *_place_columns(),
+    *_fatality_columns(nullable=True),
     Column("modality", String(32)),
     Column("confidence", Float),
     Column("notes", Text),

@@ -10,7 +10,7 @@ extractors' tokens keep: "luka-luka" is one word, "Deir ez-Zor" three name words
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 import regex
@@ -89,6 +89,11 @@ def phrase_index(phrases: Mapping[str, object]) -> dict[str, list[tuple[tuple[st
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
+
+
+def phrase_set(phrases: Iterable[str]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+    """The phrase index of a word list whose phrases all say yes: what most lexicon loaders build from a list."""
+    return phrase_index(dict.fromkeys(phrases, True))
 
 
 def match_at(
