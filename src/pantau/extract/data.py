@@ -33,7 +33,6 @@ class CasualtiesData(LangData):
     victims: dict[VictimGroup, Words]
     count_nouns: Words
     including: Words
-    cause_words: Words  # read by nothing: deleted with the file's key in the last commit of issue 11
     non_count_units: Words
     named_victim_after: Words
     named_victim_gap: Words
