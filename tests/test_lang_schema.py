@@ -175,3 +175,21 @@ def test_a_misspelt_casualty_or_source_key_names_file_and_line(
     _doctor(monkeypatch, name, old, new)
     with pytest.raises(LangDataError, match=rf"lang/id/{name.replace('.', '[.]')}:{line}: {complaint}"):
         CasualtyLexicon.load("id")  # reads both files, as Resources does
+
+
+@pytest.mark.usefixtures("fresh_cache")
+def test_casualties_and_sources_are_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three lexicons read casualties.yaml or sources.yaml; each file is read and parsed once."""
+    reads: list[str] = []
+    real = schema.read_text
+
+    def read(lang: str, name: str) -> str:
+        reads.append(name)
+        return real(lang, name)
+
+    monkeypatch.setattr(schema, "read_text", read)
+    CasualtyLexicon.load("id")
+    RoleLexicon.load("id")
+    SourceLexicon.load("id")
+    assert reads.count("casualties.yaml") == 1
+    assert reads.count("sources.yaml") == 1
