@@ -28,9 +28,6 @@ VictimGroup = Literal["people", "civilians", "forces", "fighters"]
 class CasualtiesData(LangData):
     """The schema of lang/<lang>/casualties.yaml: every key required, none other allowed."""
 
-    kinds: dict[ClaimKind, Words]
-    qualifiers: dict[QualifierWord, Words]
-    victims: dict[VictimGroup, Words]
     count_nouns: Words
     including: Words
     non_count_units: Words
@@ -42,7 +39,6 @@ class CasualtiesData(LangData):
     cumulative: Words
     since: Words
     passive_reports: Words
-    vague_in_english: dict[str, str]
     one_of: Words
     separate: Words
     also: Words
@@ -51,6 +47,11 @@ class CasualtiesData(LangData):
     apart: Words
     speaker_adjuncts: Words
     among: Words
+    # the mappings: words by kind of harm, qualifier and victim group (closed vocabularies), English of vague figures
+    kinds: dict[ClaimKind, Words]
+    qualifiers: dict[QualifierWord, Words]
+    victims: dict[VictimGroup, Words]
+    vague_in_english: dict[str, str]
 
 
 def _source_kind(value: str) -> str:
