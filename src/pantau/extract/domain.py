@@ -16,10 +16,10 @@ CONFLICT = "conflict"
 class DomainLexicon:
     """Topic words of one language: word -> domains, with the thresholds of lang/<lang>/domains.yaml."""
 
-    words: dict[str, frozenset[str]]
-    cap: int
-    min_hits: int
-    ratio: float
+    cap: int  # a word counts at most this many times
+    min_hits: int  # an off-topic domain needs this many words ...
+    ratio: float  # ... and this many times the conflict words
+    words: dict[str, frozenset[str]]  # word -> its domains
 
     @classmethod
     def load(cls, lang: str = "id") -> DomainLexicon:
