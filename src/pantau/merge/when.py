@@ -9,7 +9,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from pantau.extract.events import Candidate, SentenceFacts
-from pantau.extract.tokens import match_at
+from pantau.extract.tokens import Token, match_at
 from pantau.model import DEMONSTRATIONS, Span, TimeMention
 from pantau.text.timex import elapsed_days
 
@@ -33,6 +33,8 @@ def choose_date(
         best = min(stated, key=lambda t: _gap(t.span, c.hit.span))
         return best.date, best.precision, best.span, 2
     told = _told_before(c, an, res)
+    if told is None:
+        told = _incident_before(c, an, res)
     if told is not None:
         return told
     for g in _earlier_dated(an, f.sentence.index):
@@ -133,6 +135,34 @@ def _told_before(c: Candidate, an: Analysis, res: Resources) -> tuple[date | Non
             return ts[0].date, ts[0].precision, ts[0].span, 2
         return None  # the incident pointed back to is undated: the usual rules date it
     return None
+
+
+def _incident_before(
+    c: Candidate, an: Analysis, res: Resources
+) -> tuple[date | None, int, Span | None, int] | None:
+    """The date a sentence points back to, by a noun ("Satu tersangka ditahan dalam insiden tersebut") or by
+    a time ("Saat itu, pesawat membom pasar"): the nearest dated sentence before it in its paragraph, however
+    vague its date ("Juli tahun lalu")."""
+    if not _points_back(c.facts.tokens, res):
+        return None
+    f = c.facts
+    lo = f.sentence.index - _ANAPHOR_REACH
+    for g in _earlier(an.facts, f.sentence.index):
+        if g.sentence.index < lo or g.sentence.paragraph != f.sentence.paragraph:
+            break
+        ts = [t for t in g.times if t.date is not None and not _speech_time(g, t, res)]
+        if ts:
+            return ts[0].date, ts[0].precision, ts[0].span, 2
+    return None
+
+
+def _points_back(toks: list[Token], res: Resources) -> bool:
+    """True for a sentence with "insiden itu" (an incident noun and a pointer) or "saat itu" in it."""
+    nouns, pointers = res.casualties.incident_nouns, res.roles.anaphors
+    if any(t.low in nouns and k + 1 < len(toks) and toks[k + 1].low in pointers for k, t in enumerate(toks)):
+        return True
+    lows = [t.low for t in toks]
+    return any(lows[k:k + len(p)] == list(p) for p in res.time.then for k in range(len(lows) - len(p) + 1))
 
 
 # How many sentences back an anaphoric mention looks for its incident.

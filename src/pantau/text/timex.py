@@ -41,6 +41,7 @@ class TimeData(LangData):
     year_cue: Words
     year_preps: Words
     one_unit_words: dict[str, int]
+    then_words: Words
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class TimeLexicon:
     teen_suffix: str = ""  # "<unit> belas" = 10 + unit
     tens_word: str = ""  # "<unit> puluh" = 10 * unit
     after: regex.Pattern[str] | None = None  # "setelah lima bulan": time elapsed since the incident before
+    then: tuple[tuple[str, ...], ...] = ()  # "saat itu": the time of the sentence before
 
     @classmethod
     def load(cls, lang: str = "id") -> TimeLexicon:
@@ -82,6 +84,7 @@ class TimeLexicon:
         mcue, ycue = _alt([str(w) for w in d["month_cue"]]), _alt([str(w) for w in d["year_cue"]])
         year_preps = [str(w) for w in d["year_preps"]]
         yprep = _alt(year_preps) or "(?!)"
+        relyear = _alt(list(rel_years)) or "(?!)"
         rel = _alt(list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years))
         # "Kamis pekan lalu": a weekday of last week (the relative weeks a week back)
         lastweek = _alt([k for k, (off, _) in rel_weeks.items() if off == -7]) or "(?!)"
@@ -101,6 +104,7 @@ class TimeLexicon:
         |(?P<slash>\(\s*(?P<sd>\d{{1,2}})\s*/\s*(?P<sm>\d{{1,2}})(?:\s*/\s*(?P<sy>\d{{2,4}}))?\s*\)|\b(?P<sd2>\d{{1,2}})/(?P<sm2>\d{{1,2}})(?:/(?P<sy2>(?:19|20)?\d\d))?\b(?!/))
         |(?P<dm>(?:(?P<dmw>{wd})\s*,?\s*)?\b(?P<dmd>\d{{1,2}})\s+(?P<dmm>{mon})\b\.?)
         |(?P<my>(?:(?:{mcue})\s+)?\b(?P<mym>{mon})\s+(?P<myy>(?:19|20)\d\d)\b)
+        |(?P<mry>(?:(?:{mcue})\s+)?\b(?P<mrym>{mon})\s+(?P<mryr>{relyear})\b)
         |(?P<ago>\b(?P<agon>{num})\s+(?P<agou>{units})\s+(?:{ago})\b)
         |(?P<ago1>\b(?P<ago1w>{one})\s+(?:{ago})\b)
         |(?P<within>\b(?:{within})\s+(?P<win>{num})\s+(?:{hours}|(?P<winu>{units}))\s+(?:{last})\b)
@@ -125,7 +129,8 @@ class TimeLexicon:
         after = regex.compile(rf"\b(?:{_alt(after_words)})\s+(?P<n>{num})\s+(?P<u>{units})\b", regex.IGNORECASE) \
             if after_words else None
         return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled,
-                   anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word, after)
+                   anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word, after,
+                   tuple(tuple(str(w).lower().split()) for w in d["then_words"]))
 
 
 def word_value(table: dict[str, int], word: str) -> int:
@@ -353,6 +358,18 @@ def _read_monthyear(g: Callable[[str], str], c: _Ctx) -> Resolved:
     return (date(year, month, 1), MONTH, "month")
 
 
+def _read_month_relyear(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    # "Agustus tahun lalu": that month of the year the relative words name
+    if c.ref is None:
+        return (None, MONTH, "month")
+    key = " ".join(g("mryr").lower().split())
+    if key not in c.lex.relative_years:
+        return None  # a case-folded spelling the table lacks ("tahun ıni")
+    year = c.ref.year + c.lex.relative_years[key]
+    month = word_value(c.lex.months, g("mrym"))
+    return (date(year, month, 1), MONTH, "month")
+
+
 def _read_ago(g: Callable[[str], str], c: _Ctx) -> Resolved:
     n = _word_number(g("agon"), c.units, c.lex)
     if n is None or c.ref is None:
@@ -447,6 +464,7 @@ _READERS: tuple[tuple[tuple[str, ...], Callable[[Callable[[str], str], _Ctx], Re
     (("slash",), _read_slash),
     (("dm",), _read_daymonth),
     (("my",), _read_monthyear),
+    (("mry",), _read_month_relyear),
     (("ago",), _read_ago),
     (("ago1",), _read_ago_one),
     (("within",), _read_within),
