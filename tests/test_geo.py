@@ -25,6 +25,7 @@ from pantau.geo import (
 )
 from pantau.geo.build import read_tsv
 from pantau.geo.normalize import loose_key, name_key
+from pantau.pipeline import Resources
 
 
 def mention_of(text: str, surface: str, gaz: Gazetteer, lex: PlaceLexicon) -> PlaceMention:
@@ -477,3 +478,30 @@ def test_a_project_row_can_correct_a_geonames_point(gaz: Gazetteer) -> None:
 
     timika = [p for p in gaz.lookup("Timika") if p.iso3 == "IDN"]
     assert timika and great_circle_km((timika[0].latitude, timika[0].longitude), (-4.55, 136.89)) < 5
+
+
+# A bare name (or a police sector's) that is a kecamatan of a regency the article names is that kecamatan, not a
+# village of the same name in another province (geo/namesakes.py). Each name here has a namesake village elsewhere.
+KECAMATAN_NAMESAKES = [
+    ("Sebuah bom rakitan meledak di depan sebuah gereja di Ngaglik, Minggu (10/3). Polisi Kabupaten Sleman masih "
+     "menyelidiki pelakunya.", "Ngaglik", "Daerah Istimewa Yogyakarta"),
+    ("Sekelompok pemuda bersenjata tajam menyerang pos ronda di Pakis, Sabtu (9/3). Polisi Kabupaten Malang "
+     "menangkap lima pelaku.", "Pakis", "East Java"),
+    # a police sector's name: "Polsek Sumbersari" is the sector of Jember's kecamatan
+    ("Orang tak dikenal menembak mati seorang sopir di sebuah jalan desa, Selasa (12/3) malam. Anggota Polsek "
+     "Sumbersari tiba di lokasi. Kapolres Jember mengatakan pelaku masih diburu. Jember aman.", "Sumbersari",
+     "East Java"),
+    ("Bentrokan antarpemuda pecah di Jetis, Sabtu (9/3) malam. Tiga pemuda terluka. Warga Bantul diminta tenang; "
+     "polisi berjaga di Kabupaten Bantul.", "Jetis", "Daerah Istimewa Yogyakarta"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), KECAMATAN_NAMESAKES)
+def test_a_kecamatan_of_the_regency_named_beats_a_namesake_village(
+    text: str, name: str, admin1: str, res: Resources
+) -> None:
+    from eventcode import code
+
+    there = [e.location for e in code(text, res) if e.location is not None and e.location.name == name]
+    assert there, f"no event placed at {name}"
+    assert {loc.admin1 for loc in there} == {admin1}, there

@@ -15,6 +15,7 @@ from pantau.extract.events import Candidate, SentenceFacts, candidates
 from pantau.extract.roles import crowd_pronouns, has_phrase
 from pantau.extract.tokens import Token, tokenize
 from pantau.extract.triggers import TriggerHit, find_triggers
+from pantau.geo.namesakes import district_namesakes, with_namesakes
 from pantau.geo.places import PlaceMention, dateline_span, find_places
 from pantau.geo.resolve import focus_countries, resolve
 from pantau.merge import assemble
@@ -135,6 +136,10 @@ def analyse(article: Article, res: Resources, cfg: Config, pre: Triage | None = 
     context = tuple(dict.fromkeys(
         p for p in named if p is not None and p.feature not in _UNTELLING and p.iso3 in focus
     ))
+    # "Sumbersari" in an article on Jember is Jember's kecamatan, not the Central Java village (geo/namesakes.py)
+    namesakes = district_namesakes([p for f in facts for p in f.places], context, res.gazetteer)
+    if namesakes:
+        facts = [replace(f, places=with_namesakes(f.places, namesakes)) for f in facts]
     dated = tuple(f.sentence.index for f in facts if any(t.date is not None and t.precision == 1 for t in f.times))
     return Analysis(article, blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context, dated)
 

@@ -9,6 +9,7 @@ import regex
 
 from pantau.extract.events import Candidate
 from pantau.geo.gazetteer import Place
+from pantau.geo.namesakes import in_context
 from pantau.geo.persons import in_persons_name
 from pantau.geo.resolve import distance_km, resolve
 from pantau.model import EventType, Span
@@ -232,6 +233,8 @@ def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | No
                 if p.feature not in BROAD_FEATURES and (broad is None or p.iso3 == broad.iso3)
                 and (not an.focus or p.iso3 == an.focus[0])
             ]
-            if found:
-                return max(found, key=lambda p: p.population)
+            # "Polsek Sumbersari" in a story on Jember: Jember's kecamatan, not a village of that name elsewhere
+            near = in_context(name, found, an.context, res.gazetteer)
+            if near or found:
+                return max(near or found, key=lambda p: p.population)
     return None
