@@ -505,3 +505,23 @@ def test_a_kecamatan_of_the_regency_named_beats_a_namesake_village(
     there = [e.location for e in code(text, res) if e.location is not None and e.location.name == name]
     assert there, f"no event placed at {name}"
     assert {loc.admin1 for loc in there} == {admin1}, there
+
+
+# "warga di X" says where people are (the scene when they are attacked), not where someone lives; and a trip's end
+# ("pengungsi ke Bangladesh") says nothing of the country the incident happened in.
+PEOPLE_AND_TRIPS = [
+    ("Militan Al-Shabaab menyerang warga di Mandera, Kenya, Selasa (12/3).", "Mandera"),
+    ("Pasukan pemerintah menembaki penduduk di Kota Kidal, Mali, Senin (11/3). Lima orang tewas.", "Kidal"),
+    ("Gelombang pengungsi ke Bangladesh bermula setelah milisi menyerang pos polisi, Jumat (8/3). Tentara membalas "
+     "dengan membakar desa-desa. PBB mencatat ribuan warga di Negara Bagian Rakhine kehilangan rumah.", "Rakhine"),
+    ("Ribuan warga mengungsi ke Chad sejak pasukan RSF menyerang kamp pengungsi, Kamis (7/3). Badan PBB "
+     "menyebut warga di El Fasher masih terkepung.", "El Fasher"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PEOPLE_AND_TRIPS)
+def test_people_in_a_place_and_a_trips_end(text: str, name: str, res: Resources) -> None:
+    from eventcode import code
+
+    places = [e.location.name for e in code(text, res) if e.location is not None]
+    assert places and set(places) == {name}, places

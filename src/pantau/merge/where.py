@@ -63,15 +63,17 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
         return place, GEO_REGION, span  # "di Afghanistan timur": a part of the country, not a town named elsewhere
     # a trip's ends ("penembakan di bus dari Wamena ke Jayapura") and vague places are the last resort
     # look back through the paragraph, then the whole article, for a specific place
-    found = _earlier_in_paragraph(c, an, sc, place)
+    # (a trip's end says nothing of the country: refugees "ke Bangladesh" fled an attack in Myanmar)
+    within = None if passing else place
+    found = _earlier_in_paragraph(c, an, sc, within)
     if found is not None:
         return found
     # else the town in a police or army unit's name: "Polres Jayawijaya mengusut kasus ini"
-    unit = _unit_place(an, res, place)
+    unit = _unit_place(an, res, within)
     if unit is not None:
         return unit, GEO_EXACT, None
     # else the specific place the article names most often, the first of equals
-    found = _most_named(an, sc, place)
+    found = _most_named(an, sc, within)
     if found is not None:
         return found
     if place is not None:
