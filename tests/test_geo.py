@@ -525,3 +525,22 @@ def test_people_in_a_place_and_a_trips_end(text: str, name: str, res: Resources)
 
     places = [e.location.name for e in code(text, res) if e.location is not None]
     assert places and set(places) == {name}, places
+
+
+# The police or army post an incident struck is its scene, before a bare town named before it; a sector's name is
+# its kecamatan's, even when only "Distrik Sinak" is indexed.
+STRUCK_POSTS = [
+    ("Warga Jayapura dikejutkan kabar bahwa orang tak dikenal menembaki Polsek Sinak, Senin (11/3). Seorang polisi "
+     "tewas.", "Sinak"),
+    ("Teror beruntun terjadi: Bandung, kemudian kelompok teroris menyerang Polres Poso, Jumat (8/3). Dua polisi "
+     "terluka.", "Poso"),
+    ("Selain Jakarta, orang bersenjata menembaki Polsek Ilaga, Kamis (7/3), dan melukai seorang anggota.", "Ilaga"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), STRUCK_POSTS)
+def test_the_post_an_incident_struck_is_its_scene(text: str, name: str, res: Resources) -> None:
+    from eventcode import code
+
+    places = [e.location.name for e in code(text, res) if e.location is not None]
+    assert name in places, places

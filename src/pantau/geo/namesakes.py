@@ -94,3 +94,11 @@ def with_namesakes(mentions: list[PlaceMention], extra: dict[str, tuple[Place, .
         key = name_key(m.span.text)
         out.append(replace(m, candidates=m.candidates + extra[key]) if m.cue not in STRONG_CUES and key in extra else m)
     return out
+
+
+def unit_places(name: str, gaz: Gazetteer) -> tuple[Place, ...]:
+    """The places a unit's name may mean ("Polsek Sinak"): the name's own and the kecamatan or distrik of that name
+    (a sector's or a Koramil's name is its kecamatan's, often indexed only as "Distrik Sinak")."""
+    found = gaz.lookup(name)
+    districts = (p for word in DISTRICT_WORDS for p in gaz.lookup(f"{word} {name}") if p.feature == "district")
+    return tuple(dict.fromkeys((*found, *districts)))

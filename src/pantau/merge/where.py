@@ -9,10 +9,10 @@ import regex
 
 from pantau.extract.events import Candidate
 from pantau.geo.gazetteer import Place
-from pantau.geo.namesakes import in_context
+from pantau.geo.namesakes import in_context, unit_places
 from pantau.geo.persons import in_persons_name
 from pantau.geo.resolve import distance_km, resolve
-from pantau.model import EventType, Span
+from pantau.model import ActorKind, EventType, Span
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Resources
@@ -57,6 +57,11 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     f = c.facts
     place, prec, span = _best_place(list(f.places), c.hit.span.start, sc)
     passing = any(m.span == span and m.cue in passing_cues for m in f.places)
+    bare = place is None or passing or any(m.span == span and m.cue is None for m in f.places)
+    target = _target_unit(c, an, res) if bare else None
+    if target is not None:
+        # "kasus yang menyerang Polda Sumatera Utara": the post attacked is the scene, not a town listed before
+        return target, GEO_REGION if target.feature in BROAD_FEATURES else GEO_EXACT, None
     if place is not None and place.feature not in _VAGUE_FEATURES and not passing:
         return place, prec, span
     if place is not None and span is not None and place.feature == "country" and _part_of(sc.art_text, span, res):
@@ -223,6 +228,20 @@ def _part_of(text: str, span: Span, res: Resources) -> bool:
     return bool(after) and after[0].strip(".,;:").lower() in res.places.directions
 
 
+def _target_unit(c: Candidate, an: Analysis, res: Resources) -> Place | None:
+    """The town or province of the police or army post an incident struck ("menyerang Polres Puncak Jaya")."""
+    t = c.target
+    if t is None or t.name_from < 0 or t.kind not in (ActorKind.POLICE, ActorKind.MILITARY):
+        return None
+    toks = c.facts.tokens
+    name = an.article.text[toks[t.name_from].start : toks[t.last - 1].end]
+    found = [
+        p for p in unit_places(name, res.gazetteer)
+        if p.feature != "country" and (not an.focus or p.iso3 == an.focus[0])
+    ]
+    return max(found, key=lambda p: p.population) if found else None
+
+
 def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | None:
     """The town or regency a local police or army unit of the article is named after ("Polres Jayawijaya")."""
     for f in an.facts:
@@ -231,7 +250,7 @@ def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | No
                 continue
             name = an.article.text[f.tokens[m.name_from].start : f.tokens[m.last - 1].end]
             found = [
-                p for p in res.gazetteer.lookup(name)
+                p for p in unit_places(name, res.gazetteer)
                 if p.feature not in BROAD_FEATURES and (broad is None or p.iso3 == broad.iso3)
                 and (not an.focus or p.iso3 == an.focus[0])
             ]
