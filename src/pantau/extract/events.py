@@ -8,7 +8,7 @@ from pantau.extract.actors import CROWD_KINDS, STATE_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
 from pantau.extract.tokens import Token, match_at
 from pantau.extract.triggers import TriggerHit
-from pantau.model import Claim, EventType, Modality, Sentence, Span, SubEventType, TimeMention
+from pantau.model import DEMONSTRATIONS, Claim, EventType, Modality, Sentence, Span, SubEventType, TimeMention
 
 REMOTE = "Explosions/Remote violence"
 PEOPLE_KINDS = frozenset({"civilians", "suspects", "people", "protesters", "rioters"})
@@ -195,9 +195,11 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
 def _modality(facts: SentenceFacts, hit: TriggerHit, lex: RoleLexicon, starts: frozenset[int]) -> str:
     """The trigger's modality, with a purpose clause as future and a dated, placed, counted incident as told."""
     mod = modality(facts.tokens, hit, lex, starts)
-    if mod == Modality.ASSERTED and hit.trigger.voice == "active" and hit.first > 0 \
-            and facts.tokens[hit.first - 1].low in lex.purpose:
-        mod = "future"  # "dikirim ke Poso untuk menangkap sisa kelompok itu": a purpose, not a deed
+    if mod == Modality.ASSERTED and hit.first > 0 and facts.tokens[hit.first - 1].low in lex.purpose \
+            and (hit.trigger.voice == "active" or hit.trigger.event_type in DEMONSTRATIONS):
+        # "dikirim ke Poso untuk menangkap sisa kelompok itu", "berangkat ke Jakarta untuk berunjuk rasa",
+        # "membawa celurit untuk tawuran": a purpose, not a deed
+        mod = "future"
     if mod == Modality.STATEMENT and hit.trigger.voice == "noun" and facts.has_casualty_word and facts.times \
             and facts.places:
         # "menyelidiki serangan yang menewaskan delapan orang di X pada Selasa": talk of an incident that
