@@ -120,6 +120,13 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and agent is not None:
         state = agent_kind in {"military", "police", "state_other", "coalition", "country"}
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    elif sub in ("Government regains territory", "Non-state actor overtakes territory") and (
+        hit.trigger.voice == "passive" and target is not None and target.armed
+    ):
+        # "pasukan pemerintah kehilangan beberapa desa", "markas kelompok itu direbut": the loser named, the
+        # taker unsaid, is the other side
+        state = target_kind in {"military", "police", "state_other", "coalition"}
+        sub = "Non-state actor overtakes territory" if state else "Government regains territory"
     elif (
         et == "Battles" and sub == "Armed clash" and hit.trigger.voice in ("active", "passive")
         and agent is not None and agent.armed and agent.kind not in STATE_KINDS and target_kind in CROWD_KINDS

@@ -19,6 +19,7 @@ from pantau.merge.who import (
     intervener,
     named_group,
     other_side,
+    standing_rebels,
 )
 from pantau.model import (
     DEMONSTRATIONS,
@@ -53,6 +54,14 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     if target is None and displaced is not None and displaced.kind in PEOPLE_KINDS:
         target = displaced  # people read as the strike's doer were what it hit
     a2 = _second_actor(an, g, res, country, a1, target)
+    if a1 is None and a2 is not None and a2.inter in (STATE_FORCES, EXTERNAL) and (
+        g.sub_event_type == SubEventType.NON_STATE_OVERTAKES_TERRITORY
+    ):
+        # "pasukan pemerintah kehilangan beberapa desa": the taker is the armed group the article names, else
+        # the country's standing rebel movement when the actor table knows one
+        named = other_side(an, g, a2, res, country)
+        unnamed = named is None or named.name == res.actors.acled_name("Unidentified Armed Group ({country})", country)
+        a1 = (standing_rebels(res, country) or named) if unnamed else named
     a1, a2 = _unidentified_attackers(g, res, country, a1, a2)
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
     if g.sub_event_type == SubEventType.MOB_VIOLENCE and a2 is None and any(
