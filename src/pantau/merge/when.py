@@ -83,14 +83,14 @@ def _place_dated_later(
 ) -> tuple[date | None, int, Span | None, int] | None:
     """The day-precise date of the first later sentence that names one of the candidate's places, nearest that
     name, unless it tells an earlier incident; None when there is none."""
-    names = {p.span.text.lower() for p in c.facts.places}
-    if not names:
+    keys = {q.key for p in c.facts.places for q in p.candidates}
+    if not keys:
         return None
     k = bisect_left(an.facts, c.facts.sentence.index + 1, key=lambda g: g.sentence.index)
     for g in an.facts[k:]:
         if _tells_earlier(an, g, res):
             continue
-        at = [p.span for p in g.places if p.span.text.lower() in names]
+        at = [p.span for p in g.places if any(q.key in keys for q in p.candidates)]
         ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
         if at and ts:
             t = min(ts, key=lambda t: min(abs(t.span.start - s.start) for s in at))

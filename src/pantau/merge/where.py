@@ -91,8 +91,18 @@ def _where_relative(c: Candidate, text: str, res: Resources) -> list[Any]:
     before = [m for m in c.facts.places if m.span.end <= c.hit.span.start]
     if pattern is None or not before:
         return []
-    last = before[-1]
-    return [last] if pattern.match(text, last.span.end, c.hit.span.start) is not None else []
+    if pattern.match(text, before[-1].span.end, c.hit.span.start) is None:
+        return []
+    # with the places of its address: "di provinsi Idlib, Suriah, di mana ..." points back to Idlib
+    chain = [before[-1]]
+    for m in before[-2::-1]:
+        if _COMMA.fullmatch(text, m.span.end, chain[-1].span.start) is None:
+            break
+        chain.append(m)
+    return chain
+
+
+_COMMA = regex.compile(r"\s*,\s*")
 
 
 def _earlier_in_paragraph(c: Candidate, an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None:
