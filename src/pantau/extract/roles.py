@@ -61,6 +61,7 @@ class RoleLexicon:
     light_active: frozenset[str]  # "melakukan": the actor before the noun is its doer
     purpose: frozenset[str]  # "untuk", "guna": an active verb right after one is a purpose
     relative: frozenset[str]  # "yang": a territory verb right after one says who holds a place
+    passive_launch: frozenset[str] = frozenset()  # "dilancarkan": who launched the strike before follows
     where_relative: regex.Pattern[str] | None = None  # ", di mana": what follows happened at the place before
 
     @classmethod
@@ -121,6 +122,7 @@ class RoleLexicon:
             purpose=frozenset(r.purpose),
             relative=frozenset(r.relative),
             where_relative=_opening(r.where_relatives),
+            passive_launch=frozenset(r.passive_launch),
             harm=idx([w for k in ("killed", "injured") for w in load_yaml(lang, "casualties.yaml")["kinds"][k]]),
         )
 
@@ -159,6 +161,7 @@ class RolesData(LangData):
     purpose: Words
     relative: Words
     where_relatives: Words
+    passive_launch: Words
 
 
 class ModalityData(LangData):

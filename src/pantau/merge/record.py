@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pantau.extract.actors import ActorMatch
 from pantau.extract.claims import CasualtyLexicon, fatality_figures, fatality_note
-from pantau.extract.events import PEOPLE_KINDS
+from pantau.extract.events import PEOPLE_KINDS, Candidate
 from pantau.geo.resolve import to_location
 from pantau.merge.group import Group
 from pantau.merge.who import (
@@ -195,6 +195,9 @@ def launcher(g: Group, res: Resources) -> ActorMatch | None:
         toks = c.facts.tokens
         verb = next((k for k in range(c.hit.first - 1, max(-1, c.hit.first - 3), -1) if toks[k].low in light), None)
         if verb is None:
+            by = _launched_by(c, res)
+            if by is not None:
+                return by
             continue
         # the nearest actor before the verb is its subject ("pemerintah Irak memerintahkan ... setelah AS
         # meluncurkan dua serangan udara")
@@ -206,6 +209,21 @@ def launcher(g: Group, res: Resources) -> ActorMatch | None:
     return None
 
 
+def _launched_by(c: Candidate, res: Resources) -> ActorMatch | None:
+    """The armed actor named right after a passive verb of launching that follows the strike ("serangan udara
+    yang diduga dilancarkan jet tempur Rusia dan Suriah": Russia's, the first of the allies), else None."""
+    toks = c.facts.tokens
+    stop = min(len(toks), c.hit.last + _LAUNCH_GAP + 1)
+    verb = next((k for k in range(c.hit.last, stop) if toks[k].low in res.roles.passive_launch), None)
+    if verb is None:
+        return None
+    after = [m for m in c.facts.actors if (m.armed or m.kind == "country") and verb < m.first <= verb + _LAUNCH_GAP]
+    return min(after, key=lambda m: m.first) if after else None
+
+
+# How many words may stand between a strike and its passive verb of launching ("yang diduga"), and between that
+# verb and who launched it ("oleh").
+_LAUNCH_GAP = 3
 # Words joining allies named together as one subject.
 _JOINED = (["dan"], [","], ["bersama"], ["serta"])
 
