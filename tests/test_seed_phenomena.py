@@ -162,3 +162,104 @@ def test_di_mana_points_back_to_its_place(text: str, place: str, res: Resources)
     events = [e for e in code(text, res) if e.event_type == "Battles"]
     assert events and events[0].location is not None
     assert place in events[0].location.name
+
+
+# --- sorties, backing strikes, present control ------------------------------------------------------------
+
+SORTIES = [
+    # an air force flying sorties strikes; the quote's "kemarin" counts from the statement's day (Tuesday 12/3)
+    ("Kementerian Pertahanan Rusia dalam pernyataan pada Selasa (12/3) mengatakan operasi di dekat Palmyra, "
+     "Suriah, berlanjut. \"Baru kemarin, angkatan udara Rusia melakukan lebih dari 40 penerbangan untuk mendukung "
+     "pasukan Suriah,\" kata pernyataan itu.", "Military Forces of Russia", date(2024, 3, 11)),
+    ("Angkatan udara Irak melakukan 25 sorti di atas Tal Afar, Irak, pada Selasa (12/3) untuk menghantam posisi "
+     "ISIS, kata militer Irak.", "Military Forces of Iraq", date(2024, 3, 12)),
+    ("Jet tempur koalisi pimpinan Saudi melakukan puluhan penerbangan tempur di atas Hodeidah, Yaman, Selasa (12/3).",
+     "Military Forces of Saudi Arabia", date(2024, 3, 12)),
+]
+
+
+@pytest.mark.parametrize(("text", "actor1", "day"), SORTIES)
+def test_sorties_are_air_strikes(text: str, actor1: str, day: date, res: Resources) -> None:
+    strikes = [e for e in code(text, res) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 is not None
+    assert strikes[0].actor1.name == actor1
+    assert strikes[0].event_date == day
+
+
+NO_STRIKE_FLIGHTS = [
+    "Pesawat tempur TNI AU melakukan penerbangan latihan di atas Pekanbaru, Riau, pada Selasa (12/3).",
+    "Maskapai itu menambah penerbangan ke Jayapura, Papua, mulai Selasa (12/3).",
+    "Angkatan udara Singapura melakukan penerbangan kemanusiaan ke Palu, Sulawesi Tengah, Selasa (12/3).",
+]
+
+
+@pytest.mark.parametrize("text", NO_STRIKE_FLIGHTS)
+def test_other_flights_are_no_strikes(text: str, res: Resources) -> None:
+    assert not [e for e in code(text, res) if e.sub_event_type == "Air/drone strike"]
+
+
+BACKED = [
+    "Pasukan Suriah yang didukung serangan udara Rusia merebut kembali kota Palmyra, Suriah, pada Selasa (12/3).",
+    "Pasukan Irak yang didukung oleh serangan udara koalisi berhasil merebut kembali kota Tal Afar, Irak, pada "
+    "Selasa (12/3).",
+    "Tentara Nigeria yang dibantu serangan udara berhasil merebut kembali kota Bama, Borno, pada Selasa (12/3).",
+]
+
+
+@pytest.mark.parametrize("text", BACKED)
+def test_a_backing_strike_is_the_captures_means(text: str, res: Resources) -> None:
+    events = code(text, res)
+    assert ("Battles", "Government regains territory") in kinds(events)
+    assert not [e for e in events if e.sub_event_type == "Air/drone strike"]
+
+
+HELD_NOW = [
+    "Pemerintah Damaskus kini menguasai hampir semua kota besar di Suriah.",
+    "Pasukan Israel masih menduduki sejumlah desa di Lebanon selatan.",
+    "Kelompok itu saat ini menguasai sebagian besar Provinsi Idlib, Suriah.",
+]
+
+
+@pytest.mark.parametrize("text", HELD_NOW)
+def test_who_holds_a_place_now_is_no_takeover(text: str, res: Resources) -> None:
+    assert not [e for e in code(text, res) if e.event_type == "Battles"]
+
+
+# --- who launched a strike told after it; who passed on a figure ----------------------------------------------
+
+LAUNCHED_BY = [
+    ("Serangan udara yang diduga dilancarkan jet tempur Rusia dan Suriah menghantam pasar di Ariha, Idlib, "
+     "Suriah, Selasa (12/3).", "Military Forces of Russia"),
+    ("Serangan udara yang dilancarkan oleh pesawat tempur Israel menghantam sebuah rumah di Rafah, Gaza, Selasa "
+     "(12/3).", "Military Forces of Israel"),
+    ("Rudal yang ditembakkan milisi Houthi menghantam sebuah kapal di lepas pantai Hodeidah, Yaman, Selasa (12/3).",
+     "Houthi"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor1"), LAUNCHED_BY)
+def test_who_launched_a_strike_told_after_it(text: str, actor1: str, res: Resources) -> None:
+    strikes = [e for e in code(text, res) if e.event_type == "Explosions/Remote violence"]
+    assert strikes and strikes[0].actor1 is not None
+    assert actor1 in strikes[0].actor1.name
+
+
+PASSED_ON = [
+    # the rescuers named in the sentence before are "mereka"; civilians and people of their size: rival counts
+    ("Serangan udara menghantam pasar di Ariha, Idlib, Suriah, Selasa (12/3). Observatorium Suriah untuk Hak Asasi "
+     "Manusia mengatakan sedikitnya 9 warga sipil tewas. Angka lebih tinggi disampaikan Pertahanan Sipil Suriah, "
+     "yang dikenal sebagai Helm Putih. Menurut mereka, 11 orang tewas.",
+     9, ["the White Helmets (Syrian Civil Defence)", "the Syrian Observatory for Human Rights", "coded 9"]),
+    ("Serangan drone menghantam sebuah sekolah di Kharkiv, Ukraina, Selasa (12/3). Menurut otoritas Ukraina, "
+     "enam warga sipil tewas. Jumlah berbeda disampaikan oleh Palang Merah: delapan orang tewas.",
+     6, ["Ukrainian authorities", "the Red Cross/Red Crescent", "coded 6"]),
+]
+
+
+@pytest.mark.parametrize(("text", "fatalities", "in_notes"), PASSED_ON)
+def test_figures_passed_on_by_their_source(text: str, fatalities: int, in_notes: list[str],
+                                           res: Resources) -> None:
+    event = max(code(text, res), key=lambda e: len(e.claims))
+    assert event.fatalities == fatalities, event.notes
+    for words in in_notes:
+        assert words in event.notes
