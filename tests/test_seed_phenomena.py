@@ -263,3 +263,20 @@ def test_figures_passed_on_by_their_source(text: str, fatalities: int, in_notes:
     assert event.fatalities == fatalities, event.notes
     for words in in_notes:
         assert words in event.notes
+
+
+UNNAMED_FOES = [
+    # Syria: fighters left unnamed against the regime are its standing opposition (actors.tsv)
+    ("Pasukan rezim Suriah merebut kembali desa Kafr Nabl di Idlib pada Selasa (5/3) setelah bertempur dengan "
+     "pejuang lokal.", "Opposition Rebels (Syria)"),
+    # Nigeria: no standing rebel movement in the table: the unidentified armed group stays
+    ("Tentara Nigeria merebut kembali kota Bama, Borno, pada Selasa (5/3) dari kelompok bersenjata.",
+     "Unidentified Armed Group (Nigeria)"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor2"), UNNAMED_FOES)
+def test_unnamed_fighters_against_the_state(text: str, actor2: str, res: Resources) -> None:
+    events = [e for e in code(text, res) if e.sub_event_type == "Government regains territory"]
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.name == actor2

@@ -60,8 +60,7 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
         # "pasukan pemerintah kehilangan beberapa desa": the taker is the armed group the article names, else
         # the country's standing rebel movement when the actor table knows one
         named = other_side(an, g, a2, res, country)
-        unnamed = named is None or named.name == res.actors.acled_name("Unidentified Armed Group ({country})", country)
-        a1 = (standing_rebels(res, country) or named) if unnamed else named
+        a1 = (standing_rebels(res, country) or named) if _unnamed(named, res) else named
     a1, a2 = _unidentified_attackers(g, res, country, a1, a2)
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
     if g.sub_event_type == SubEventType.MOB_VIOLENCE and a2 is None and any(
@@ -132,11 +131,20 @@ def _second_actor(
         a2 = None  # "pasukan rezim ... pangkalan udara militer": one side named twice
     if a2 is None and (g.sub_event_type in TERRITORY or g.event_type == REMOTE):
         a2 = other_side(an, g, a1, res, country)
+    if g.sub_event_type in TERRITORY and a1 is not None and a1.inter in (STATE_FORCES, EXTERNAL) and _unnamed(a2, res):
+        # ground the state takes or holds against fighters the article leaves unnamed ("pejuang lokal"): the
+        # country's standing rebel movement when the actor table knows one (Syria's opposition)
+        a2 = standing_rebels(res, country) or a2
     if a2 is None and g.event_type == REMOTE:
         # "bom meledak di dekat konvoi tentara Irak. Dua tentara tewas": the soldiers hit are its target
         fallen = fallen_force(g, res)
         a2 = actor_ref(fallen, res, country, g.event_type) if fallen is not None else None
     return a2
+
+
+def _unnamed(a: ActorRef | None, res: Resources) -> bool:
+    """True for no actor or ACLED's unidentified armed group."""
+    return a is None or a.name == res.actors.acled_name("Unidentified Armed Group ({country})", a.country)
 
 
 def _unidentified_attackers(
