@@ -280,3 +280,19 @@ def test_unnamed_fighters_against_the_state(text: str, actor2: str, res: Resourc
     events = [e for e in code(text, res) if e.sub_event_type == "Government regains territory"]
     assert events and events[0].actor2 is not None
     assert events[0].actor2.name == actor2
+
+
+PART_OF_THE_DEAD = [
+    ("Serangan udara menghantam pasar di Ariha, Idlib, Suriah, Selasa (12/3), menewaskan 10 warga sipil, tiga di "
+     "antaranya anak-anak.", (10, 10, 10)),
+    ("Bom mobil meledak di Mogadishu, Somalia, Selasa (12/3), menewaskan 14 orang, dua diantaranya polisi.",
+     (14, 14, 14)),
+    ("Serangan drone menghantam sebuah rumah di Rafah, Gaza, Selasa (12/3), menewaskan tujuh orang termasuk "
+     "empat anak.", (7, 7, 7)),
+]
+
+
+@pytest.mark.parametrize(("text", "figures"), PART_OF_THE_DEAD)
+def test_a_part_of_the_dead_is_no_toll(text: str, figures: tuple[int, int, int], res: Resources) -> None:
+    event = max(code(text, res), key=lambda e: len(e.claims))
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == figures

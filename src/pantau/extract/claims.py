@@ -18,7 +18,7 @@ way the figure was computed, so a reader can redo the sum.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pantau.extract.sources import SourceLexicon, describe
 from pantau.extract.tokens import Token, match_at, phrase_index, tokenize
@@ -247,7 +247,11 @@ def find_claims(
         if kindpos is None:
             continue
         used_kinds.add(kindpos)
-        out.append(_figure_claim(sent, q, qi, qj, kindpos, running))
+        claim = _figure_claim(sent, q, qi, qj, kindpos, running)
+        if qj < len(toks) and match_at(toks, qj, lex.including) and any(st < q.span.start for st in starts):
+            # "12 warga tewas, empat di antaranya anak-anak": a part of the dead counted before it in the sentence
+            claim = replace(claim, qualifier="including")
+        out.append(claim)
     out.extend(_figureless_claims(sent, used_kinds))
     return out
 
