@@ -228,8 +228,13 @@ def test_who_holds_a_place_now_is_no_takeover(text: str, res: Resources) -> None
 # --- who launched a strike told after it; who passed on a figure ----------------------------------------------
 
 LAUNCHED_BY = [
+    # allies named together: the force of the country struck leads, its foreign backer does not
     ("Serangan udara yang diduga dilancarkan jet tempur Rusia dan Suriah menghantam pasar di Ariha, Idlib, "
-     "Suriah, Selasa (12/3).", "Military Forces of Russia"),
+     "Suriah, Selasa (12/3).", "Military Forces of Syria"),
+    ("Serangan udara yang dilancarkan Amerika Serikat dan Inggris menghantam gudang senjata di Hodeidah, Yaman, "
+     "Selasa (12/3).", "Military Forces of the United States"),
+    ("Rusia dan Suriah melancarkan serangan udara ke pasar di Ariha, Idlib, Suriah, Selasa (12/3).",
+     "Military Forces of Syria"),
     ("Serangan udara yang dilancarkan oleh pesawat tempur Israel menghantam sebuah rumah di Rafah, Gaza, Selasa "
      "(12/3).", "Military Forces of Israel"),
     ("Rudal yang ditembakkan milisi Houthi menghantam sebuah kapal di lepas pantai Hodeidah, Yaman, Selasa (12/3).",

@@ -204,29 +204,44 @@ def launcher(g: Group, res: Resources) -> ActorMatch | None:
         verb = next((k for k in range(c.hit.first - 1, max(-1, c.hit.first - 3), -1) if toks[k].low in light), None)
         if verb is None:
             by = _launched_by(c, res)
-            if by is not None:
-                return by
+            if by:
+                return _lead(by, g)
             continue
         # the nearest actor before the verb is its subject ("pemerintah Irak memerintahkan ... setelah AS
         # meluncurkan dua serangan udara")
         before = [m for m in c.facts.actors if (m.armed or m.kind == "country") and m.last <= verb]
         k = len(before) - 1
         while k > 0 and [t.low for t in toks[before[k - 1].last : before[k].first]] in _JOINED:
-            k -= 1  # "Amerika Serikat dan Inggris melancarkan ...": the first of the allies leads
-        return before[k] if before else None
+            k -= 1  # "Amerika Serikat dan Inggris melancarkan ...": the allies named together
+        return _lead(before[k : len(before)], g) if before else None
     return None
 
 
-def _launched_by(c: Candidate, res: Resources) -> ActorMatch | None:
-    """The armed actor named right after a passive verb of launching that follows the strike ("serangan udara
-    yang diduga dilancarkan jet tempur Rusia dan Suriah": Russia's, the first of the allies), else None."""
+def _lead(allies: list[ActorMatch], g: Group) -> ActorMatch:
+    """Who leads allies named together as a strike's author: the force of the country struck, fighting on its
+    own soil with a foreign backer ("jet tempur Rusia dan Suriah" over Idlib: Syria's, Russia backing it), else
+    the first named ("Amerika Serikat dan Inggris" over Yemen)."""
+    home = g.place.iso3 if g.place is not None else None
+    own = [m for m in allies if home is not None and (m.country or m.entry.country) == home]
+    return own[0] if own else allies[0]
+
+
+def _launched_by(c: Candidate, res: Resources) -> list[ActorMatch]:
+    """The armed actors named right after a passive verb of launching that follows the strike, with the allies
+    joined to the first ("serangan udara yang diduga dilancarkan jet tempur Rusia dan Suriah"); empty if none."""
     toks = c.facts.tokens
     stop = min(len(toks), c.hit.last + _LAUNCH_GAP + 1)
     verb = next((k for k in range(c.hit.last, stop) if toks[k].low in res.roles.passive_launch), None)
     if verb is None:
-        return None
-    after = [m for m in c.facts.actors if (m.armed or m.kind == "country") and verb < m.first <= verb + _LAUNCH_GAP]
-    return min(after, key=lambda m: m.first) if after else None
+        return []
+    armed = sorted((m for m in c.facts.actors if m.armed or m.kind == "country"), key=lambda m: m.first)
+    first = next((i for i, m in enumerate(armed) if verb < m.first <= verb + _LAUNCH_GAP), None)
+    if first is None:
+        return []
+    k = first
+    while k + 1 < len(armed) and [t.low for t in toks[armed[k].last : armed[k + 1].first]] in _JOINED:
+        k += 1
+    return armed[first : k + 1]
 
 
 # How many words may stand between a strike and its passive verb of launching ("yang diduga"), and between that
