@@ -301,3 +301,13 @@ PART_OF_THE_DEAD = [
 def test_a_part_of_the_dead_is_no_toll(text: str, figures: tuple[int, int, int], res: Resources) -> None:
     event = max(code(text, res), key=lambda e: len(e.claims))
     assert (event.fatalities, event.fatalities_low, event.fatalities_high) == figures
+
+
+def test_the_countryside_of_a_province_holds_its_towns(res: Resources) -> None:
+    # a state medium's version of the strike, "di pedesaan Idlib", is the strike on the town in Idlib
+    text = ("Serangan udara menghantam pasar di kota Saraqib, Provinsi Idlib, Suriah, Selasa (12/3), menewaskan "
+            "sedikitnya 8 warga sipil.\n\nVersi lain datang dari kantor berita SANA. Media pemerintah itu melaporkan "
+            "angkatan udara Suriah \"menghancurkan sarang teroris\" di pedesaan Idlib tanpa merinci jumlah korban.")
+    events = code(text, res)
+    assert [(e.event_type, e.location.name if e.location else None) for e in events] == [
+        ("Explosions/Remote violence", "Saraqib")]
