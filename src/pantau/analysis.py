@@ -26,6 +26,7 @@ from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.model import Article, ArticleMeta, Block, Span, text_hash
 from pantau.text.clean import CleanLexicon
+from pantau.text.eras import OfficeLexicon
 from pantau.text.metadata import MetaLexicon
 from pantau.text.numbers import NumberLexicon
 from pantau.text.sentences import SentenceLexicon
@@ -95,6 +96,7 @@ class Resources:
     places: PlaceLexicon
     domains: DomainLexicon
     relevance: RelevanceLexicon
+    offices: OfficeLexicon
     gazetteer: Gazetteer
     screen: TriggerScreen
     version: str = field(default="")
@@ -119,6 +121,7 @@ class Resources:
             places=PlaceLexicon.load(lang),
             domains=DomainLexicon.load(lang),
             relevance=RelevanceLexicon.load(lang),
+            offices=OfficeLexicon.load(lang),
             gazetteer=gaz,
             screen=TriggerScreen.of(triggers),
         )

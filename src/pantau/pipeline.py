@@ -21,10 +21,11 @@ from pantau.geo.resolve import focus_countries, resolve
 from pantau.merge import assemble
 from pantau.model import Article, ArticleMeta, Block, Event, Sentence, Span, TimeMention
 from pantau.text.clean import mark_boilerplate
+from pantau.text.eras import anchored_year, office_years
 from pantau.text.metadata import article_meta
 from pantau.text.numbers import find_quantities
 from pantau.text.sentences import split_sentences
-from pantau.text.timex import find_times, infer_year
+from pantau.text.timex import find_times, infer_year, weekday_pairs
 
 # The shared types live in pantau.analysis; they are re-exported here, the pipeline's public face.
 __all__ = ["Analysis", "Config", "Resources", "TriggerScreen", "analyse", "events_of", "extract_events",
@@ -91,7 +92,7 @@ def analyse(article: Article, res: Resources, cfg: Config, pre: Triage | None = 
         p for p in find_places(text, res.gazetteer, res.places, skip_dateline=False)
         if not (dateline and dateline.start <= p.span.start < dateline.end)
     ]
-    year_hint = None if ref else _year_hint(text)
+    year_hint = None if ref else _year_hint(text, res)
     facts: list[SentenceFacts] = []
     focus_places: list[PlaceMention] = []
     pi = 0
@@ -207,10 +208,14 @@ def _rank_alone(a: ActorMatch, toks: list[Token], text: str) -> ActorMatch:
     return replace(a, span=Span(t.start, t.end, text[t.start : t.end]), country=None, last=a.first + 1)
 
 
-def _year_hint(text: str) -> int | None:
-    """The latest year the text mentions: completes day/month dates when no reference date is known."""
+def _year_hint(text: str, res: Resources) -> int | None:
+    """The year that completes day/month dates when no reference date is known: the latest year the text
+    mentions, else the one its weekdays fit within the terms of the office holders it names (text.eras)."""
     years = [int(y) for y in _YEAR.findall(text)]
-    return max(years) if years else None
+    if years:
+        return max(years)
+    bound = office_years(text, res.offices)
+    return anchored_year(weekday_pairs(text, res.time), bound) if bound else None
 
 
 _YEAR = regex.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?!\d)")

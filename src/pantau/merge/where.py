@@ -55,7 +55,9 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     sc = _Scene(an.focus, an.article.text, an.context, res.places.relation_words, res.places.from_words,
                 passing_cues)
     f = c.facts
-    place, prec, span = _best_place(list(f.places), c.hit.span.start, sc)
+    # "... di provinsi X, di mana mereka kehilangan beberapa desa": the place the relative points back to
+    told = _where_relative(c, an.article.text, res)
+    place, prec, span = _best_place(told if told else list(f.places), c.hit.span.start, sc)
     passing = any(m.span == span and m.cue in passing_cues for m in f.places)
     bare = place is None or passing or any(m.span == span and m.cue is None for m in f.places)
     target = _target_unit(c, an, res) if bare else None
@@ -88,6 +90,27 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
         if country is not None:
             return country, GEO_REGION, None
     return None, GEO_REGION, None
+
+
+def _where_relative(c: Candidate, text: str, res: Resources) -> list[Any]:
+    """The place mention right before a relative of place ("di mana") that opens the trigger's clause, with no
+    other place between them; empty when there is none."""
+    pattern = res.roles.where_relative
+    before = [m for m in c.facts.places if m.span.end <= c.hit.span.start]
+    if pattern is None or not before:
+        return []
+    if pattern.match(text, before[-1].span.end, c.hit.span.start) is None:
+        return []
+    # with the places of its address: "di provinsi Idlib, Suriah, di mana ..." points back to Idlib
+    chain = [before[-1]]
+    for m in before[-2::-1]:
+        if _COMMA.fullmatch(text, m.span.end, chain[-1].span.start) is None:
+            break
+        chain.append(m)
+    return chain
+
+
+_COMMA = regex.compile(r"\s*,\s*")
 
 
 def _earlier_in_paragraph(c: Candidate, an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None:

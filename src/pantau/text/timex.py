@@ -42,6 +42,7 @@ class TimeData(LangData):
     year_preps: Words
     one_unit_words: dict[str, int]
     then_words: Words
+    earlier_openers: Words
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class TimeLexicon:
     tens_word: str = ""  # "<unit> puluh" = 10 * unit
     after: regex.Pattern[str] | None = None  # "setelah lima bulan": time elapsed since the incident before
     then: tuple[tuple[str, ...], ...] = ()  # "saat itu": the time of the sentence before
+    earlier: regex.Pattern[str] | None = None  # "Sebelumnya, ...": a sentence that tells an earlier incident
 
     @classmethod
     def load(cls, lang: str = "id") -> TimeLexicon:
@@ -128,9 +130,12 @@ class TimeLexicon:
         after_words = [str(w) for w in d["after_words"]]
         after = regex.compile(rf"\b(?:{_alt(after_words)})\s+(?P<n>{num})\s+(?P<u>{units})\b", regex.IGNORECASE) \
             if after_words else None
+        openers = [str(w) for w in d["earlier_openers"]]
+        spaced = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(openers, key=len, reverse=True))
+        earlier = regex.compile(rf"\s*(?:{spaced})(?![\p{{L}}])", regex.IGNORECASE) if openers else None
         return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled,
                    anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word, after,
-                   tuple(tuple(str(w).lower().split()) for w in d["then_words"]))
+                   tuple(tuple(str(w).lower().split()) for w in d["then_words"]), earlier)
 
 
 def word_value(table: dict[str, int], word: str) -> int:
@@ -216,19 +221,19 @@ def year_for_weekday(day: int, month: int, weekday: int, around: int) -> int | N
     return None
 
 
+def weekday_pairs(text: str, lex: TimeLexicon) -> Iterator[tuple[int, int, int]]:
+    """The (day, month, weekday) of each yearless date the text gives with its weekday ("Kamis (29/9)")."""
+    for m in time_matches(text, lex):
+        if m.group("wdm"):
+            yield int(m.group("wd_d")), int(m.group("wd_m")), word_value(lex.weekdays, m.group("ww"))
+        elif m.group("dm") and m.group("dmw"):
+            yield int(m.group("dmd")), word_value(lex.months, m.group("dmm")), word_value(lex.weekdays, m.group("dmw"))
+
+
 def infer_year(text: str, lex: TimeLexicon, around: int) -> int | None:
     """The year on which the article's weekday + day/month pairs agree ('Kamis (29/9)')."""
     votes: Counter[int] = Counter()
-    for m in time_matches(text, lex):
-        if m.group("wdm"):
-            wd, d, mo = word_value(lex.weekdays, m.group("ww")), int(m.group("wd_d")), int(m.group("wd_m"))
-        elif m.group("full") and m.group("fwd"):
-            continue  # has its own year
-        elif m.group("dm") and m.group("dmw"):
-            wd, d = word_value(lex.weekdays, m.group("dmw")), int(m.group("dmd"))
-            mo = word_value(lex.months, m.group("dmm"))
-        else:
-            continue
+    for d, mo, wd in weekday_pairs(text, lex):
         y = year_for_weekday(d, mo, wd, around)
         if y is not None:
             votes[y] += 1
