@@ -391,3 +391,30 @@ def test_an_incident_in_a_country_the_article_is_not_about_is_dropped(name: str,
     both = code(f"{story} {beside}", res)
     assert country not in _countries(both), "told beside a story of other countries, it is background"
     assert kinds(both) == kinds(code(story, res)), "the story's own events stay"
+
+
+# The state blowing up a suspect package, told again in the passive: one disposal, no bomb attack.
+CONTROLLED_DETONATIONS = [
+    "Tim Jibom Brimob meledakkan sebuah koper mencurigakan di depan Gereja Santo Yosef, Makassar, Minggu (10/3). "
+    "Koper itu ternyata berisi pakaian. \"Isinya baru diketahui setelah diledakkan,\" kata Kapolrestabes Makassar.",
+    "Warga melaporkan sebuah tas mencurigakan di halte bus Kota Malang, Senin (11/3). Tim penjinak bom Gegana "
+    "meledakkan tas mencurigakan tersebut. Tas itu diledakkan di lapangan dekat halte.",
+    "Tim penjinak bom Polda Papua meledakkan sebuah benda mirip granat di Pasar Youtefa, Jayapura, Rabu (13/3). "
+    "Benda itu diledakkan setelah warga melapor ke Polsek Abepura.",
+]
+
+
+@pytest.mark.parametrize("text", CONTROLLED_DETONATIONS)
+def test_a_controlled_detonation_told_twice_is_one_disposal(text: str, res: Resources) -> None:
+    """"meledakkan koper ... setelah diledakkan": the bomb squad's detonation, not a bomb attack beside it."""
+    found = kinds(code(text, res))
+    assert ("Strategic developments", "Disrupted weapons use") in found, found
+    assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") not in found, found
+
+
+def test_a_bomb_that_harmed_people_stays_beside_the_one_defused(res: Resources) -> None:
+    """A blast with victims is an attack even when the squad defuses a second bomb that day."""
+    text = ("Sebuah bom meledak di depan Gereja Santo Yosef, Makassar, Minggu (10/3), melukai tujuh jemaat. Dua jam "
+            "kemudian, tim Jibom Brimob menjinakkan bom kedua di halaman gereja itu.")
+    found = kinds(code(text, res))
+    assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") in found, found

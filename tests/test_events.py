@@ -61,6 +61,14 @@ NOT_EVENTS = [
     "Sebanyak 200 tentara Turki tiba di pangkalan udara Incirlik untuk ikut serta menggempur ISIS di Suriah.",
     # on the way to a protest
     "Seorang aktivis yang sedang menuju aksi solidaritas untuk Gaza mengatakan harapannya kepada wartawan.",
+    # a purpose: they set off, or armed themselves, to protest or to brawl; nothing happened yet
+    "Ratusan nelayan Indramayu berangkat ke Jakarta, Rabu (13/3), untuk menggelar unjuk rasa di depan Istana.",
+    "Puluhan buruh pabrik di Karawang menyewa bus untuk berunjuk rasa di kantor gubernur, Selasa (12/3).",
+    "Sembilan pelajar berkumpul di sebuah warung di Depok, Senin (11/3) malam, membawa celurit untuk tawuran.",
+    "Milisi itu mengumpulkan ratusan pejuang di Idlib untuk menyerang pos tentara Suriah, kata pengamat.",
+    # a habit counted in times, not an incident
+    "Sudah puluhan kali kelompok bersenjata menyerang pos TNI di Intan Jaya sejak 2019, kata pengamat.",
+    "Menurut warga, Houthi sudah ratusan kali menembakkan rudal ke arah kapal dagang di Laut Merah.",
 ]
 
 

@@ -25,6 +25,7 @@ from pantau.geo import (
 )
 from pantau.geo.build import read_tsv
 from pantau.geo.normalize import loose_key, name_key
+from pantau.pipeline import Resources
 
 
 def mention_of(text: str, surface: str, gaz: Gazetteer, lex: PlaceLexicon) -> PlaceMention:
@@ -477,3 +478,73 @@ def test_a_project_row_can_correct_a_geonames_point(gaz: Gazetteer) -> None:
 
     timika = [p for p in gaz.lookup("Timika") if p.iso3 == "IDN"]
     assert timika and great_circle_km((timika[0].latitude, timika[0].longitude), (-4.55, 136.89)) < 5
+
+
+# A bare name (or a police sector's) that is a kecamatan of a regency the article names is that kecamatan, not a
+# village of the same name in another province (geo/namesakes.py). Each name here has a namesake village elsewhere.
+KECAMATAN_NAMESAKES = [
+    ("Sebuah bom rakitan meledak di depan sebuah gereja di Ngaglik, Minggu (10/3). Polisi Kabupaten Sleman masih "
+     "menyelidiki pelakunya.", "Ngaglik", "Daerah Istimewa Yogyakarta"),
+    ("Sekelompok pemuda bersenjata tajam menyerang pos ronda di Pakis, Sabtu (9/3). Polisi Kabupaten Malang "
+     "menangkap lima pelaku.", "Pakis", "East Java"),
+    # a police sector's name: "Polsek Sumbersari" is the sector of Jember's kecamatan
+    ("Orang tak dikenal menembak mati seorang sopir di sebuah jalan desa, Selasa (12/3) malam. Anggota Polsek "
+     "Sumbersari tiba di lokasi. Kapolres Jember mengatakan pelaku masih diburu. Jember aman.", "Sumbersari",
+     "East Java"),
+    ("Bentrokan antarpemuda pecah di Jetis, Sabtu (9/3) malam. Tiga pemuda terluka. Warga Bantul diminta tenang; "
+     "polisi berjaga di Kabupaten Bantul.", "Jetis", "Daerah Istimewa Yogyakarta"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), KECAMATAN_NAMESAKES)
+def test_a_kecamatan_of_the_regency_named_beats_a_namesake_village(
+    text: str, name: str, admin1: str, res: Resources
+) -> None:
+    from eventcode import code
+
+    there = [e.location for e in code(text, res) if e.location is not None and e.location.name == name]
+    assert there, f"no event placed at {name}"
+    assert {loc.admin1 for loc in there} == {admin1}, there
+
+
+# "warga di X" says where people are (the scene when they are attacked), not where someone lives; and a trip's end
+# ("pengungsi ke Bangladesh") says nothing of the country the incident happened in.
+PEOPLE_AND_TRIPS = [
+    ("Militan Al-Shabaab menyerang warga di Mandera, Kenya, Selasa (12/3).", "Mandera"),
+    ("Pasukan pemerintah menembaki penduduk di Kota Kidal, Mali, Senin (11/3). Lima orang tewas.", "Kidal"),
+    ("Gelombang pengungsi ke Bangladesh bermula setelah milisi menyerang pos polisi, Jumat (8/3). Tentara membalas "
+     "dengan membakar desa-desa. PBB mencatat ribuan warga di Negara Bagian Rakhine kehilangan rumah.", "Rakhine"),
+    # "keturunan Indonesia" is where a protester's family comes from, not where the protest was
+    ("Wapres memberi kuliah umum tentang Islam di Indonesia, Kamis (7/3). Ia menyebut aksi protes di Jakarta "
+     "berlangsung damai. Namun sesaat sebelum kuliah dimulai, sempat terjadi aksi protes dari satu warga keturunan "
+     "Indonesia di Inggris.", "Jakarta|United Kingdom"),
+    ("Ribuan warga mengungsi ke Chad sejak pasukan RSF menyerang kamp pengungsi, Kamis (7/3). Badan PBB "
+     "menyebut warga di El Fasher masih terkepung.", "El Fasher"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PEOPLE_AND_TRIPS)
+def test_people_in_a_place_and_a_trips_end(text: str, name: str, res: Resources) -> None:
+    from eventcode import code
+
+    places = [e.location.name for e in code(text, res) if e.location is not None]
+    assert places and set(places) == set(name.split("|")), places
+
+
+# The police or army post an incident struck is its scene, before a bare town named before it; a sector's name is
+# its kecamatan's, even when only "Distrik Sinak" is indexed.
+STRUCK_POSTS = [
+    ("Warga Jayapura dikejutkan kabar bahwa orang tak dikenal menembaki Polsek Sinak, Senin (11/3). Seorang polisi "
+     "tewas.", "Sinak"),
+    ("Teror beruntun terjadi: Bandung, kemudian kelompok teroris menyerang Polres Poso, Jumat (8/3). Dua polisi "
+     "terluka.", "Poso"),
+    ("Selain Jakarta, orang bersenjata menembaki Polsek Ilaga, Kamis (7/3), dan melukai seorang anggota.", "Ilaga"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), STRUCK_POSTS)
+def test_the_post_an_incident_struck_is_its_scene(text: str, name: str, res: Resources) -> None:
+    from eventcode import code
+
+    places = [e.location.name for e in code(text, res) if e.location is not None]
+    assert name in places, places

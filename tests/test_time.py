@@ -240,6 +240,13 @@ MONTHS_AND_YEARS: list[tuple[str, str, date, tuple[int, int | None]]] = [
     # "<month> lalu": the latest such month before the reference month, last year's when it is this month
     ("Sebuah ledakan mengguncang Kabul pada November lalu.", "November lalu", REF, (2017, 11)),
     ("Ledakan serupa terjadi Februari lalu di Marawi.", "Februari lalu", REF, (2017, 2)),
+    # "<month> tahun lalu / tahun ini": that month of the year the words name, whatever the reference month
+    ("Pada Agustus tahun lalu, kelompok bersenjata membakar sekolah di Intan Jaya.", "Agustus tahun lalu", REF,
+     (2017, 8)),
+    ("Juli tahun lalu, seorang pria menembaki jemaah masjid di Christchurch.", "Juli tahun lalu", REF, (2017, 7)),
+    ("Serangan udara menghantam Aleppo pada bulan Desember tahun lalu.", "bulan Desember tahun lalu", REF,
+     (2017, 12)),
+    ("Unjuk rasa buruh digelar di Bandung pada Januari tahun ini.", "Januari tahun ini", REF, (2018, 1)),
     # a bare year after a preposition or before an ago-word
     ("Pada 2014, ISIS merebut Mosul dan sebagian besar Provinsi Nineveh.", "2014", REF, (2014, None)),
     ("Kerusuhan serupa pecah di Tolikara 2015 silam.", "2015 silam", REF, (2015, None)),
@@ -397,3 +404,32 @@ def test_a_quote_dates_itself_from_its_statement(said: str, quote: str, expected
     an = analyse(Article.from_text("t.txt", f"{said} {quote}", published=date(2024, 3, 15)), res, Config())
     quoted = [t for f in an.facts for t in f.times if t.kind == "relative"]
     assert quoted and quoted[0].date == expected, [(t.span.text, t.date) for t in quoted]
+
+
+# --- a sentence that points back at the incident or the time told before takes its date --------------------
+POINTING_BACK = [
+    # an incident noun with a pointer: the arrest belongs to last year's attack told just before
+    ("Polisi menangkap dua pemuda pembawa senjata tajam di Makassar, Kamis (14/3). Pada Agustus tahun lalu, "
+     "sekelompok orang bersenjata menyerang pos polisi di Puncak, Papua. Dua tersangka ditangkap dalam insiden "
+     "tersebut.", "Arrests", date(2023, 8, 1)),
+    ("Kota Idlib kembali ditembaki pasukan pemerintah, Rabu (13/3). Serangan serupa terjadi pada Oktober 2023 di "
+     "Ariha. Tiga orang ditahan dalam peristiwa itu.", "Arrests", date(2023, 10, 1)),
+    # a pointer to the time: "saat itu", "ketika itu"
+    ("Militer Israel menggempur Rafah, Selasa (12/3). Serangan serupa terjadi pada Oktober 2023. Saat itu, "
+     "pesawat tempur membom pasar di Khan Younis.", "Air/drone strike", date(2023, 10, 1)),
+    ("Aparat membubarkan demo mahasiswa di Makassar, Senin (11/3). Kerusuhan serupa pecah pada Desember tahun "
+     "lalu. Ketika itu, massa membakar pos polisi di Jalan Sudirman.", "Looting/property destruction",
+     date(2023, 12, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "sub", "expected"), POINTING_BACK)
+def test_a_sentence_pointing_back_takes_the_date_before(text: str, sub: str, expected: date, res: Resources) -> None:
+    """"dalam insiden tersebut", "saat itu": the incident or time of the sentence before, however vague its date."""
+    from pantau.model import Article
+    from pantau.pipeline import Config, extract_events
+
+    events = extract_events(Article.from_text("t.txt", text, published=date(2024, 3, 14)), res,
+                            Config(max_age_days=None))
+    dates = [e.event_date for e in events if e.sub_event_type == sub]
+    assert expected in dates, [(e.sub_event_type, e.event_date) for e in events]

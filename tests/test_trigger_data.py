@@ -13,7 +13,7 @@ from pantau.model import EVENT_TYPES
 NAME = "triggers.tsv"
 HEADER = ("phrase", "event_type", "sub_event_type", "voice", "weight", "needs", "role")
 VOICES = frozenset({"active", "passive", "noun", "intrans"})
-NEEDS = frozenset({"armed", "casualty", "people", "place", "none"})
+NEEDS = frozenset({"armed", "aircraft", "casualty", "people", "place", "none"})
 SHADOW_WEIGHT = 0.1  # a shadow entry (role "shadow") keeps the lowest weight: a trigger inside it wins
 VALID_PAIRS = frozenset((et, sub) for et, subs in EVENT_TYPES.items() for sub in subs)
 ALL_SUBTYPES = frozenset(sub for subs in EVENT_TYPES.values() for sub in subs)

@@ -27,6 +27,7 @@ from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PlaceLexicon
 from pantau.model import Article, ArticleMeta, Block, Span, text_hash
 from pantau.text.clean import CleanLexicon
+from pantau.text.eras import OfficeLexicon
 from pantau.text.metadata import MetaLexicon
 from pantau.text.numbers import NumberLexicon
 from pantau.text.sentences import SentenceLexicon
@@ -115,6 +116,7 @@ class Resources(SentenceResources):
             places=PlaceLexicon.load(lang),
             domains=DomainLexicon.load(lang),
             relevance=RelevanceLexicon.load(lang),
+            offices=OfficeLexicon.load(lang),
             gazetteer=gaz,
             screen=TriggerScreen.of(triggers),
         )

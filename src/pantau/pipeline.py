@@ -8,7 +8,7 @@ extract.domain) -> candidates (extract.events) -> off-topic filter -> merge into
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pantau.analysis import Analysis, Config, Resources, TriggerScreen, lexicon_version
@@ -17,6 +17,7 @@ from pantau.extract.events import Candidate, candidates
 from pantau.extract.facts import armed_countries, sentence_facts, where_told
 from pantau.extract.triggers import TriggerHit, find_triggers
 from pantau.geo.mentions import context_places
+from pantau.geo.namesakes import district_namesakes, with_namesakes
 from pantau.geo.places import dateline_span, find_places
 from pantau.geo.resolve import focus_countries
 from pantau.merge import assemble
@@ -92,6 +93,10 @@ def analyse(article: Article, res: Resources, cfg: Config, pre: Triage | None = 
     focus = focus_countries(told, text, res.gazetteer, dateline, armed_countries(facts))
     topic = article_topic((t for f in facts for t in f.tokens), res.domains)
     context = context_places(told, focus, res.places.strong_cues)
+    # "Sumbersari" in an article on Jember is Jember's kecamatan, not the Central Java village (geo/namesakes.py)
+    namesakes = district_namesakes([p for f in facts for p in f.places], context, res.gazetteer)
+    if namesakes:
+        facts = [replace(f, places=with_namesakes(f.places, namesakes)) for f in facts]
     dated = tuple(f.sentence.index for f in facts if any(t.date is not None and t.precision == 1 for t in f.times))
     return Analysis(article, pre.blocks, meta, ref, is_pub, tuple(facts), tuple(focus), topic, dateline, context,
                     dated)

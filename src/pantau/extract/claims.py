@@ -18,7 +18,7 @@ way the figure was computed, so a reader can redo the sum.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pantau.extract.data import casualty_data
 from pantau.extract.sources import SourceLexicon, describe
@@ -247,7 +247,11 @@ def find_claims(
         if kindpos is None:
             continue
         used_kinds.add(kindpos)
-        out.append(_figure_claim(sent, q, qi, qj, kindpos, running))
+        claim = _figure_claim(sent, q, qi, qj, kindpos, running)
+        if qj < len(toks) and match_at(toks, qj, lex.including) and any(st < q.span.start for st in starts):
+            # "12 warga tewas, empat di antaranya anak-anak": a part of the dead counted before it in the sentence
+            claim = replace(claim, qualifier="including")
+        out.append(claim)
     out.extend(_figureless_claims(sent, used_kinds))
     return out
 
@@ -541,11 +545,19 @@ def _by_victims(
     if people and len(groups) == 2:
         key, named = next((k, cs) for k, cs in groups.items() if k is not None)
         if rival is None:
-            rival = (_conservative(named) > _group_figure(people)
-                     and {_who(c) for c in people}.isdisjoint(_who(c) for c in named))
+            # another source's people are the same dead when its figure is lower, or when the only dead named
+            # are civilians and its figure is of their size: "12 civilians" says a monitor, "15 people" the
+            # rescuers; "at least 50 women" beside "300 people" is a part of the dead, not a rival count
+            low, total = _conservative(named), _group_figure(people)
+            same = low > total or (key == "civilians" and total <= _RIVAL_RATIO * low)
+            rival = same and {_who(c) for c in people}.isdisjoint(_who(c) for c in named)
         if rival:
             return {key: named + people}
     return groups
+
+
+# Another source's total of people at most this many times a count of civilians counts the same dead.
+_RIVAL_RATIO = 2
 
 
 def _group_figure(claims: list[Claim]) -> int:

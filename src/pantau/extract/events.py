@@ -8,7 +8,7 @@ from pantau.extract.actors import CROWD_KINDS, STATE_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
 from pantau.extract.triggers import TriggerHit
 from pantau.geo.places import PlaceMention
-from pantau.model import Claim, EventType, Modality, Sentence, Span, SubEventType, TimeMention
+from pantau.model import DEMONSTRATIONS, Claim, EventType, Modality, Sentence, Span, SubEventType, TimeMention
 from pantau.text.tokens import Token, match_at
 
 REMOTE = "Explosions/Remote violence"
@@ -43,8 +43,22 @@ class Candidate:
     confidence: float
 
 
-def _needs_met(hit: TriggerHit, f: SentenceFacts) -> bool:
+def _means_of_another(toks: list[Token], hit: TriggerHit, lex: RoleLexicon) -> bool:
+    """True for a noun trigger right after a support cue ("didukung (oleh) serangan udara"): the backing of the
+    incident the sentence tells, coded with it (ACLED's associated actors), not an incident of its own."""
+    k = hit.first - 1
+    if k > 0 and match_at(toks, k, lex.agent_preps):
+        k -= 1  # "didukung oleh serangan udara"
+    return k >= 0 and any(
+        (m := match_at(toks, j, lex.support)) is not None and j + m[0] == k + 1 for j in range(max(0, k - 2), k + 1)
+    )
+
+
+def _needs_met(hit: TriggerHit, f: SentenceFacts, lex: RoleLexicon) -> bool:
     needs = hit.trigger.needs
+    # "angkatan udara Rusia melakukan 50 penerbangan": flights are strikes only when aircraft or an air force fly them
+    if "aircraft" in needs and not any(match_at(f.tokens, a.first, lex.aircraft) for a in f.actors):
+        return False
     # a bare country name is no armed actor here: "Jerman menaklukkan Cile" is football
     if "armed" in needs and not any(a.armed and a.kind != "country" for a in f.actors) \
             and not _country_acts(hit, f):
@@ -121,6 +135,13 @@ def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | 
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and agent is not None:
         state = agent_kind in {"military", "police", "state_other", "coalition", "country"}
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    elif sub in ("Government regains territory", "Non-state actor overtakes territory") and (
+        hit.trigger.voice == "passive" and target is not None and target.armed
+    ):
+        # "pasukan pemerintah kehilangan beberapa desa", "markas kelompok itu direbut": the loser named, the
+        # taker unsaid, is the other side
+        state = target_kind in {"military", "police", "state_other", "coalition"}
+        sub = "Non-state actor overtakes territory" if state else "Government regains territory"
     elif (
         et == "Battles" and sub == "Armed clash" and hit.trigger.voice in ("active", "passive")
         and agent is not None and agent.armed and agent.kind not in STATE_KINDS and target_kind in CROWD_KINDS
@@ -175,8 +196,10 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         mod = _modality(facts, hit, lex, starts)
         if mod != Modality.ASSERTED and not include_all:
             continue
+        if hit.trigger.voice == "noun" and _means_of_another(facts.tokens, hit, lex):
+            continue  # "pasukan yang didukung serangan udara Rusia merebut kota": the capture's means
         crowd = _crowd_clash(hit, facts)
-        if not crowd and not _needs_met(hit, facts):
+        if not crowd and not _needs_met(hit, facts, lex):
             continue
         agent, target = assign_roles(facts.tokens, hit, facts.actors, lex, starts)
         et, sub = ("Riots", "Violent demonstration") if crowd else refine_type(hit, agent, target)
@@ -196,9 +219,11 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
 def _modality(facts: SentenceFacts, hit: TriggerHit, lex: RoleLexicon, starts: frozenset[int]) -> str:
     """The trigger's modality, with a purpose clause as future and a dated, placed, counted incident as told."""
     mod = modality(facts.tokens, hit, lex, starts)
-    if mod == Modality.ASSERTED and hit.trigger.voice == "active" and hit.first > 0 \
-            and facts.tokens[hit.first - 1].low in lex.purpose:
-        mod = "future"  # "dikirim ke Poso untuk menangkap sisa kelompok itu": a purpose, not a deed
+    if mod == Modality.ASSERTED and hit.first > 0 and facts.tokens[hit.first - 1].low in lex.purpose \
+            and (hit.trigger.voice == "active" or hit.trigger.event_type in DEMONSTRATIONS):
+        # "dikirim ke Poso untuk menangkap sisa kelompok itu", "berangkat ke Jakarta untuk berunjuk rasa",
+        # "membawa celurit untuk tawuran": a purpose, not a deed
+        mod = "future"
     if mod == Modality.STATEMENT and hit.trigger.voice == "noun" and facts.has_casualty_word and facts.times \
             and facts.places:
         # "menyelidiki serangan yang menewaskan delapan orang di X pada Selasa": talk of an incident that

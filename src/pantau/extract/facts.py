@@ -26,8 +26,9 @@ from pantau.geo.lexicon import PlaceLexicon
 from pantau.geo.mentions import places_apart_from_actors
 from pantau.geo.places import PlaceMention
 from pantau.model import ActorKind, Sentence, Span, TimeMention
+from pantau.text.eras import OfficeLexicon, anchored_year, office_years
 from pantau.text.numbers import NumberLexicon, find_quantities
-from pantau.text.timex import TimeLexicon, find_times
+from pantau.text.timex import TimeLexicon, find_times, weekday_pairs
 from pantau.text.tokens import Token
 
 
@@ -41,6 +42,7 @@ class SentenceResources:
     actors: ActorLexicon
     roles: RoleLexicon
     places: PlaceLexicon
+    offices: OfficeLexicon
 
 
 def sentence_facts(
@@ -48,7 +50,7 @@ def sentence_facts(
     places: Sequence[PlaceMention], ref: date | None, dateline: Span | None, res: SentenceResources,
 ) -> list[SentenceFacts]:
     """The facts of each sentence, in order; places are the article's place mentions, in text order."""
-    year_hint = None if ref else _year_hint(text)
+    year_hint = None if ref else _year_hint(text, res)
     facts: list[SentenceFacts] = []
     pi = 0
     for s, toks, hits in zip(sentences, tokens, triggers, strict=True):
@@ -137,10 +139,14 @@ def _rank_alone(a: ActorMatch, toks: list[Token], text: str) -> ActorMatch:
     return replace(a, span=Span(t.start, t.end, text[t.start : t.end]), country=None, last=a.first + 1)
 
 
-def _year_hint(text: str) -> int | None:
-    """The latest year the text mentions: completes day/month dates when no reference date is known."""
+def _year_hint(text: str, res: SentenceResources) -> int | None:
+    """The year that completes day/month dates when no reference date is known: the latest year the text
+    mentions, else the one its weekdays fit within the terms of the office holders it names (text.eras)."""
     years = [int(y) for y in _YEAR.findall(text)]
-    return max(years) if years else None
+    if years:
+        return max(years)
+    bound = office_years(text, res.offices)
+    return anchored_year(weekday_pairs(text, res.time), bound) if bound else None
 
 
 _YEAR = regex.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?!\d)")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from pantau.extract.actors import CROWD_KINDS, ActorMatch
 from pantau.extract.data import casualty_data
 from pantau.extract.triggers import TriggerHit
@@ -59,6 +61,8 @@ class RoleLexicon:
     light_active: frozenset[str]  # "melakukan": the actor before the noun is its doer
     purpose: frozenset[str]  # "untuk", "guna": an active verb right after one is a purpose
     relative: frozenset[str]  # "yang": a territory verb right after one says who holds a place
+    passive_launch: frozenset[str] = frozenset()  # "dilancarkan": who launched the strike before follows
+    where_relative: regex.Pattern[str] | None = None  # ", di mana": what follows happened at the place before
 
     @classmethod
     def load(cls, lang: str = "id") -> RoleLexicon:
@@ -116,6 +120,8 @@ class RoleLexicon:
             light_active=frozenset(r.light_active),
             purpose=frozenset(r.purpose),
             relative=frozenset(r.relative),
+            where_relative=_opening(r.where_relatives),
+            passive_launch=frozenset(r.passive_launch),
             harm=idx([w for k in (ClaimKind.KILLED, ClaimKind.INJURED) for w in casualty_data(lang).kinds[k]]),
         )
 
@@ -153,6 +159,8 @@ class RolesData(LangData):
     light_active: Words
     purpose: Words
     relative: Words
+    where_relatives: Words
+    passive_launch: Words
 
 
 class ModalityData(LangData):
@@ -465,3 +473,10 @@ def crowd_pronouns(toks: list[Token], actors: list[ActorMatch], before: list[Act
     ]
     return sorted([*actors, *extra], key=lambda a: a.first) if extra else actors
 
+
+def _opening(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """A pattern matching one of words after an optional comma, at the position it is tried (None: no words)."""
+    if not words:
+        return None
+    alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"\s*,?\s*(?:{alt})(?![\p{{L}}])", regex.IGNORECASE)

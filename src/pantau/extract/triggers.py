@@ -11,7 +11,7 @@ from pantau.lang.schema import LangData, LangDataError, load_table
 from pantau.model import SUB_TO_TYPE, Span
 from pantau.text.tokens import Token, match_at, phrase_index
 
-NEEDS = frozenset({"armed", "casualty", "people", "place", "none"})
+NEEDS = frozenset({"armed", "aircraft", "casualty", "people", "place", "none"})
 VOICES = frozenset({"active", "passive", "noun", "intrans"})
 
 

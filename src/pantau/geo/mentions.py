@@ -55,19 +55,21 @@ def places_apart_from_actors(
     # ... and a name inside an actor ("militer AS", "pasukan Rusia") is not where anything happened
     places = [p for p in places if p.cue is not None or not inside_actor(p.span, actors)]
     # ... nor is where someone lives ("SC, warga Desa Malanggaten, Kecamatan Kebakkramat, ditangkap")
-    return actors, not_homes(text, places, residence)
+    return actors, not_homes(text, places, residence, locative)
 
 
-def not_homes(text: str, places: list[PlaceMention], residence: frozenset[str]) -> list[PlaceMention]:
+def not_homes(
+    text: str, places: list[PlaceMention], residence: frozenset[str], locative: frozenset[str]
+) -> list[PlaceMention]:
     """The places that are not someone's home: a name after "warga", "asal" (with its cue word), and the
-    places its address goes on to name."""
+    places its address goes on to name; "warga di X" says where people are, and stays."""
     out: list[PlaceMention] = []
     home_end = -1
     for p in places:
         before = text[max(0, p.span.start - 40) : p.span.start].lower().split()
         chained = home_end >= 0 and _ADDRESS_LINK.fullmatch(text, home_end, p.span.start) is not None
         opens = bool(before) and (before[-1] in residence or (len(before) > 1 and before[-2] in residence
-                                                               and p.cue is not None))
+                                                               and p.cue is not None and before[-1] not in locative))
         if opens or chained:
             home_end = p.span.end
             continue

@@ -17,7 +17,7 @@ from pantau.merge.relevance import judge, political
 from pantau.merge.when import choose_date, same_time
 from pantau.merge.where import BROAD_FEATURES, choose_place
 from pantau.merge.who import ARMED_NON_STATE
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, Event, EventType, Span, SubEventType
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ClaimKind, Event, EventType, Span, SubEventType
 from pantau.text.tokens import match_at
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def assemble(an: Analysis, cands: list[Candidate], res: Resources, cfg: Config) 
     built = [(g, build_event(an, g, res)) for g in groups]
     # which incidents count (CODING.md) is judged on whole incidents, before they absorb or found others
     counted = [(g, e) for g, e in built if _plausible(g, e) and judge(an, g, e, res.relevance) is None]
-    kept = _in_context(an, _absorb(counted), res.relevance)
+    kept = _in_context(an, _controlled(_absorb(counted)), res.relevance)
     if len(kept) == len(built):
         return [e for _, e in kept]
     # the figures that dropped groups held belong to the incidents that remain
@@ -318,6 +318,37 @@ def _absorb(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
         ):
             out.append((g, e))
     return out
+
+
+def _controlled(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
+    """Drop a bomb blast that harmed nobody and that no armed group set off, told beside the state disposing of
+    a bomb at that place and day: it is the controlled detonation ("tim Gegana meledakkan bungkusan itu ...
+    isinya diketahui setelah diledakkan"), not an attack."""
+    disposals = [
+        d for d, h in built
+        if h.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE and h.actor1 is not None and h.actor1.inter == 1
+    ]
+    if not disposals:
+        return built
+    return [
+        (g, e) for g, e in built
+        if not (
+            e.sub_event_type == SubEventType.REMOTE_EXPLOSIVE
+            and not any(c.kind in (ClaimKind.KILLED, ClaimKind.INJURED) for c in e.claims)
+            and (e.actor1 is None or e.actor1.name.startswith(_NOBODY_NAMED))
+            and any(d.date == g.date and _same_town(d.place, g.place) for d in disposals)
+        )
+    ]
+
+
+# The actor a blast nobody claims is given (merge/who.py), and how far apart two sites of one town may lie.
+_NOBODY_NAMED = "Unidentified Armed Group"
+_TOWN_KM = 25.0
+
+
+def _same_town(a: Place | None, b: Place | None) -> bool:
+    """True for two places of one town, or when either is unknown."""
+    return a is None or b is None or distance_km(a, b) <= _TOWN_KM
 
 
 def _same_sides(e: Event, h: Event) -> bool:

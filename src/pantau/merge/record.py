@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pantau.extract.actors import ActorMatch
 from pantau.extract.claims import CasualtyLexicon, fatality_figures, fatality_note
-from pantau.extract.events import PEOPLE_KINDS
+from pantau.extract.events import PEOPLE_KINDS, Candidate
 from pantau.geo.resolve import to_location
 from pantau.merge.group import Group
 from pantau.merge.who import (
@@ -19,6 +19,7 @@ from pantau.merge.who import (
     intervener,
     named_group,
     other_side,
+    standing_rebels,
 )
 from pantau.model import (
     DEMONSTRATIONS,
@@ -53,6 +54,13 @@ def build_event(an: Analysis, g: Group, res: Resources) -> Event:
     if target is None and displaced is not None and displaced.kind in PEOPLE_KINDS:
         target = displaced  # people read as the strike's doer were what it hit
     a2 = _second_actor(an, g, res, country, a1, target)
+    if a1 is None and a2 is not None and a2.inter in (STATE_FORCES, EXTERNAL) and (
+        g.sub_event_type == SubEventType.NON_STATE_OVERTAKES_TERRITORY
+    ):
+        # "pasukan pemerintah kehilangan beberapa desa": the taker is the armed group the article names, else
+        # the country's standing rebel movement when the actor table knows one
+        named = other_side(an, g, a2, res, country)
+        a1 = (standing_rebels(res, country) or named) if _unnamed(named, res) else named
     a1, a2 = _unidentified_attackers(g, res, country, a1, a2)
     a1, a2 = defaults(g.event_type, g.sub_event_type, a1, a2, country, res)
     if g.sub_event_type == SubEventType.MOB_VIOLENCE and a2 is None and any(
@@ -123,11 +131,20 @@ def _second_actor(
         a2 = None  # "pasukan rezim ... pangkalan udara militer": one side named twice
     if a2 is None and (g.sub_event_type in TERRITORY or g.event_type == REMOTE):
         a2 = other_side(an, g, a1, res, country)
+    if g.sub_event_type in TERRITORY and a1 is not None and a1.inter in (STATE_FORCES, EXTERNAL) and _unnamed(a2, res):
+        # ground the state takes or holds against fighters the article leaves unnamed ("pejuang lokal"): the
+        # country's standing rebel movement when the actor table knows one (Syria's opposition)
+        a2 = standing_rebels(res, country) or a2
     if a2 is None and g.event_type == REMOTE:
         # "bom meledak di dekat konvoi tentara Irak. Dua tentara tewas": the soldiers hit are its target
         fallen = fallen_force(g, res)
         a2 = actor_ref(fallen, res, country, g.event_type) if fallen is not None else None
     return a2
+
+
+def _unnamed(a: ActorRef | None, res: Resources) -> bool:
+    """True for no actor or ACLED's unidentified armed group."""
+    return a is None or a.name == res.actors.acled_name("Unidentified Armed Group ({country})", a.country)
 
 
 def _unidentified_attackers(
@@ -186,17 +203,50 @@ def launcher(g: Group, res: Resources) -> ActorMatch | None:
         toks = c.facts.tokens
         verb = next((k for k in range(c.hit.first - 1, max(-1, c.hit.first - 3), -1) if toks[k].low in light), None)
         if verb is None:
+            by = _launched_by(c, res)
+            if by:
+                return _lead(by, g)
             continue
         # the nearest actor before the verb is its subject ("pemerintah Irak memerintahkan ... setelah AS
         # meluncurkan dua serangan udara")
         before = [m for m in c.facts.actors if (m.armed or m.kind == "country") and m.last <= verb]
         k = len(before) - 1
         while k > 0 and [t.low for t in toks[before[k - 1].last : before[k].first]] in _JOINED:
-            k -= 1  # "Amerika Serikat dan Inggris melancarkan ...": the first of the allies leads
-        return before[k] if before else None
+            k -= 1  # "Amerika Serikat dan Inggris melancarkan ...": the allies named together
+        return _lead(before[k : len(before)], g) if before else None
     return None
 
 
+def _lead(allies: list[ActorMatch], g: Group) -> ActorMatch:
+    """Who leads allies named together as a strike's author: the force of the country struck, fighting on its
+    own soil with a foreign backer ("jet tempur Rusia dan Suriah" over Idlib: Syria's, Russia backing it), else
+    the first named ("Amerika Serikat dan Inggris" over Yemen)."""
+    home = g.place.iso3 if g.place is not None else None
+    own = [m for m in allies if home is not None and (m.country or m.entry.country) == home]
+    return own[0] if own else allies[0]
+
+
+def _launched_by(c: Candidate, res: Resources) -> list[ActorMatch]:
+    """The armed actors named right after a passive verb of launching that follows the strike, with the allies
+    joined to the first ("serangan udara yang diduga dilancarkan jet tempur Rusia dan Suriah"); empty if none."""
+    toks = c.facts.tokens
+    stop = min(len(toks), c.hit.last + _LAUNCH_GAP + 1)
+    verb = next((k for k in range(c.hit.last, stop) if toks[k].low in res.roles.passive_launch), None)
+    if verb is None:
+        return []
+    armed = sorted((m for m in c.facts.actors if m.armed or m.kind == "country"), key=lambda m: m.first)
+    first = next((i for i, m in enumerate(armed) if verb < m.first <= verb + _LAUNCH_GAP), None)
+    if first is None:
+        return []
+    k = first
+    while k + 1 < len(armed) and [t.low for t in toks[armed[k].last : armed[k + 1].first]] in _JOINED:
+        k += 1
+    return armed[first : k + 1]
+
+
+# How many words may stand between a strike and its passive verb of launching ("yang diduga"), and between that
+# verb and who launched it ("oleh").
+_LAUNCH_GAP = 3
 # Words joining allies named together as one subject.
 _JOINED = (["dan"], [","], ["bersama"], ["serta"])
 

@@ -9,7 +9,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from pantau.extract.events import Candidate, SentenceFacts
-from pantau.extract.tokens import match_at
+from pantau.extract.tokens import Token, match_at
 from pantau.model import DEMONSTRATIONS, Span, TimeMention
 from pantau.text.timex import elapsed_days
 
@@ -33,6 +33,8 @@ def choose_date(
         best = min(stated, key=lambda t: _gap(t.span, c.hit.span))
         return best.date, best.precision, best.span, 2
     told = _told_before(c, an, res)
+    if told is None:
+        told = _incident_before(c, an, res)
     if told is not None:
         return told
     for g in _earlier_dated(an, f.sentence.index):
@@ -51,20 +53,51 @@ def choose_date(
     if times:
         return times[0].date, times[0].precision, times[0].span, 0
     # the lead's date is the main incident's: "Tentara merebut kembali desa itu pada Senin (4/3)." dates what follows
-    body = list(islice((g for g in an.facts if an.dateline is None or g.sentence.start >= an.dateline.start),
-                       _LEAD_SENTENCES))
-    for g in body[:_LEAD_SENTENCES]:  # below the dateline: the caption above it dates the photo
+    # ("Sebelumnya, ... pada Sabtu (3/2)" tells an earlier incident: its date is not the lead's)
+    body = [g for g in islice((g for g in an.facts if an.dateline is None or g.sentence.start >= an.dateline.start),
+                              _LEAD_SENTENCES) if not _tells_earlier(an, g, res)]
+    for g in body:  # below the dateline: the caption above it dates the photo
         ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
         if ts:
             return ts[0].date, ts[0].precision, ts[0].span, 0
     # else the day the lead's source spoke ("seperti dikutip AFP, Rabu (6/3)"): the incident is no later
-    for g in body[:_LEAD_SENTENCES]:
+    for g in body:
         said = [t.date for t in g.times if t.date is not None and t.precision == 1]
         if said and (an.reference is None or said[0] <= an.reference):
             return said[0], 2, next(t.span for t in g.times if t.date == said[0]), 0
+    if an.reference is None:
+        # no publication date to fall back on: a later sentence that names the incident's place with a day
+        # ("keberhasilan di desa itu pada Kamis (8/2)") dates it
+        return _place_dated_later(c, an, res) or (None, 3, None, 0)
     if an.reference is not None:
         return an.reference, 2, an.meta.published_span, 0
     return None, 3, None, 0
+
+
+def _tells_earlier(an: Analysis, g: SentenceFacts, res: Resources) -> bool:
+    """True for a sentence opening with a word that puts it before the lead ("Sebelumnya, ...")."""
+    lex = res.time.earlier
+    return lex is not None and lex.match(an.article.text, g.sentence.start) is not None
+
+
+def _place_dated_later(
+    c: Candidate, an: Analysis, res: Resources
+) -> tuple[date | None, int, Span | None, int] | None:
+    """The day-precise date of the first later sentence that names one of the candidate's places, nearest that
+    name, unless it tells an earlier incident; None when there is none."""
+    keys = {q.key for p in c.facts.places for q in p.candidates}
+    if not keys:
+        return None
+    k = bisect_left(an.facts, c.facts.sentence.index + 1, key=lambda g: g.sentence.index)
+    for g in an.facts[k:]:
+        if _tells_earlier(an, g, res):
+            continue
+        at = [p.span for p in g.places if any(q.key in keys for q in p.candidates)]
+        ts = [t for t in g.times if t.date is not None and t.precision == 1 and not _speech_time(g, t, res)]
+        if at and ts:
+            t = min(ts, key=lambda t: min(abs(t.span.start - s.start) for s in at))
+            return t.date, t.precision, t.span, 2  # stated beside the place: as sure as a date of its own
+    return None
 
 
 def _earlier(facts: tuple[SentenceFacts, ...], index: int) -> Iterator[SentenceFacts]:
@@ -133,6 +166,34 @@ def _told_before(c: Candidate, an: Analysis, res: Resources) -> tuple[date | Non
             return ts[0].date, ts[0].precision, ts[0].span, 2
         return None  # the incident pointed back to is undated: the usual rules date it
     return None
+
+
+def _incident_before(
+    c: Candidate, an: Analysis, res: Resources
+) -> tuple[date | None, int, Span | None, int] | None:
+    """The date a sentence points back to, by a noun ("Satu tersangka ditahan dalam insiden tersebut") or by
+    a time ("Saat itu, pesawat membom pasar"): the nearest dated sentence before it in its paragraph, however
+    vague its date ("Juli tahun lalu")."""
+    if not _points_back(c.facts.tokens, res):
+        return None
+    f = c.facts
+    lo = f.sentence.index - _ANAPHOR_REACH
+    for g in _earlier(an.facts, f.sentence.index):
+        if g.sentence.index < lo or g.sentence.paragraph != f.sentence.paragraph:
+            break
+        ts = [t for t in g.times if t.date is not None and not _speech_time(g, t, res)]
+        if ts:
+            return ts[0].date, ts[0].precision, ts[0].span, 2
+    return None
+
+
+def _points_back(toks: list[Token], res: Resources) -> bool:
+    """True for a sentence with "insiden itu" (an incident noun and a pointer) or "saat itu" in it."""
+    nouns, pointers = res.casualties.incident_nouns, res.roles.anaphors
+    if any(t.low in nouns and k + 1 < len(toks) and toks[k + 1].low in pointers for k, t in enumerate(toks)):
+        return True
+    lows = [t.low for t in toks]
+    return any(lows[k:k + len(p)] == list(p) for p in res.time.then for k in range(len(lows) - len(p) + 1))
 
 
 # How many sentences back an anaphoric mention looks for its incident.

@@ -9,9 +9,10 @@ import regex
 
 from pantau.extract.events import Candidate
 from pantau.geo.gazetteer import Place
+from pantau.geo.namesakes import in_context, unit_places
 from pantau.geo.persons import in_persons_name
 from pantau.geo.resolve import distance_km, resolve
-from pantau.model import EventType, Span
+from pantau.model import ActorKind, EventType, Span
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Resources
@@ -54,23 +55,32 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     sc = _Scene(an.focus, an.article.text, an.context, res.places.relation_words, res.places.from_words,
                 passing_cues)
     f = c.facts
-    place, prec, span = _best_place(list(f.places), c.hit.span.start, sc)
+    # "... di provinsi X, di mana mereka kehilangan beberapa desa": the place the relative points back to
+    told = _where_relative(c, an.article.text, res)
+    place, prec, span = _best_place(told if told else list(f.places), c.hit.span.start, sc)
     passing = any(m.span == span and m.cue in passing_cues for m in f.places)
+    bare = place is None or passing or any(m.span == span and m.cue is None for m in f.places)
+    target = _target_unit(c, an, res) if bare else None
+    if target is not None:
+        # "kasus yang menyerang Polda Sumatera Utara": the post attacked is the scene, not a town listed before
+        return target, GEO_REGION if target.feature in BROAD_FEATURES else GEO_EXACT, None
     if place is not None and place.feature not in _VAGUE_FEATURES and not passing:
         return place, prec, span
     if place is not None and span is not None and place.feature == "country" and _part_of(sc.art_text, span, res):
         return place, GEO_REGION, span  # "di Afghanistan timur": a part of the country, not a town named elsewhere
     # a trip's ends ("penembakan di bus dari Wamena ke Jayapura") and vague places are the last resort
     # look back through the paragraph, then the whole article, for a specific place
-    found = _earlier_in_paragraph(c, an, sc, place)
+    # (a trip's end says nothing of the country: refugees "ke Bangladesh" fled an attack in Myanmar)
+    within = None if passing else place
+    found = _earlier_in_paragraph(c, an, sc, within)
     if found is not None:
         return found
     # else the town in a police or army unit's name: "Polres Jayawijaya mengusut kasus ini"
-    unit = _unit_place(an, res, place)
+    unit = _unit_place(an, res, within)
     if unit is not None:
         return unit, GEO_EXACT, None
     # else the specific place the article names most often, the first of equals
-    found = _most_named(an, sc, place)
+    found = _most_named(an, sc, within)
     if found is not None:
         return found
     if place is not None:
@@ -80,6 +90,27 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
         if country is not None:
             return country, GEO_REGION, None
     return None, GEO_REGION, None
+
+
+def _where_relative(c: Candidate, text: str, res: Resources) -> list[Any]:
+    """The place mention right before a relative of place ("di mana") that opens the trigger's clause, with no
+    other place between them; empty when there is none."""
+    pattern = res.roles.where_relative
+    before = [m for m in c.facts.places if m.span.end <= c.hit.span.start]
+    if pattern is None or not before:
+        return []
+    if pattern.match(text, before[-1].span.end, c.hit.span.start) is None:
+        return []
+    # with the places of its address: "di provinsi Idlib, Suriah, di mana ..." points back to Idlib
+    chain = [before[-1]]
+    for m in before[-2::-1]:
+        if _COMMA.fullmatch(text, m.span.end, chain[-1].span.start) is None:
+            break
+        chain.append(m)
+    return chain
+
+
+_COMMA = regex.compile(r"\s*,\s*")
 
 
 def _earlier_in_paragraph(c: Candidate, an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None:
@@ -220,6 +251,20 @@ def _part_of(text: str, span: Span, res: Resources) -> bool:
     return bool(after) and after[0].strip(".,;:").lower() in res.places.directions
 
 
+def _target_unit(c: Candidate, an: Analysis, res: Resources) -> Place | None:
+    """The town or province of the police or army post an incident struck ("menyerang Polres Puncak Jaya")."""
+    t = c.target
+    if t is None or t.name_from < 0 or t.kind not in (ActorKind.POLICE, ActorKind.MILITARY):
+        return None
+    toks = c.facts.tokens
+    name = an.article.text[toks[t.name_from].start : toks[t.last - 1].end]
+    found = [
+        p for p in unit_places(name, res.gazetteer)
+        if p.feature != "country" and (not an.focus or p.iso3 == an.focus[0])
+    ]
+    return max(found, key=lambda p: p.population) if found else None
+
+
 def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | None:
     """The town or regency a local police or army unit of the article is named after ("Polres Jayawijaya")."""
     for f in an.facts:
@@ -228,10 +273,12 @@ def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | No
                 continue
             name = an.article.text[f.tokens[m.name_from].start : f.tokens[m.last - 1].end]
             found = [
-                p for p in res.gazetteer.lookup(name)
+                p for p in unit_places(name, res.gazetteer)
                 if p.feature not in BROAD_FEATURES and (broad is None or p.iso3 == broad.iso3)
                 and (not an.focus or p.iso3 == an.focus[0])
             ]
-            if found:
-                return max(found, key=lambda p: p.population)
+            # "Polsek Sumbersari" in a story on Jember: Jember's kecamatan, not a village of that name elsewhere
+            near = in_context(name, found, an.context, res.gazetteer)
+            if near or found:
+                return max(near or found, key=lambda p: p.population)
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pantau.extract.actors import ActorMatch, resolve_actor
+from pantau.extract.actors import ActorEntry, ActorMatch, resolve_actor
 from pantau.extract.claims import victim_kind
 from pantau.extract.events import PEOPLE_KINDS
 from pantau.merge.group import Group
@@ -80,6 +80,8 @@ def defaults(
             a2 = make("Civilians ({country})", CIVILIANS)
     elif sub == SubEventType.GOVERNMENT_REGAINS_TERRITORY and a1 is None:
         a1 = make("Military Forces of {country}", STATE)  # the government's forces regain it, named or not
+    elif sub == SubEventType.NON_STATE_OVERTAKES_TERRITORY and a1 is None:
+        a1 = make("Unidentified Armed Group ({country})", MILITIA)  # a taker unnamed: ACLED's unidentified group
     elif et == EventType.EXPLOSIONS:
         a1, a2 = _strike_sides(a1, a2, make)
     elif et == EventType.STRATEGIC_DEVELOPMENTS and sub == SubEventType.ARRESTS and (a1 is None or a1.inter != STATE):
@@ -236,3 +238,14 @@ def named_group(an: Analysis) -> ActorMatch | None:
             if m.entry.name and m.entry.inter in ARMED_NON_STATE:
                 counts.setdefault(m.entry.name, []).append(m)
     return max(counts.values(), key=len)[0] if counts else None
+
+
+def standing_rebels(res: Resources, country: str | None) -> ActorRef | None:
+    """The country's opposition rebels when the actor table holds them as a movement of its own ("Opposition
+    Rebels (Syria)"): ACLED's actor for the unnamed rebels who take ground from that state; else None."""
+    name = res.actors.acled_name("Opposition Rebels ({country})", country)
+    for entries in res.actors.aliases.values():
+        for _, e in entries:
+            if isinstance(e, ActorEntry) and e.name == name and e.kind == "rebel":
+                return ActorRef(name, e.inter, country)
+    return None

@@ -41,6 +41,8 @@ class TimeData(LangData):
     year_cue: Words
     year_preps: Words
     one_unit_words: dict[str, int]
+    then_words: Words
+    earlier_openers: Words
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class TimeLexicon:
     teen_suffix: str = ""  # "<unit> belas" = 10 + unit
     tens_word: str = ""  # "<unit> puluh" = 10 * unit
     after: regex.Pattern[str] | None = None  # "setelah lima bulan": time elapsed since the incident before
+    then: tuple[tuple[str, ...], ...] = ()  # "saat itu": the time of the sentence before
+    earlier: regex.Pattern[str] | None = None  # "Sebelumnya, ...": a sentence that tells an earlier incident
 
     @classmethod
     def load(cls, lang: str = "id") -> TimeLexicon:
@@ -82,6 +86,7 @@ class TimeLexicon:
         mcue, ycue = _alt([str(w) for w in d["month_cue"]]), _alt([str(w) for w in d["year_cue"]])
         year_preps = [str(w) for w in d["year_preps"]]
         yprep = _alt(year_preps) or "(?!)"
+        relyear = _alt(list(rel_years)) or "(?!)"
         rel = _alt(list(rel_days) + list(rel_weeks) + list(rel_months) + list(rel_years))
         # "Kamis pekan lalu": a weekday of last week (the relative weeks a week back)
         lastweek = _alt([k for k, (off, _) in rel_weeks.items() if off == -7]) or "(?!)"
@@ -101,6 +106,7 @@ class TimeLexicon:
         |(?P<slash>\(\s*(?P<sd>\d{{1,2}})\s*/\s*(?P<sm>\d{{1,2}})(?:\s*/\s*(?P<sy>\d{{2,4}}))?\s*\)|\b(?P<sd2>\d{{1,2}})/(?P<sm2>\d{{1,2}})(?:/(?P<sy2>(?:19|20)?\d\d))?\b(?!/))
         |(?P<dm>(?:(?P<dmw>{wd})\s*,?\s*)?\b(?P<dmd>\d{{1,2}})\s+(?P<dmm>{mon})\b\.?)
         |(?P<my>(?:(?:{mcue})\s+)?\b(?P<mym>{mon})\s+(?P<myy>(?:19|20)\d\d)\b)
+        |(?P<mry>(?:(?:{mcue})\s+)?\b(?P<mrym>{mon})\s+(?P<mryr>{relyear})\b)
         |(?P<ago>\b(?P<agon>{num})\s+(?P<agou>{units})\s+(?:{ago})\b)
         |(?P<ago1>\b(?P<ago1w>{one})\s+(?:{ago})\b)
         |(?P<within>\b(?:{within})\s+(?P<win>{num})\s+(?:{hours}|(?P<winu>{units}))\s+(?:{last})\b)
@@ -124,8 +130,12 @@ class TimeLexicon:
         after_words = [str(w) for w in d["after_words"]]
         after = regex.compile(rf"\b(?:{_alt(after_words)})\s+(?P<n>{num})\s+(?P<u>{units})\b", regex.IGNORECASE) \
             if after_words else None
+        openers = [str(w) for w in d["earlier_openers"]]
+        spaced = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(openers, key=len, reverse=True))
+        earlier = regex.compile(rf"\s*(?:{spaced})(?![\p{{L}}])", regex.IGNORECASE) if openers else None
         return cls(months, weekdays, rel_days, rel_weeks, rel_months, rel_years, ago_units, one_unit, compiled,
-                   anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word, after)
+                   anchors, {str(k): int(v) for k, v in nd["teens"].items()}, teen_suffix, tens_word, after,
+                   tuple(tuple(str(w).lower().split()) for w in d["then_words"]), earlier)
 
 
 def word_value(table: dict[str, int], word: str) -> int:
@@ -211,19 +221,19 @@ def year_for_weekday(day: int, month: int, weekday: int, around: int) -> int | N
     return None
 
 
+def weekday_pairs(text: str, lex: TimeLexicon) -> Iterator[tuple[int, int, int]]:
+    """The (day, month, weekday) of each yearless date the text gives with its weekday ("Kamis (29/9)")."""
+    for m in time_matches(text, lex):
+        if m.group("wdm"):
+            yield int(m.group("wd_d")), int(m.group("wd_m")), word_value(lex.weekdays, m.group("ww"))
+        elif m.group("dm") and m.group("dmw"):
+            yield int(m.group("dmd")), word_value(lex.months, m.group("dmm")), word_value(lex.weekdays, m.group("dmw"))
+
+
 def infer_year(text: str, lex: TimeLexicon, around: int) -> int | None:
     """The year on which the article's weekday + day/month pairs agree ('Kamis (29/9)')."""
     votes: Counter[int] = Counter()
-    for m in time_matches(text, lex):
-        if m.group("wdm"):
-            wd, d, mo = word_value(lex.weekdays, m.group("ww")), int(m.group("wd_d")), int(m.group("wd_m"))
-        elif m.group("full") and m.group("fwd"):
-            continue  # has its own year
-        elif m.group("dm") and m.group("dmw"):
-            wd, d = word_value(lex.weekdays, m.group("dmw")), int(m.group("dmd"))
-            mo = word_value(lex.months, m.group("dmm"))
-        else:
-            continue
+    for d, mo, wd in weekday_pairs(text, lex):
         y = year_for_weekday(d, mo, wd, around)
         if y is not None:
             votes[y] += 1
@@ -353,6 +363,18 @@ def _read_monthyear(g: Callable[[str], str], c: _Ctx) -> Resolved:
     return (date(year, month, 1), MONTH, "month")
 
 
+def _read_month_relyear(g: Callable[[str], str], c: _Ctx) -> Resolved:
+    # "Agustus tahun lalu": that month of the year the relative words name
+    if c.ref is None:
+        return (None, MONTH, "month")
+    key = " ".join(g("mryr").lower().split())
+    if key not in c.lex.relative_years:
+        return None  # a case-folded spelling the table lacks ("tahun ıni")
+    year = c.ref.year + c.lex.relative_years[key]
+    month = word_value(c.lex.months, g("mrym"))
+    return (date(year, month, 1), MONTH, "month")
+
+
 def _read_ago(g: Callable[[str], str], c: _Ctx) -> Resolved:
     n = _word_number(g("agon"), c.units, c.lex)
     if n is None or c.ref is None:
@@ -447,6 +469,7 @@ _READERS: tuple[tuple[tuple[str, ...], Callable[[Callable[[str], str], _Ctx], Re
     (("slash",), _read_slash),
     (("dm",), _read_daymonth),
     (("my",), _read_monthyear),
+    (("mry",), _read_month_relyear),
     (("ago",), _read_ago),
     (("ago1",), _read_ago_one),
     (("within",), _read_within),
