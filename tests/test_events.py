@@ -153,12 +153,31 @@ TYPES = [
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Seorang pelaku bom bunuh diri meledakkan diri di depan pos polisi di Kampung Melayu, Jakarta Timur, "
      "Rabu (13/3) malam.", ("Explosions/Remote violence", "Suicide bomb")),
+    # an aircraft named before the country that flies it strikes from the air, whoever it hits (armed or not)
+    ("Sebuah drone Turki menyerang kendaraan milik Pasukan Demokratik Suriah (SDF) di dekat Kobani, Senin (11/3).",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Jet tempur Rusia menggempur posisi HTS di pinggiran Idlib, Selasa (12/3), menewaskan enam pejuang.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Pesawat nirawak Amerika Serikat menyerang konvoi Al-Shabaab di selatan Mogadishu, Rabu (13/3).",
+     ("Explosions/Remote violence", "Air/drone strike")),
 ]
 
 
 @pytest.mark.parametrize(("text", "kind"), TYPES)
 def test_types(text: str, kind: tuple[str, str], res: Resources) -> None:
     assert kind in kinds(code(text, res))
+
+
+@pytest.mark.parametrize("text", [
+    "Sebuah drone Turki menyerang kendaraan milik SDF di dekat kota Kobani, timur laut Suriah, Rabu (6/3).",
+    "Drone Turki menyerang kendaraan SDF di Kobani, Rabu (13/3).",
+    "Pesawat nirawak Amerika Serikat menyerang konvoi Al-Shabaab di selatan Mogadishu, Rabu (13/3).",
+])
+def test_a_drone_striking_an_armed_side_is_a_strike_not_a_clash(text: str, res: Resources) -> None:
+    """"drone Turki menyerang kendaraan SDF": one drone strike, no armed clash beside it."""
+    found = kinds(code(text, res))
+    assert ("Explosions/Remote violence", "Air/drone strike") in found, found
+    assert ("Battles", "Armed clash") not in found, found
 
 
 def test_a_clash_needs_two_sides(res: Resources) -> None:

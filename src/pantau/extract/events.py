@@ -252,7 +252,7 @@ def _retype(
 ) -> tuple[str, str]:
     """The event and sub-event type once the sides and the sentence's words are known."""
     clash = (et, sub) == (EventType.BATTLES, SubEventType.ARMED_CLASH)
-    if clash and agent is not None and match_at(facts.tokens, agent.first, lex.aircraft):
+    if clash and agent is not None and _flown(facts.tokens, agent, lex):
         et, sub = "Explosions/Remote violence", "Air/drone strike"  # "jet tempur Israel menggempur desa"
     elif clash and target is None and agent is not None and agent.armed \
             and agent.kind not in STATE_KINDS and hit.trigger.voice == "active" and hit.last < len(facts.tokens) \
@@ -271,6 +271,21 @@ def _retype(
         elif sub == SubEventType.PEACEFUL_PROTEST and has_phrase(facts.tokens, lex.intervention):
             sub = "Protest with intervention"
     return et, sub
+
+
+def _flown(toks: list[Token], agent: ActorMatch, lex: RoleLexicon) -> bool:
+    """True when the doer is an aircraft: "jet tempur Israel" read as the actor, or "drone" right before the
+    country that flies it ("sebuah drone Turki menyerang kendaraan SDF": a drone strike, whoever it hits)."""
+    if match_at(toks, agent.first, lex.aircraft):
+        return True
+    return any(
+        (m := match_at(toks, i, lex.aircraft)) and i + m[0] == agent.first
+        for i in range(max(0, agent.first - _AIRCRAFT_WORDS), agent.first)
+    )
+
+
+# The most words an aircraft's name takes ("pesawat tanpa awak").
+_AIRCRAFT_WORDS = 3
 
 
 def _confidence(facts: SentenceFacts, hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | None) -> float:
