@@ -11,6 +11,9 @@ from datetime import date
 import pytest
 
 from eventcode import PUBLISHED, code, kinds
+from pantau.geo.gazetteer import Place
+from pantau.merge.group import Group
+from pantau.merge.incidents import compatible
 from pantau.pipeline import Resources
 
 # --- fatalities ----------------------------------------------------------------------------------
@@ -418,3 +421,22 @@ def test_a_bomb_that_harmed_people_stays_beside_the_one_defused(res: Resources) 
             "kemudian, tim Jibom Brimob menjinakkan bom kedua di halaman gereja itu.")
     found = kinds(code(text, res))
     assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") in found, found
+
+
+# A distrik and the village that is its seat share a name and a point: one place; two different sites of a town
+# (the palace and the parliament, two villages) stay two locations.
+def _site(key: str, name: str, lat: float, lon: float, feature: str) -> Place:
+    return Place(key, name, lat, lon, "IDN", "Indonesia", "Central Papua", "Puncak", feature, 0)
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    (_site("kd:1", "Ilaga", -3.95, 137.4, "district"), _site("gn:1", "Ilaga", -3.95, 137.4, "village"), True),
+    (_site("kd:2", "Beoga", -3.82, 137.42, "district"), _site("gn:2", "Beoga", -3.821, 137.421, "village"), True),
+    (_site("gn:3", "Kago", -3.95, 137.40, "village"), _site("gn:4", "Wako", -3.951, 137.401, "village"), False),
+    (_site("px:5", "Istana Merdeka", -6.17, 106.82, "landmark"),
+     _site("px:6", "Gedung DPR", -6.21, 106.80, "landmark"), False),
+])
+def test_a_distrik_and_its_seat_are_one_place(a: Place, b: Place, one: bool) -> None:
+    g = Group("Violence against civilians", "Attack", a, 1, None, date(2024, 3, 7), 1, None, 2, None, None, 0.9,
+              "asserted")
+    assert compatible(g, b, 1, date(2024, 3, 7), 2, "Violence against civilians") is one

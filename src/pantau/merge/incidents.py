@@ -71,7 +71,9 @@ def compatible(
     if "admin2" in (g.place.feature, place.feature):
         return distance_km(g.place, place) <= SAME_REGENCY_KM  # a regency and a town in it
     if g.place.feature in _SITES and place.feature in _SITES:
-        return False  # two named sites of a city (the palace and the parliament) are two locations
+        # two named sites of a city (the palace and the parliament) are two locations; one name twice (the
+        # distrik Ilaga and the village Ilaga, its seat) is one
+        return g.place.name == place.name and distance_km(g.place, place) <= SAME_AREA_KM
     return distance_km(g.place, place) <= SAME_AREA_KM
 
 
