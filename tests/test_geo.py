@@ -548,3 +548,24 @@ def test_the_post_an_incident_struck_is_its_scene(text: str, name: str, res: Res
 
     places = [e.location.name for e in code(text, res) if e.location is not None]
     assert name in places, places
+
+
+# A country or town right after the word of an office names the office, not where anything happened.
+OFFICES = [
+    ("Kepolisian Prancis menangkap mantan perdana menteri Kosovo di Colmar, Rabu (13/3).", "Kosovo", "Colmar"),
+    ("Dubes Rusia dipanggil ke kantor kementerian di Warsawa setelah drone jatuh di Lublin.", "Rusia", "Lublin"),
+    ("Presiden Ukraina mengunjungi korban serangan rudal di Odesa, Kamis (14/3).", "Ukraina", "Odesa"),
+    ("Menlu Iran mengecam serangan udara di Damaskus, Senin (11/3).", "Iran", "Damaskus"),
+]
+
+
+@pytest.mark.parametrize(("text", "office", "scene"), OFFICES)
+def test_the_country_of_an_office_is_no_scene(text: str, office: str, scene: str, res: Resources) -> None:
+    from datetime import date
+
+    from pantau.model import Article
+    from pantau.pipeline import Config, analyse
+
+    an = analyse(Article.from_text("t.txt", text, published=date(2024, 3, 14)), res, Config())
+    told = [m.span.text for f in an.facts for m in f.places]
+    assert office not in told and scene in told, told

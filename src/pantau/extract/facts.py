@@ -71,7 +71,9 @@ def sentence_facts(
         while pj < len(places) and places[pj].span.start < s.end:
             here.append(places[pj])
             pj += 1
-        actors, here = places_apart_from_actors(text, actors, here, res.roles.locative, res.roles.residence)
+        actors, here = places_apart_from_actors(
+            text, actors, here, res.roles.locative, res.roles.residence, res.roles.titles
+        )
         has_cas = bool(find_kinds(toks, res.casualties)) if hits else False
         facts.append(SentenceFacts(s, toks, times, claims, actors, here, hits, has_cas))
     return facts

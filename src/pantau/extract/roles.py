@@ -58,6 +58,7 @@ class RoleLexicon:
     instruments: frozenset[str]  # "gas air mata": protest triggers that tell no protest alone
     settlements: Index  # "desa", "kampung": where people live
     residence: frozenset[str]  # "warga", "asal": the place after is someone's home
+    titles: frozenset[str]  # "presiden", "menteri": the place after names an office
     light_active: frozenset[str]  # "melakukan": the actor before the noun is its doer
     purpose: frozenset[str]  # "untuk", "guna": an active verb right after one is a purpose
     relative: frozenset[str]  # "yang": a territory verb right after one says who holds a place
@@ -117,6 +118,7 @@ class RoleLexicon:
             instruments=frozenset(r.protest_instruments),
             settlements=idx(r.settlements),
             residence=frozenset(r.residence),
+            titles=frozenset(r.titles),
             light_active=frozenset(r.light_active),
             purpose=frozenset(r.purpose),
             relative=frozenset(r.relative),
@@ -156,6 +158,7 @@ class RolesData(LangData):
     protest_instruments: Words
     settlements: Words
     residence: Words
+    titles: Words
     light_active: Words
     purpose: Words
     relative: Words

@@ -40,7 +40,8 @@ A = TypeVar("A", bound=ActorMention)
 
 
 def places_apart_from_actors(
-    text: str, actors: list[A], places: list[PlaceMention], locative: frozenset[str], residence: frozenset[str]
+    text: str, actors: list[A], places: list[PlaceMention], locative: frozenset[str], residence: frozenset[str],
+    titles: frozenset[str] = frozenset(),
 ) -> tuple[list[A], list[PlaceMention]]:
     """A sentence's actors and places with each name read once: a place is no actor, an actor's name no place,
     and where someone lives is not where anything happened."""
@@ -55,7 +56,15 @@ def places_apart_from_actors(
     # ... and a name inside an actor ("militer AS", "pasukan Rusia") is not where anything happened
     places = [p for p in places if p.cue is not None or not inside_actor(p.span, actors)]
     # ... nor is where someone lives ("SC, warga Desa Malanggaten, Kecamatan Kebakkramat, ditangkap")
+    # ... nor the country of an office ("mantan perdana menteri Kosovo" arrested in France)
+    places = [p for p in places if p.cue is not None or not _after_title(text, p.span.start, titles)]
     return actors, not_homes(text, places, residence, locative)
+
+
+def _after_title(text: str, pos: int, titles: frozenset[str]) -> bool:
+    """True when the word right before pos is an office's ("presiden", "menteri")."""
+    before = text[max(0, pos - 16) : pos].lower().split()
+    return bool(before) and before[-1] in titles
 
 
 def not_homes(
