@@ -66,6 +66,10 @@ NOT_EVENTS = [
     "Puluhan buruh pabrik di Karawang menyewa bus untuk berunjuk rasa di kantor gubernur, Selasa (12/3).",
     "Sembilan pelajar berkumpul di sebuah warung di Depok, Senin (11/3) malam, membawa celurit untuk tawuran.",
     "Milisi itu mengumpulkan ratusan pejuang di Idlib untuk menyerang pos tentara Suriah, kata pengamat.",
+    # a characterisation, not a report: "Ini adalah pembantaian", "merupakan serangan terhadap demokrasi"
+    "\"Kematian puluhan pasien karena kehabisan oksigen ini adalah pembantaian,\" kata seorang aktivis di Lucknow.",
+    "Ketua DPR menilai pembubaran diskusi di kampus itu merupakan serangan terhadap kebebasan akademik.",
+    "Pengamat menyebut kebijakan tarif itu ibarat perang dagang yang merugikan petani di Jawa Timur.",
     # a habit counted in times, not an incident
     "Sudah puluhan kali kelompok bersenjata menyerang pos TNI di Intan Jaya sejak 2019, kata pengamat.",
     "Menurut warga, Houthi sudah ratusan kali menembakkan rudal ke arah kapal dagang di Laut Merah.",
