@@ -282,3 +282,40 @@ def test_memoised_name_keys_equal_the_plain_ones(res: Resources) -> None:
         names += [c.name for m in find_places(text, res.gazetteer, res.places) for c in m.candidates]
     for name in names + names:  # the second time from the memo
         assert name_key(name) == normalize.name_key(name)
+
+
+# --- source names: the keyed pattern search equals trying every pattern of every entry -------------------
+
+def _source_words() -> list[str]:
+    """Every word of the source table's patterns and roles, as written and in other cases."""
+    from pantau.extract.sources import SourceLexicon
+
+    lex = SourceLexicon.load()
+    words = {w for e in lex.entries for runs in e.patterns for run in runs for w in run}
+    words |= {w for phrases in lex.roles.values() for ws, _ in phrases for w in ws}
+    return sorted(words | {w.upper() for w in words} | {w.capitalize() for w in words} | {"dan", "itu", ","})
+
+
+@given(st.lists(st.sampled_from(_source_words()), max_size=10))
+def test_keyed_source_search_equals_the_plain_one(words: list[str]) -> None:
+    from pantau.extract.sources import SourceLexicon, _best_entry, _best_entry_plain
+
+    lex = SourceLexicon.load()
+    toks = [t for t in tokenize(" ".join(words)) if t.is_word]
+    assert _best_entry(toks, lex) == _best_entry_plain(toks, lex)
+
+
+def test_keyed_source_search_equals_the_plain_one_on_articles() -> None:
+    from pantau.extract.sources import SourceLexicon, _best_entry, _best_entry_plain
+
+    lex = SourceLexicon.load()
+    found = 0
+    for text in fixture_texts():
+        words = [t for t in tokenize(text) if t.is_word]
+        for end in range(1, len(words) + 1):
+            for size in (1, 3, 8):
+                span = words[max(0, end - size) : end]
+                got = _best_entry(span, lex)
+                assert got == _best_entry_plain(span, lex)
+                found += got[0] is not None
+    assert found > 100  # the texts do name sources
