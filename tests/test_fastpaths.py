@@ -70,6 +70,18 @@ def test_pruned_name_lookup_equals_the_full_one(gaz: Gazetteer) -> None:
         starts = [i for i, t in enumerate(toks) if t.text[0].isupper() or (
             t.low in gaz.articles and gaz._startable(text, toks, i))]
         assert gaz._grams_pruned(text, toks, starts) == gaz._grams_full(text, toks, starts)
+        assert gaz._grams_pruned(text, toks, starts) == gaz._grams_full(text, toks, starts)  # from the memo
+
+
+def test_remembered_index_rows_equal_the_query(gaz: Gazetteer) -> None:
+    keys = ["jakarta", "kota", "kota gaza", "deir", "deir ez zor", "xyzabc", "", "papua", "papua tengah"]
+    for text in example_texts():
+        keys += [t.low for t in tokens(text)]
+    plain_rows, plain_prefixes = gaz._query(gaz._con, list(dict.fromkeys(keys)))
+    for _ in range(2):  # the second time every answer comes from the memo
+        rows, prefixes = gaz._query_memo(list(dict.fromkeys(keys)))
+        assert sorted(rows) == sorted(plain_rows) and prefixes == plain_prefixes
+    assert plain_rows and plain_prefixes
 
 
 def test_word_lookups_equal_splitting_again() -> None:
