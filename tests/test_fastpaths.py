@@ -267,11 +267,24 @@ def test_articles_without_triggers_skip_to_no_event(res: Resources, include_all:
     "ditembak", "Ditembak", "DITEMBAK", "serangan", "balik", "Serangan  balik", "bom", "BOM!", "meledak", "yang",
     "tewas", "Kelvin", "\u212aorban", "İstanbul", "ΣΑΣ", "transaksi", "aksi", "unjuk", "rasa", "unjuk-rasa", ",",
     ".", "\n", "massa", "membakar", "pos", "polisi", "menyerang", "mar'kas", "luka-luka",
+    "bantuan", "xbom", "bomb", "anti-bom", "bom-", "'bom", "bo\u0301m", "2bom", "bom2", "(bom)", "tembak",
+    "menembak", "ditembak-tembak", "\u0130bom",
 ]), max_size=12))
 def test_trigger_screen_never_hides_a_trigger(res: Resources, words: list[str]) -> None:
     text = " ".join(words)
     if not res.screen.may_match(text):
         assert not find_triggers(tokenize(text), res.triggers, text)
+
+
+@pytest.mark.parametrize(("text", "may"), [
+    ("Bantuan untuk transaksi ekspor naik; harga bombai turun.", False),  # "ban", "aksi", "bom" in words
+    ("Polisi menembak pelaku.", True),
+    ("Sebuah bom meledak.", True),
+])
+def test_trigger_screen_reads_words_not_substrings(res: Resources, text: str, may: bool) -> None:
+    assert res.screen.may_match(text) is may
+    if not may:
+        assert not triage(text, res).has_triggers
 
 
 def test_trigger_screen_agrees_with_triage(res: Resources) -> None:
