@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from pantau.extract.events import candidates
 from pantau.extract.tokens import tokenize
 from pantau.extract.triggers import find_triggers
-from pantau.geo.gazetteer import Gazetteer
+from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PREPOSITION_CUES, PlaceLexicon
 from pantau.geo.normalize import tokens
 from pantau.geo.places import Disjoint, _relation, _Words, find_places
@@ -344,3 +344,54 @@ def test_keyed_source_search_equals_the_plain_one_on_articles() -> None:
                 assert got == _best_entry_plain(span, lex)
                 found += got[0] is not None
     assert found > 100  # the texts do name sources
+
+
+# --- places of long texts: the article's memo and the latitude band equal scoring afresh ---------------
+
+def _place(key: str, lat: float, lon: float) -> Place:
+    return Place(key, key, lat, lon, "IDN", "Indonesia", None, None, "city", 1000)
+
+
+def _reach(d: float | None) -> int:
+    """What _score reads of the nearest distance: within 50 km, within 250 km, or neither."""
+    return 2 if d is None or d > 250.0 else 1 if d > 50.0 else 0
+
+
+# a latitude step of about 250 km (the band's edge) and the points either side of it
+_EDGE = 250.0 / 111.19492664455873
+coordinate = st.one_of(st.floats(-90, 90), st.sampled_from([0.0, _EDGE, -_EDGE, _EDGE + 1e-9, 89.9, -89.9]))
+
+
+@given(st.tuples(coordinate, st.floats(-180, 180)),
+       st.lists(st.tuples(coordinate, st.floats(-180, 180), st.booleans()), max_size=12))
+def test_latitude_band_gives_the_reach_of_the_nearest_place(
+    at: tuple[float, float], others: list[tuple[float, float, bool]]
+) -> None:
+    from pantau.geo.resolve import _nearest_km, _nearest_km_plain
+
+    place = _place("p", *at)
+    context = [_place(f"c{k}", lat, lon) for k, (lat, lon, _) in enumerate(others)]
+    own = {"p"} | {f"c{k}" for k, (_, _, mine) in enumerate(others) if mine}
+    assert _reach(_nearest_km(place, context, own)) == _reach(_nearest_km_plain(place, context, own))
+    # near the band's edge: a place just inside 250 km of latitude and one just outside
+    for dlat in (_EDGE - 0.001, _EDGE + 0.001, 50.0 / 111.19492664455873):
+        for lon in (at[1], at[1] + 0.01):
+            ring = [_place("q", max(-90.0, min(90.0, at[0] + dlat)), lon)]
+            assert _reach(_nearest_km(place, ring, {"p"})) == _reach(_nearest_km_plain(place, ring, {"p"}))
+
+
+def test_article_place_memo_equals_choosing_afresh(res: Resources) -> None:
+    from pantau.merge.where import PlaceMemo, choose_place
+
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=True)
+    examples = example_texts()[: -len(TRICKY)]
+    chosen = reused = 0
+    for text in fixture_texts() + ["\n\n".join(examples * 3)]:
+        an = analyse(Article.from_text("t", text), res, cfg)
+        memo = PlaceMemo()
+        for f in an.facts:
+            for c in candidates(f, res.roles, True):
+                assert choose_place(c, an, res, memo) == choose_place(c, an, res)
+                chosen += 1
+        reused += len(memo.best) + len(memo.resolved)
+    assert chosen > 50 and reused > 50  # the memo was filled and read

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -47,14 +47,30 @@ class _Scene:
     passing_cues: frozenset[str]
 
 
-def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
-    """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
+@dataclass
+class PlaceMemo:
+    """What choose_place finds for one article and reuses for each of its candidates: each sentence's best
+    place and the article's most named place, per scene. Without it a long text scored every sentence's places
+    again for every candidate (a 1 MB text: 80 % of 11 s in `_most_named`). Made by the caller per article
+    and dropped with it; the results equal computing them afresh (tests/test_fastpaths.py)."""
+
+    best: dict[tuple[int, frozenset[str]], _Choice] = field(default_factory=dict)
+    most: dict[tuple[frozenset[str], bool, str | None], _Choice | None] = field(default_factory=dict)
+    # resolve() against the article's focus and places, by what it reads of a mention: a long text names the
+    # same towns again and again, and each resolution measures the distance to every place of the text
+    resolved: dict[tuple[tuple[Place, ...], str | None, str], Place | None] = field(default_factory=dict)
+
+
+def choose_place(c: Candidate, an: Analysis, res: Resources, memo: PlaceMemo | None = None) -> _Choice:
+    """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's
+    (memo: what earlier candidates of the article found, shared by the caller)."""
+    memo = memo if memo is not None else PlaceMemo()
     # a rocket fired "dari Rafah ke Tel Aviv" hits Tel Aviv: for a strike, where it goes to is the scene
     passing_cues = _LAUNCHED if c.event_type == EventType.EXPLOSIONS else _PASSING
     sc = _Scene(an.focus, an.article.text, an.context, res.places.relation_words, res.places.from_words,
                 passing_cues)
     f = c.facts
-    place, prec, span = _best_place(list(f.places), c.hit.span.start, sc)
+    place, prec, span = _best_place(list(f.places), c.hit.span.start, sc, memo)
     passing = any(m.span == span and m.cue in passing_cues for m in f.places)
     if place is not None and place.feature not in _VAGUE_FEATURES and not passing:
         return place, prec, span
@@ -62,7 +78,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
         return place, GEO_REGION, span  # "di Afghanistan timur": a part of the country, not a town named elsewhere
     # a trip's ends ("penembakan di bus dari Wamena ke Jayapura") and vague places are the last resort
     # look back through the paragraph, then the whole article, for a specific place
-    found = _earlier_in_paragraph(c, an, sc, place)
+    found = _earlier_in_paragraph(c, an, sc, place, memo)
     if found is not None:
         return found
     # else the town in a police or army unit's name: "Polres Jayawijaya mengusut kasus ini"
@@ -70,7 +86,10 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     if unit is not None:
         return unit, GEO_EXACT, None
     # else the specific place the article names most often, the first of equals
-    found = _most_named(an, sc, place)
+    key = (passing_cues, place is None, place.iso3 if place is not None else None)
+    if key not in memo.most:
+        memo.most[key] = _most_named(an, sc, place, memo)
+    found = memo.most[key]
     if found is not None:
         return found
     if place is not None:
@@ -82,24 +101,35 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     return None, GEO_REGION, None
 
 
-def _earlier_in_paragraph(c: Candidate, an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None:
+def _earlier_in_paragraph(
+    c: Candidate, an: Analysis, sc: _Scene, place: Place | None, memo: PlaceMemo
+) -> _Choice | None:
     """The specific place of the nearest earlier sentence of the paragraph, in the same country."""
     f = c.facts
     para = f.sentence.paragraph
     earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
     for g in [g for g in earlier if g.sentence.paragraph == para][::-1]:
-        p2, prec2, span2 = _best_place(list(g.places), g.sentence.start, sc)
+        p2, prec2, span2 = _sentence_place(g, sc, memo)
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             return p2, prec2, span2
     return None
 
 
-def _most_named(an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None:
+def _sentence_place(g: Any, sc: _Scene, memo: PlaceMemo) -> _Choice:
+    """The best place of a sentence's mentions for an event at its start, found once per scene."""
+    key = (g.sentence.index, sc.passing_cues)
+    found = memo.best.get(key)
+    if found is None:
+        found = memo.best[key] = _best_place(list(g.places), g.sentence.start, sc, memo)
+    return found
+
+
+def _most_named(an: Analysis, sc: _Scene, place: Place | None, memo: PlaceMemo) -> _Choice | None:
     """The specific place the article names most often (a cued mention weighs more), the first of equals."""
     found: dict[str, list[_Choice]] = {}
     weight: dict[str, int] = {}
     for g in an.facts:
-        p2, prec2, span2 = _best_place(list(g.places), g.sentence.start, sc)
+        p2, prec2, span2 = _sentence_place(g, sc, memo)
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             found.setdefault(p2.key, []).append((p2, prec2, span2))
             # "di Amman" says where; a bare name may be a person's ("Hasan menolak")
@@ -110,11 +140,12 @@ def _most_named(an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None
     return None
 
 
-def _best_place(mentions: list[Any], anchor: int, sc: _Scene) -> _Choice:
+def _best_place(mentions: list[Any], anchor: int, sc: _Scene, memo: PlaceMemo | None = None) -> _Choice:
     """The best-scored place of some mentions for an event at offset anchor."""
     scored = []
+    known = memo.resolved if memo is not None else None
     for m in mentions:
-        place = _in_address(m, mentions, sc.focus, sc.art_text, sc.context, sc.relation)
+        place = _in_address(m, mentions, sc.focus, sc.art_text, sc.context, sc.relation, known)
         if place is None or not _may_be_scene(m, place, sc):
             continue
         scored.append((_place_score(m, place, anchor, sc), place, m))
@@ -160,11 +191,12 @@ _REGENCY_KM = 80.0  # a regency's centroid can be this far from its towns (Mimik
 
 def _in_address(
     m: Any, mentions: list[Any], focus: tuple[str, ...], text: str, context: tuple[Place, ...] = (),
-    relation: frozenset[str] = frozenset(),
+    relation: frozenset[str] = frozenset(), known: dict[Any, Place | None] | None = None,
 ) -> Place | None:
     """The place a mention means, read with the town or province its address goes on to name: a village
-    of that name far from it is a namesake, and the town is then the most specific place known."""
-    place = resolve(m, focus, context)
+    of that name far from it is a namesake, and the town is then the most specific place known (known: the
+    resolutions against this focus and context so far)."""
+    place = _resolve_in(m, focus, context, known)
     holder = next((
         h for h in mentions
         if h.span.start > m.span.end and _ADDRESS_GAP.fullmatch(text, m.span.end, h.span.start)
@@ -172,7 +204,7 @@ def _in_address(
     ), None)
     if place is None or holder is None or _listed(holder, mentions, text):
         return place  # "di kota Bergen op Zoom, Arnhem, Diemen dan Wageningen": a list of towns, no address
-    up = resolve(holder, focus, context)
+    up = _resolve_in(holder, focus, context, known)
     if up is None or up.feature == "country":
         return place
     near = resolve(m, focus, [up])
@@ -187,6 +219,18 @@ def _in_address(
     if near is not None and distance_km(near, up) <= reach:
         return near
     return up
+
+
+def _resolve_in(m: Any, focus: tuple[str, ...], context: tuple[Place, ...], known: dict[Any, Place | None] | None
+                ) -> Place | None:
+    """resolve(m, focus, context), remembered in known by all that resolve reads of the mention: its
+    candidates, its cue and its words."""
+    if known is None:
+        return resolve(m, focus, context)
+    key = (m.candidates, m.cue, m.span.text)
+    if key not in known:
+        known[key] = resolve(m, focus, context)
+    return known[key]
 
 
 # What joins the items of a list of places: a comma, "dan", "serta", or both.
