@@ -395,3 +395,41 @@ def test_article_place_memo_equals_choosing_afresh(res: Resources) -> None:
                 chosen += 1
         reused += len(memo.best) + len(memo.resolved)
     assert chosen > 50 and reused > 50  # the memo was filled and read
+
+
+# --- articles whose triggers cannot be asserted events skip the costly stages ---------------------------
+
+UNTOLD = [
+    "Mahasiswa berencana menggelar aksi unjuk rasa di depan gedung DPRD Makassar pekan depan.",
+    "Bupati itu meninggal karena serangan jantung di rumahnya di Jayapura, Senin (3/6/2024).",
+    "Polisi membantah ada penembakan di Wamena. Warga khawatir akan terjadi bentrokan jika harga naik.",
+    "Kelompok itu dituduh melakukan penyerangan terhadap pos polisi di Poso pada 2019.",
+]
+
+
+@pytest.mark.parametrize("include_all", [False, True])
+def test_sentences_that_may_not_yield_have_no_candidate(res: Resources, include_all: bool) -> None:
+    from pantau.extract.events import may_yield
+
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=include_all)
+    said_no = said_yes = 0
+    for text in fixture_texts() + UNTOLD:
+        an = analyse(Article.from_text("t", text), res, cfg)
+        for f in an.facts:
+            if not f.triggers:
+                continue
+            if may_yield(f.tokens, f.triggers, res.roles, include_all):
+                said_yes += 1
+            else:
+                said_no += 1
+                assert candidates(f, res.roles, include_all) == []
+    assert said_no >= 5 and said_yes >= 5
+
+
+@pytest.mark.parametrize("text", UNTOLD)
+def test_untold_incidents_skip_to_no_event(res: Resources, text: str) -> None:
+    cfg = Config(reference_date=date(2024, 6, 10))
+    article = Article.from_text("t", text)
+    pre = triage(text, res)
+    assert res.screen.may_match(text) and pre.has_triggers  # they do reach the new skip
+    assert extract_events(article, res, cfg) == events_of(analyse(article, res, cfg, pre), res, cfg) == []

@@ -11,7 +11,7 @@ from pantau.analysis import Analysis, Config, Resources, TriggerScreen, lexicon_
 from pantau.extract.actors import ActorMatch, find_actors
 from pantau.extract.claims import find_claims, find_kinds
 from pantau.extract.domain import article_topic
-from pantau.extract.events import Candidate, SentenceFacts, candidates
+from pantau.extract.events import Candidate, SentenceFacts, candidates, may_yield
 from pantau.extract.roles import crowd_pronouns, has_phrase
 from pantau.extract.tokens import Token, tokenize
 from pantau.extract.triggers import TriggerHit, find_triggers
@@ -263,6 +263,9 @@ def extract_events(article: Article, res: Resources, cfg: Config | None = None) 
         # and merge.assemble builds events from candidates only, so the other stages (three quarters of
         # the time) are skipped. tests/test_fastpaths.py checks this against the full pipeline.
         return []
+    hits = zip(pre.tokens, pre.triggers, strict=True)
+    if not any(may_yield(toks, found, res.roles, cfg.include_all) for toks, found in hits):
+        return []  # every trigger is a shadow or told as not having happened: no candidate, so no event
     return events_of(analyse(article, res, cfg, pre), res, cfg)
 
 
