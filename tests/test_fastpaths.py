@@ -88,7 +88,10 @@ def test_word_lookups_equal_splitting_again() -> None:
     for text in example_texts():
         words = _Words.of(text)
         points = sorted({0, len(text), *words.starts, *words.ends, *range(0, len(text), 17)})
+        by_start = {x: i for i, x in enumerate(words.starts)}
+        by_end = {x: i for i, x in enumerate(words.ends)}
         for pos in points:
+            assert words.starting_at(pos) == by_start.get(pos) and words.ending_at(pos) == by_end.get(pos)
             for n in (1, 6):
                 assert words.before(pos, n) == tokens(text, max(0, pos - 80), pos)[-n:]
             assert words.after(pos) == tokens(text, pos, min(len(text), pos + 40))[:1]
