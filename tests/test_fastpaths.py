@@ -389,7 +389,7 @@ def test_article_place_memo_equals_choosing_afresh(res: Resources) -> None:
     cfg = Config(reference_date=date(2024, 6, 10), include_all=True)
     examples = example_texts()[: -len(TRICKY)]
     chosen = reused = 0
-    for text in fixture_texts() + ["\n\n".join(examples * 3)]:
+    for text in [*fixture_texts(), "\n\n".join(examples * 3)]:
         an = analyse(Article.from_text("t", text), res, cfg)
         memo = PlaceMemo()
         for f in an.facts:
