@@ -10,6 +10,7 @@ from datetime import date
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -436,3 +437,68 @@ def test_untold_incidents_skip_to_no_event(res: Resources, text: str) -> None:
     pre = triage(text, res)
     assert res.screen.may_match(text) and pre.has_triggers  # they do reach the new skip
     assert extract_events(article, res, cfg) == events_of(analyse(article, res, cfg, pre), res, cfg) == []
+
+
+# --- merging in a long text: the look-backs walk from the incident's sentence, not over all the facts -----
+
+def _earlier_in_paragraph_plain(c, an, sc, place, memo):
+    """The look-back as it was: every earlier fact of the paragraph, nearest first."""
+    from pantau.merge.where import _VAGUE_FEATURES, _sentence_place
+
+    f = c.facts
+    earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
+    for g in [g for g in earlier if g.sentence.paragraph == f.sentence.paragraph][::-1]:
+        p2, prec2, span2 = _sentence_place(g, sc, memo)
+        if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
+            return p2, prec2, span2
+    return None
+
+
+def _claimed_by_plain(an, g, res):
+    """The claim of responsibility as it was found: a scan of every fact of the article."""
+    from pantau.extract.tokens import match_at
+    from pantau.merge.who import _CLAIM_REACH, ARMED_NON_STATE
+
+    told = {c.facts.sentence.index for c in g.members}
+    for f in an.facts:
+        if f.triggers or not any(f.sentence.index - k in told for k in range(1, _CLAIM_REACH + 1)):
+            continue
+        for i in range(len(f.tokens)):
+            if match_at(f.tokens, i, res.roles.responsibility):
+                before = [m for m in f.actors if m.last <= i and m.entry.name and m.entry.inter in ARMED_NON_STATE]
+                if before:
+                    return before[-1]
+    return None
+
+
+CLAIMED = ("Bom meledak di sebuah pasar di Kabul, Afghanistan, Jumat (7/6/2024), menewaskan 12 orang. "
+           "Polisi menutup jalan itu. Kelompok ISIS-K mengaku bertanggung jawab.")
+
+
+def test_look_backs_equal_the_plain_scans(res: Resources) -> None:
+    from types import SimpleNamespace
+
+    from pantau.analysis import YEARS
+    from pantau.merge import where
+    from pantau.merge.who import claimed_by
+
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=True)
+    examples = example_texts()[: -len(TRICKY)]
+    looked = claims = 0
+    for text in [*fixture_texts(), CLAIMED, "\n\n".join([*examples, CLAIMED] * 2)]:
+        an = analyse(Article.from_text("t", text), res, cfg)
+        memo = where.PlaceMemo()
+        cands = [c for f in an.facts for c in candidates(f, res.roles, True)]
+        for c in cands:
+            for place in (None, *(p for m in c.facts.places for p in m.candidates[:1])):
+                sc = where._Scene(an.focus, text, an.context, res.places.relation_words, res.places.from_words,
+                                  where._PASSING)
+                got = where._earlier_in_paragraph(c, an, sc, place, memo)
+                assert got == _earlier_in_paragraph_plain(c, an, sc, place, memo)
+                looked += got is not None
+            g: Any = SimpleNamespace(members=[c])  # claimed_by reads a group's members only
+            found = claimed_by(an, g, res)
+            assert found == _claimed_by_plain(an, g, res)
+            claims += found is not None
+        assert an.years == {int(y) for y in YEARS.findall(text)}
+    assert looked > 10 and claims >= 1

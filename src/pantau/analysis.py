@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,9 @@ class Config:
     min_confidence: float = 0.55
     time_budget_s: float | None = None  # per document: pantau.batch ends a document that runs longer
 
+
+# A year a text names, as a number of four digits (merge.relevance: stories told among years long past).
+YEARS = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 # A token of letters (text.tokens' second alternative) and one of its characters.
 _LETTER_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*")
@@ -178,3 +182,8 @@ class Analysis:
     context: tuple[Place, ...] = ()  # the places the article names unambiguously: namesakes near them win
     # the indices of the sentences with a day-precise date: dating a candidate looks back through these only
     dated: tuple[int, ...] | None = None
+
+    @cached_property
+    def years(self) -> frozenset[int]:
+        """The years the article's text names (YEARS), found once: merge.relevance asks for every incident."""
+        return frozenset(int(y) for y in YEARS.findall(self.article.text))

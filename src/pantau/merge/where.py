@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -107,8 +108,13 @@ def _earlier_in_paragraph(
     """The specific place of the nearest earlier sentence of the paragraph, in the same country."""
     f = c.facts
     para = f.sentence.paragraph
-    earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
-    for g in [g for g in earlier if g.sentence.paragraph == para][::-1]:
+    # facts are in sentence order and a paragraph's sentences follow each other: walk back from the
+    # candidate's sentence to its paragraph's start (a scan of all the facts per candidate was quadratic)
+    k = bisect_left(an.facts, f.sentence.index, key=lambda g: g.sentence.index)
+    for j in range(k - 1, -1, -1):
+        g = an.facts[j]
+        if g.sentence.paragraph != para:
+            break
         p2, prec2, span2 = _sentence_place(g, sc, memo)
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             return p2, prec2, span2
