@@ -10,6 +10,7 @@ from datetime import date
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from pantau.extract.events import candidates
 from pantau.extract.triggers import find_triggers
-from pantau.geo.gazetteer import Gazetteer
+from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.lexicon import PREPOSITION_CUES, PlaceLexicon
 from pantau.geo.normalize import tokens
 from pantau.geo.places import Disjoint, _relation, _Words, find_places
@@ -70,13 +71,28 @@ def test_pruned_name_lookup_equals_the_full_one(gaz: Gazetteer) -> None:
         starts = [i for i, t in enumerate(toks) if t.text[0].isupper() or (
             t.low in gaz.articles and gaz._startable(text, toks, i))]
         assert gaz._grams_pruned(text, toks, starts) == gaz._grams_full(text, toks, starts)
+        assert gaz._grams_pruned(text, toks, starts) == gaz._grams_full(text, toks, starts)  # from the memo
+
+
+def test_remembered_index_rows_equal_the_query(gaz: Gazetteer) -> None:
+    keys = ["jakarta", "kota", "kota gaza", "deir", "deir ez zor", "xyzabc", "", "papua", "papua tengah"]
+    for text in example_texts():
+        keys += [t.low for t in tokens(text)]
+    plain_rows, plain_prefixes = gaz._query(gaz._con, list(dict.fromkeys(keys)))
+    for _ in range(2):  # the second time every answer comes from the memo
+        rows, prefixes = gaz._query_memo(list(dict.fromkeys(keys)))
+        assert sorted(rows) == sorted(plain_rows) and prefixes == plain_prefixes
+    assert plain_rows and plain_prefixes
 
 
 def test_word_lookups_equal_splitting_again() -> None:
     for text in example_texts():
         words = _Words.of(text)
         points = sorted({0, len(text), *words.starts, *words.ends, *range(0, len(text), 17)})
+        by_start = {x: i for i, x in enumerate(words.starts)}
+        by_end = {x: i for i, x in enumerate(words.ends)}
         for pos in points:
+            assert words.starting_at(pos) == by_start.get(pos) and words.ending_at(pos) == by_end.get(pos)
             for n in (1, 6):
                 assert words.before(pos, n) == tokens(text, max(0, pos - 80), pos)[-n:]
             assert words.after(pos) == tokens(text, pos, min(len(text), pos + 40))[:1]
@@ -255,11 +271,24 @@ def test_articles_without_triggers_skip_to_no_event(res: Resources, include_all:
     "ditembak", "Ditembak", "DITEMBAK", "serangan", "balik", "Serangan  balik", "bom", "BOM!", "meledak", "yang",
     "tewas", "Kelvin", "\u212aorban", "İstanbul", "ΣΑΣ", "transaksi", "aksi", "unjuk", "rasa", "unjuk-rasa", ",",
     ".", "\n", "massa", "membakar", "pos", "polisi", "menyerang", "mar'kas", "luka-luka",
+    "bantuan", "xbom", "bomb", "anti-bom", "bom-", "'bom", "bo\u0301m", "2bom", "bom2", "(bom)", "tembak",
+    "menembak", "ditembak-tembak", "\u0130bom",
 ]), max_size=12))
 def test_trigger_screen_never_hides_a_trigger(res: Resources, words: list[str]) -> None:
     text = " ".join(words)
     if not res.screen.may_match(text):
         assert not find_triggers(tokenize(text), res.triggers, text)
+
+
+@pytest.mark.parametrize(("text", "may"), [
+    ("Bantuan untuk transaksi ekspor naik; harga bombai turun.", False),  # "ban", "aksi", "bom" in words
+    ("Polisi menembak pelaku.", True),
+    ("Sebuah bom meledak.", True),
+])
+def test_trigger_screen_reads_words_not_substrings(res: Resources, text: str, may: bool) -> None:
+    assert res.screen.may_match(text) is may
+    if not may:
+        assert not triage(text, res).has_triggers
 
 
 def test_trigger_screen_agrees_with_triage(res: Resources) -> None:
@@ -282,3 +311,194 @@ def test_memoised_name_keys_equal_the_plain_ones(res: Resources) -> None:
         names += [c.name for m in find_places(text, res.gazetteer, res.places) for c in m.candidates]
     for name in names + names:  # the second time from the memo
         assert name_key(name) == normalize.name_key(name)
+
+
+# --- source names: the keyed pattern search equals trying every pattern of every entry -------------------
+
+def _source_words() -> list[str]:
+    """Every word of the source table's patterns and roles, as written and in other cases."""
+    from pantau.extract.sources import SourceLexicon
+
+    lex = SourceLexicon.load()
+    words = {w for e in lex.entries for runs in e.patterns for run in runs for w in run}
+    words |= {w for phrases in lex.roles.values() for ws, _ in phrases for w in ws}
+    return sorted(words | {w.upper() for w in words} | {w.capitalize() for w in words} | {"dan", "itu", ","})
+
+
+@given(st.lists(st.sampled_from(_source_words()), max_size=10))
+def test_keyed_source_search_equals_the_plain_one(words: list[str]) -> None:
+    from pantau.extract.sources import SourceLexicon, _best_entry, _best_entry_plain
+
+    lex = SourceLexicon.load()
+    toks = [t for t in tokenize(" ".join(words)) if t.is_word]
+    assert _best_entry(toks, lex) == _best_entry_plain(toks, lex)
+
+
+def test_keyed_source_search_equals_the_plain_one_on_articles() -> None:
+    from pantau.extract.sources import SourceLexicon, _best_entry, _best_entry_plain
+
+    lex = SourceLexicon.load()
+    found = 0
+    for text in fixture_texts():
+        words = [t for t in tokenize(text) if t.is_word]
+        for end in range(1, len(words) + 1):
+            for size in (1, 3, 8):
+                span = words[max(0, end - size) : end]
+                got = _best_entry(span, lex)
+                assert got == _best_entry_plain(span, lex)
+                found += got[0] is not None
+    assert found > 100  # the texts do name sources
+
+
+# --- places of long texts: the article's memo and the latitude band equal scoring afresh ---------------
+
+def _place(key: str, lat: float, lon: float) -> Place:
+    return Place(key, key, lat, lon, "IDN", "Indonesia", None, None, "city", 1000)
+
+
+def _reach(d: float | None) -> int:
+    """What _score reads of the nearest distance: within 50 km, within 250 km, or neither."""
+    return 2 if d is None or d > 250.0 else 1 if d > 50.0 else 0
+
+
+# a latitude step of about 250 km (the band's edge) and the points either side of it
+_EDGE = 250.0 / 111.19492664455873
+coordinate = st.one_of(st.floats(-90, 90), st.sampled_from([0.0, _EDGE, -_EDGE, _EDGE + 1e-9, 89.9, -89.9]))
+
+
+@given(st.tuples(coordinate, st.floats(-180, 180)),
+       st.lists(st.tuples(coordinate, st.floats(-180, 180), st.booleans()), max_size=12))
+def test_latitude_band_gives_the_reach_of_the_nearest_place(
+    at: tuple[float, float], others: list[tuple[float, float, bool]]
+) -> None:
+    from pantau.geo.resolve import _nearest_km, _nearest_km_plain
+
+    place = _place("p", *at)
+    context = [_place(f"c{k}", lat, lon) for k, (lat, lon, _) in enumerate(others)]
+    own = {"p"} | {f"c{k}" for k, (_, _, mine) in enumerate(others) if mine}
+    assert _reach(_nearest_km(place, context, own)) == _reach(_nearest_km_plain(place, context, own))
+    # near the band's edge: a place just inside 250 km of latitude and one just outside
+    for dlat in (_EDGE - 0.001, _EDGE + 0.001, 50.0 / 111.19492664455873):
+        for lon in (at[1], at[1] + 0.01):
+            ring = [_place("q", max(-90.0, min(90.0, at[0] + dlat)), lon)]
+            assert _reach(_nearest_km(place, ring, {"p"})) == _reach(_nearest_km_plain(place, ring, {"p"}))
+
+
+def test_article_place_memo_equals_choosing_afresh(res: Resources) -> None:
+    from pantau.merge.where import PlaceMemo, choose_place
+
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=True)
+    examples = example_texts()[: -len(TRICKY)]
+    chosen = reused = 0
+    for text in [*fixture_texts(), "\n\n".join(examples * 3)]:
+        an = analyse(Article.from_text("t", text), res, cfg)
+        memo = PlaceMemo()
+        for f in an.facts:
+            for c in candidates(f, res.roles, True):
+                assert choose_place(c, an, res, memo) == choose_place(c, an, res)
+                chosen += 1
+        reused += len(memo.best) + len(memo.resolved)
+    assert chosen > 50 and reused > 50  # the memo was filled and read
+
+
+# --- articles whose triggers cannot be asserted events skip the costly stages ---------------------------
+
+UNTOLD = [
+    "Mahasiswa berencana menggelar aksi unjuk rasa di depan gedung DPRD Makassar pekan depan.",
+    "Bupati itu meninggal karena serangan jantung di rumahnya di Jayapura, Senin (3/6/2024).",
+    "Polisi membantah ada penembakan di Wamena. Warga khawatir akan terjadi bentrokan jika harga naik.",
+    "Kelompok itu dituduh melakukan penyerangan terhadap pos polisi di Poso pada 2019.",
+]
+
+
+@pytest.mark.parametrize("include_all", [False, True])
+def test_sentences_that_may_not_yield_have_no_candidate(res: Resources, include_all: bool) -> None:
+    from pantau.extract.events import may_yield
+
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=include_all)
+    said_no = said_yes = 0
+    for text in fixture_texts() + UNTOLD:
+        an = analyse(Article.from_text("t", text), res, cfg)
+        for f in an.facts:
+            if not f.triggers:
+                continue
+            if may_yield(f.tokens, f.triggers, res.roles, include_all):
+                said_yes += 1
+            else:
+                said_no += 1
+                assert candidates(f, res.roles, include_all) == []
+    assert said_no >= 5 and said_yes >= 5
+
+
+@pytest.mark.parametrize("text", UNTOLD)
+def test_untold_incidents_skip_to_no_event(res: Resources, text: str) -> None:
+    cfg = Config(reference_date=date(2024, 6, 10))
+    article = Article.from_text("t", text)
+    pre = triage(text, res)
+    assert res.screen.may_match(text) and pre.has_triggers  # they do reach the new skip
+    assert extract_events(article, res, cfg) == events_of(analyse(article, res, cfg, pre), res, cfg) == []
+
+
+# --- merging in a long text: the look-backs walk from the incident's sentence, not over all the facts -----
+
+def _earlier_in_paragraph_plain(c, an, sc, place, memo):
+    """The look-back as it was: every earlier fact of the paragraph, nearest first."""
+    from pantau.merge.where import _VAGUE_FEATURES, _sentence_place
+
+    f = c.facts
+    earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
+    for g in [g for g in earlier if g.sentence.paragraph == f.sentence.paragraph][::-1]:
+        p2, prec2, span2 = _sentence_place(g, sc, memo)
+        if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
+            return p2, prec2, span2
+    return None
+
+
+def _claimed_by_plain(an, g, res):
+    """The claim of responsibility as it was found: a scan of every fact of the article."""
+    from pantau.extract.tokens import match_at
+    from pantau.merge.who import _CLAIM_REACH, ARMED_NON_STATE
+
+    told = {c.facts.sentence.index for c in g.members}
+    for f in an.facts:
+        if f.triggers or not any(f.sentence.index - k in told for k in range(1, _CLAIM_REACH + 1)):
+            continue
+        for i in range(len(f.tokens)):
+            if match_at(f.tokens, i, res.roles.responsibility):
+                before = [m for m in f.actors if m.last <= i and m.entry.name and m.entry.inter in ARMED_NON_STATE]
+                if before:
+                    return before[-1]
+    return None
+
+
+CLAIMED = ("Bom meledak di sebuah pasar di Kabul, Afghanistan, Jumat (7/6/2024), menewaskan 12 orang. "
+           "Polisi menutup jalan itu. Kelompok ISIS-K mengaku bertanggung jawab.")
+
+
+def test_look_backs_equal_the_plain_scans(res: Resources) -> None:
+    from types import SimpleNamespace
+
+    from pantau.analysis import YEARS
+    from pantau.merge import where
+    from pantau.merge.who import claimed_by
+
+    cfg = Config(reference_date=date(2024, 6, 10), include_all=True)
+    examples = example_texts()[: -len(TRICKY)]
+    looked = claims = 0
+    for text in [*fixture_texts(), CLAIMED, "\n\n".join([*examples, CLAIMED] * 2)]:
+        an = analyse(Article.from_text("t", text), res, cfg)
+        memo = where.PlaceMemo()
+        cands = [c for f in an.facts for c in candidates(f, res.roles, True)]
+        for c in cands:
+            for place in (None, *(p for m in c.facts.places for p in m.candidates[:1])):
+                sc = where._Scene(an.focus, text, an.context, res.places.relation_words, res.places.from_words,
+                                  where._PASSING)
+                got = where._earlier_in_paragraph(c, an, sc, place, memo)
+                assert got == _earlier_in_paragraph_plain(c, an, sc, place, memo)
+                looked += got is not None
+            g: Any = SimpleNamespace(members=[c])  # claimed_by reads a group's members only
+            found = claimed_by(an, g, res)
+            assert found == _claimed_by_plain(an, g, res)
+            claims += found is not None
+        assert an.years == {int(y) for y in YEARS.findall(text)}
+    assert looked > 10 and claims >= 1

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from pantau.extract.actors import ActorLexicon
 from pantau.extract.claims import CasualtyLexicon
@@ -45,6 +48,14 @@ class Config:
     time_budget_s: float | None = None  # per document: pantau.batch ends a document that runs longer
 
 
+# A year a text names, as a number of four digits (merge.relevance: stories told among years long past).
+YEARS = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+# A token of letters (text.tokens' second alternative) and one of its characters.
+_LETTER_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*")
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+
+
 @dataclass(frozen=True)
 class TriggerScreen:
     """Whether a text may hold a trigger at all, in one pass of an Aho-Corasick automaton over its lower case.
@@ -52,10 +63,17 @@ class TriggerScreen:
     A trigger is consecutive tokens whose lower-case forms are the words of a phrase, and a token's lower case
     is a substring of the text's (the words are ASCII, and str.lower maps each character on its own except a
     Greek final sigma): a text in which some word of every phrase is missing holds no trigger. The screen
-    answers False only then (tests/test_fastpaths.py checks it against find_triggers)."""
+    answers False only then (tests/test_fastpaths.py checks it against find_triggers).
+
+    A word of letters counts only where no letter or mark stands either side of it: a token of letters is a
+    maximal run of them (text.tokens), so "ban" inside "bantuan" or "aksi" inside "transaksi" is no token.
+    This rejects about 40 % more of the articles without a trigger (every function word of a phrase, "di",
+    "yang", is in nearly every text) for a third more screening time. Words with digits or punctuation are
+    not checked: a number token may stand right after a letter ("x24")."""
 
     automaton: Any
     phrases: dict[str, list[tuple[str, ...]]]  # by first word
+    letters: frozenset[str] = frozenset()  # the words made of letters (and inner hyphens, apostrophes) alone
 
     @classmethod
     def of(cls, lex: TriggerLexicon) -> TriggerScreen:
@@ -72,11 +90,20 @@ class TriggerScreen:
         for w in words:
             automaton.add_word(w, w)
         automaton.make_automaton()
-        return cls(automaton, phrases)
+        return cls(automaton, phrases, frozenset(w for w in words if _LETTER_TOKEN.fullmatch(w)))
 
     def may_match(self, text: str) -> bool:
-        """False only when no phrase can match: one of its words is nowhere in the text."""
-        found = {w for _, w in self.automaton.iter(text.lower())}
+        """False only when no phrase can match: one of its words is nowhere in the text as a token."""
+        low = text.lower()
+        n, found, letters, edge = len(low), set(), self.letters, _LETTER.match
+        for e, w in self.automaton.iter(low):
+            if w in found:
+                continue
+            if w in letters:
+                s = e - len(w) + 1
+                if (s > 0 and edge(low, s - 1)) or (e + 1 < n and edge(low, e + 1)):
+                    continue  # inside a longer word
+            found.add(w)
         return any(all(w in found for w in p) for first in found & self.phrases.keys() for p in self.phrases[first])
 
 
@@ -153,3 +180,8 @@ class Analysis:
     context: tuple[Place, ...] = ()  # the places the article names unambiguously: namesakes near them win
     # the indices of the sentences with a day-precise date: dating a candidate looks back through these only
     dated: tuple[int, ...] | None = None
+
+    @cached_property
+    def years(self) -> frozenset[int]:
+        """The years the article's text names (YEARS), found once: merge.relevance asks for every incident."""
+        return frozenset(int(y) for y in YEARS.findall(self.article.text))

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from pantau.analysis import Analysis, Config, Resources, TriggerScreen, lexicon_version
 from pantau.extract.domain import article_topic
-from pantau.extract.events import Candidate, candidates
+from pantau.extract.events import Candidate, candidates, may_yield
 from pantau.extract.facts import armed_countries, sentence_facts, where_told
 from pantau.extract.triggers import TriggerHit, find_triggers
 from pantau.geo.mentions import context_places
@@ -113,6 +113,9 @@ def extract_events(article: Article, res: Resources, cfg: Config | None = None) 
         # and merge.assemble builds events from candidates only, so the other stages (three quarters of
         # the time) are skipped. tests/test_fastpaths.py checks this against the full pipeline.
         return []
+    hits = zip(pre.tokens, pre.triggers, strict=True)
+    if not any(may_yield(toks, found, res.roles, cfg.include_all) for toks, found in hits):
+        return []  # every trigger is a shadow or told as not having happened: no candidate, so no event
     return events_of(analyse(article, res, cfg, pre), res, cfg)
 
 

@@ -216,6 +216,24 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
     return out
 
 
+def may_yield(toks: list[Token], hits: list[TriggerHit], lex: RoleLexicon, include_all: bool) -> bool:
+    """False only when candidates() of a sentence with these tokens and triggers is empty, whatever else the
+    sentence holds: every trigger is a shadow, or (asserted ones only) reads as neither asserted nor a noun
+    told as a statement, the only readings `_modality` can make asserted. An article whose sentences all
+    give False has no event, and its costly stages are skipped (pipeline.extract_events; a fifth of the
+    articles with a trigger)."""
+    starts = frozenset(h.first for h in hits)
+    for hit in hits:
+        if hit.trigger.shadow:
+            continue
+        if include_all:
+            return True
+        mod = modality(toks, hit, lex, starts)
+        if mod == Modality.ASSERTED or (mod == Modality.STATEMENT and hit.trigger.voice == "noun"):
+            return True
+    return False
+
+
 def _modality(facts: SentenceFacts, hit: TriggerHit, lex: RoleLexicon, starts: frozenset[int]) -> str:
     """The trigger's modality, with a purpose clause as future and a dated, placed, counted incident as told."""
     mod = modality(facts.tokens, hit, lex, starts)

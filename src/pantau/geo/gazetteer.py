@@ -27,7 +27,10 @@ Where the places come from, and why:
 The index is a read-only SQLite file built once (about half a minute) into the cache folder
 ($PANTAU_CACHE or ~/.cache/pantau), named by a hash of all inputs; opening it costs milliseconds and
 almost no memory, and each text costs a few batched primary-key queries: names of one word first, then
-only the longer names whose first words begin some alias (the index's `prefixes` table).
+only the longer names whose first words begin some alias (the index's `prefixes` table). The answer for
+each key is remembered per gazetteer (up to 100,000 keys, about 15 MB): an archive names the same places
+again and again, and the queries were a fifth of the place finder's time. Rejected: holding the whole
+aliases table in memory (481,575 keys: hundreds of MB per worker).
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ _ACRONYM_FEATURES = frozenset({"country", "admin1", "admin2"})
 _BATCH = 400  # keys per query (two tables: 800 parameters, under SQLite's oldest limit of 999)
 _LOOSE_MEMO = 20_000  # loose keys of words remembered per gazetteer (about 3 MB)
 _PLACES_MEMO = 5_000  # candidate tuples of names remembered per gazetteer (under 1 MB)
+_KEYS_MEMO = 100_000  # name keys whose index rows are remembered per gazetteer (about 15 MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,8 @@ class Gazetteer:
         self._loose_prefixes = frozenset(alias_prefixes(self._loose_main))
         self._loose_words: dict[str, str] = {}
         self._place_sets: dict[tuple[int, ...], tuple[Place, ...]] = {}
+        # per name key asked of the main index: its alias pids (None for none) and whether it begins a longer key
+        self._key_rows: dict[str, tuple[tuple[int, ...] | None, bool]] = {}
         self._pruned = {con: _has_table(con, "prefixes") for con in (self._con, self._user) if con is not None}
 
     @property
@@ -261,6 +267,22 @@ class Gazetteer:
                 else:
                     hits.append((akey, tuple(int(p) for p in pids.split())))
         return hits, prefixes
+
+    def _query_memo(self, keys: list[str]) -> tuple[list[tuple[str, tuple[int, ...]]], set[str]]:
+        """_query(main index, keys) with each key's answer remembered: an archive names the same places again
+        and again, and the index is read-only (the pruned path, its one caller, runs without a user index)."""
+        memo = self._key_rows
+        answers = {k: memo[k] for k in keys if k in memo}
+        unknown = [k for k in keys if k not in answers]
+        if unknown:
+            rows, found = self._query(self._con, unknown)
+            pids = dict(rows)
+            if len(memo) + len(unknown) > _KEYS_MEMO:
+                memo.clear()
+            for k in unknown:
+                answers[k] = memo[k] = (pids.get(k), k in found)
+        hits = [(k, got) for k in keys if (got := answers[k][0]) is not None]
+        return hits, {k for k in keys if answers[k][1]}
 
     def _fetch(self, table: str, keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
         """pids per key from one alias table of the main and the user index."""
@@ -395,7 +417,7 @@ class Gazetteer:
     ) -> list[tuple[int, int, str, tuple[int, ...]]]:
         """_grams_full for the main index alone, growing a run by a word only while its key is a prefix of some
         alias key (asked of the index one length at a time) or its loose key a prefix of some loose key."""
-        n, con = len(toks), self._con
+        n = len(toks)
         main, loose_prefixes = self._loose_main, self._loose_prefixes
         link: list[bool | None] = [None] * n
         # runs being grown: (first word, key, loose key, key may grow, loose key may grow)
@@ -408,7 +430,7 @@ class Gazetteer:
         while runs:
             keys = list(dict.fromkeys(key for _, key, _, grow, _ in runs if grow and key not in asked))
             asked.update(keys)
-            rows, found = self._query(con, keys)
+            rows, found = self._query_memo(keys)
             prefixes |= found
             exact.update((akey, pids) for akey, pids in rows if akey)
             longer = []

@@ -61,10 +61,8 @@ class _Words:
 
     text: str
     toks: list[Token]
-    starts: list[int]
+    starts: list[int]  # strictly increasing, as are ends: the words do not overlap
     ends: list[int]
-    at_start: dict[int, int]
-    at_end: dict[int, int]
 
     @classmethod
     def of(cls, text: str) -> _Words:
@@ -72,7 +70,17 @@ class _Words:
         toks = tokens(text)
         starts = [t.start for t in toks]
         ends = [t.end for t in toks]
-        return cls(text, toks, starts, ends, {x: i for i, x in enumerate(starts)}, {x: i for i, x in enumerate(ends)})
+        return cls(text, toks, starts, ends)
+
+    def starting_at(self, pos: int) -> int | None:
+        """The index of the word that starts at pos, if one does (a binary search: no index built per text)."""
+        i = bisect_left(self.starts, pos)
+        return i if i < len(self.starts) and self.starts[i] == pos else None
+
+    def ending_at(self, pos: int) -> int | None:
+        """The index of the word that ends at pos, if one does."""
+        i = bisect_left(self.ends, pos)
+        return i if i < len(self.ends) and self.ends[i] == pos else None
 
     def before(self, pos: int, n: int = 6) -> list[Token]:
         """tokens(text, max(0, pos - 80), pos)[-n:]: the last n words before pos."""
@@ -98,7 +106,7 @@ class _Words:
 
     def span(self, s: int, e: int) -> list[Token]:
         """tokens(text, s, e): the words of text[s:e]."""
-        i, j = self.at_start.get(s), self.at_end.get(e)
+        i, j = self.starting_at(s), self.ending_at(e)
         if i is not None and j is not None and i <= j:
             return self.toks[i : j + 1]
         return tokens(self.text, s, e)
@@ -245,7 +253,7 @@ def _pair_starts(words: _Words, spans: list[tuple[int, int]]) -> set[int] | None
     whole words): a pair of consecutive words lies inside a span exactly when its first word's start is here."""
     out: set[int] = set()
     for s, e in spans:
-        i, j = words.at_start.get(s), words.at_end.get(e)
+        i, j = words.starting_at(s), words.ending_at(e)
         if i is None or j is None:
             return None
         out.update(words.starts[i:j])

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pantau.geo.earth import great_circle_km
+from pantau.geo.earth import EARTH_RADIUS_KM, great_circle_km
 from pantau.geo.gazetteer import Gazetteer, Place
 from pantau.geo.normalize import name_key as _name_key
 from pantau.geo.places import PlaceMention, dateline_span
@@ -47,6 +47,10 @@ PRECISION_FLOOR: dict[str, int] = {
 _PLAUSIBLE_POPULATION = 100_000  # abroad, outside the focus countries, a bare name needs this many people
 _NEAR_KM = 50.0
 _REGION_KM = 250.0
+# Two places further apart in latitude than this (degrees) are further apart than _REGION_KM whatever their
+# longitudes (a great circle is never shorter than the meridian arc between the two latitudes); 1 km spare
+# for rounding.
+_REGION_DEG = (_REGION_KM + 1.0) / (EARTH_RADIUS_KM * math.pi / 180)
 
 
 # name_key memoised: every candidate of every mention is scored by its name, and a long article resolves the
@@ -140,9 +144,8 @@ def _score(
         rank = list(focus).index(place.iso3)
         score += (2.5, 1.5, 1.0)[min(rank, 2)]
         plausible = True
-    near = [distance_km(place, c) for c in context if c.key not in own]
-    if near:
-        d = min(near)
+    d = _nearest_km(place, context, own)
+    if d is not None:
         if d <= _NEAR_KM:
             score += 1.0
             plausible = True
@@ -168,6 +171,22 @@ def _score(
     if place.key.startswith("px:"):
         plausible = True  # the project's own entries are there because conflict news names them
     return score, plausible
+
+
+def _nearest_km(place: Place, context: Sequence[Place], own: set[str]) -> float | None:
+    """The distance to the nearest context place outside own among those within _REGION_DEG of its latitude;
+    None when there are none. Whether it is within _NEAR_KM or _REGION_KM is what the nearest of all the
+    context places gives (`_nearest_km_plain`), with the distance measured only to the places in the band:
+    in a long text most context places lie far away, and this scan is most of a 1 MB text's coding."""
+    lat = place.latitude
+    near = [distance_km(place, c) for c in context if abs(c.latitude - lat) <= _REGION_DEG and c.key not in own]
+    return min(near) if near else None
+
+
+def _nearest_km_plain(place: Place, context: Sequence[Place], own: set[str]) -> float | None:
+    """The distance to the nearest context place outside own, measured to every one (the reference)."""
+    near = [distance_km(place, c) for c in context if c.key not in own]
+    return min(near) if near else None
 
 
 # What a small place abroad loses when the name also has a candidate in the article's main countries.

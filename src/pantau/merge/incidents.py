@@ -15,7 +15,7 @@ from pantau.merge.group import Group
 from pantau.merge.record import build_event
 from pantau.merge.relevance import judge, political
 from pantau.merge.when import choose_date, same_time
-from pantau.merge.where import BROAD_FEATURES, choose_place
+from pantau.merge.where import BROAD_FEATURES, PlaceMemo, choose_place
 from pantau.merge.who import ARMED_NON_STATE
 from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ClaimKind, Event, EventType, Span, SubEventType
 from pantau.text.tokens import match_at
@@ -116,13 +116,14 @@ def _resolve_candidates(
     strong = any(c.confidence >= STRONG_CONFIDENCE for c in cands) or any(
         a.armed for f in an.facts for a in f.actors)
     resolved: list[_Resolved] = []
+    places = PlaceMemo()  # the article's sentences' places, scored once for all its candidates
     for c in cands:
         if c.confidence < cfg.min_confidence or (not strong and c.hit.trigger.weight < STRONG_TRIGGER_WEIGHT):
             continue
         if (c.event_type == EventType.STRATEGIC_DEVELOPMENTS and c.sub_event_type not in _ROUTINE_SD
                 and c.confidence < STRATEGIC_CONFIDENCE):
             continue
-        resolved.append((c, *choose_place(c, an, res), *choose_date(c, an, res, oldest)))
+        resolved.append((c, *choose_place(c, an, res, places), *choose_date(c, an, res, oldest)))
     # Candidates placed in a town form the incidents first; those placed only in a province or a country
     # then join one of them: "di Sorong", "di Manokwari" and "di Papua Barat" are two events, not one.
     # Mentions that point at an incident told elsewhere come last, to join it: a cause opening its sentence

@@ -29,9 +29,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import regex
-
-from pantau.analysis import Analysis
+from pantau.analysis import YEARS, Analysis
 from pantau.extract.actors import CROWD_KINDS, STATE_KINDS
 from pantau.extract.events import Candidate
 from pantau.extract.relevance import RelevanceLexicon
@@ -63,7 +61,6 @@ _CRIME_SUBS = frozenset(
 )
 # Armed non-state inter codes: rebels, political and identity militias.
 _ARMED_NON_STATE = frozenset({2, 3, 4})
-_YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
 def judge(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> str | None:
@@ -92,14 +89,14 @@ def _history(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
         return True
     if an.reference is None:
         return False
-    own = [int(y) for c in g.members for y in _YEAR.findall(_sentence_text(an, c.facts.sentence))]
+    own = [int(y) for c in g.members for y in YEARS.findall(_sentence_text(an, c.facts.sentence))]
     if own:
         # "pada awal 2016" in a story of July 2017: the year ended long before the story, and the incident with it
         end_of_year = date(max(own), 12, 31)
         return max(own) <= an.reference.year - HISTORY_YEARS or (
             max(own) < an.reference.year and (an.reference - end_of_year).days > HISTORY_DAYS
         )
-    years = {int(y) for y in _YEAR.findall(an.article.text)}
+    years = an.years
     return len(years) >= 2 and max(years) <= an.reference.year - ARTICLE_HISTORY_YEARS
 
 

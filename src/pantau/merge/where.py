@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -48,8 +49,24 @@ class _Scene:
     passing_cues: frozenset[str]
 
 
-def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
-    """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's."""
+@dataclass
+class PlaceMemo:
+    """What choose_place finds for one article and reuses for each of its candidates: each sentence's best
+    place and the article's most named place, per scene. Without it a long text scored every sentence's places
+    again for every candidate (a 1 MB text: 80 % of 11 s in `_most_named`). Made by the caller per article
+    and dropped with it; the results equal computing them afresh (tests/test_fastpaths.py)."""
+
+    best: dict[tuple[int, frozenset[str]], _Choice] = field(default_factory=dict)
+    most: dict[tuple[frozenset[str], bool, str | None], _Choice | None] = field(default_factory=dict)
+    # resolve() against the article's focus and places, by what it reads of a mention: a long text names the
+    # same towns again and again, and each resolution measures the distance to every place of the text
+    resolved: dict[tuple[tuple[Place, ...], str | None, str], Place | None] = field(default_factory=dict)
+
+
+def choose_place(c: Candidate, an: Analysis, res: Resources, memo: PlaceMemo | None = None) -> _Choice:
+    """The place where the candidate happened: its sentence's best place, else its paragraph's, else the article's
+    (memo: what earlier candidates of the article found, shared by the caller)."""
+    memo = memo if memo is not None else PlaceMemo()
     # a rocket fired "dari Rafah ke Tel Aviv" hits Tel Aviv: for a strike, where it goes to is the scene
     passing_cues = _LAUNCHED if c.event_type == EventType.EXPLOSIONS else _PASSING
     sc = _Scene(an.focus, an.article.text, an.context, res.places.relation_words, res.places.from_words,
@@ -57,7 +74,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     f = c.facts
     # "... di provinsi X, di mana mereka kehilangan beberapa desa": the place the relative points back to
     told = _where_relative(c, an.article.text, res)
-    place, prec, span = _best_place(told if told else list(f.places), c.hit.span.start, sc)
+    place, prec, span = _best_place(told if told else list(f.places), c.hit.span.start, sc, memo)
     passing = any(m.span == span and m.cue in passing_cues for m in f.places)
     bare = place is None or passing or any(m.span == span and m.cue is None for m in f.places)
     target = _target_unit(c, an, res) if bare else None
@@ -72,7 +89,7 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     # look back through the paragraph, then the whole article, for a specific place
     # (a trip's end says nothing of the country: refugees "ke Bangladesh" fled an attack in Myanmar)
     within = None if passing else place
-    found = _earlier_in_paragraph(c, an, sc, within)
+    found = _earlier_in_paragraph(c, an, sc, within, memo)
     if found is not None:
         return found
     # else the town in a police or army unit's name: "Polres Jayawijaya mengusut kasus ini"
@@ -80,7 +97,10 @@ def choose_place(c: Candidate, an: Analysis, res: Resources) -> _Choice:
     if unit is not None:
         return unit, GEO_EXACT, None
     # else the specific place the article names most often, the first of equals
-    found = _most_named(an, sc, within)
+    key = (passing_cues, within is None, within.iso3 if within is not None else None)
+    if key not in memo.most:
+        memo.most[key] = _most_named(an, sc, within, memo)
+    found = memo.most[key]
     if found is not None:
         return found
     if place is not None:
@@ -113,24 +133,40 @@ def _where_relative(c: Candidate, text: str, res: Resources) -> list[Any]:
 _COMMA = regex.compile(r"\s*,\s*")
 
 
-def _earlier_in_paragraph(c: Candidate, an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None:
+def _earlier_in_paragraph(
+    c: Candidate, an: Analysis, sc: _Scene, place: Place | None, memo: PlaceMemo
+) -> _Choice | None:
     """The specific place of the nearest earlier sentence of the paragraph, in the same country."""
     f = c.facts
     para = f.sentence.paragraph
-    earlier = [g for g in an.facts if g.sentence.index < f.sentence.index]
-    for g in [g for g in earlier if g.sentence.paragraph == para][::-1]:
-        p2, prec2, span2 = _best_place(list(g.places), g.sentence.start, sc)
+    # facts are in sentence order and a paragraph's sentences follow each other: walk back from the
+    # candidate's sentence to its paragraph's start (a scan of all the facts per candidate was quadratic)
+    k = bisect_left(an.facts, f.sentence.index, key=lambda g: g.sentence.index)
+    for j in range(k - 1, -1, -1):
+        g = an.facts[j]
+        if g.sentence.paragraph != para:
+            break
+        p2, prec2, span2 = _sentence_place(g, sc, memo)
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             return p2, prec2, span2
     return None
 
 
-def _most_named(an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None:
+def _sentence_place(g: Any, sc: _Scene, memo: PlaceMemo) -> _Choice:
+    """The best place of a sentence's mentions for an event at its start, found once per scene."""
+    key = (g.sentence.index, sc.passing_cues)
+    found = memo.best.get(key)
+    if found is None:
+        found = memo.best[key] = _best_place(list(g.places), g.sentence.start, sc, memo)
+    return found
+
+
+def _most_named(an: Analysis, sc: _Scene, place: Place | None, memo: PlaceMemo) -> _Choice | None:
     """The specific place the article names most often (a cued mention weighs more), the first of equals."""
     found: dict[str, list[_Choice]] = {}
     weight: dict[str, int] = {}
     for g in an.facts:
-        p2, prec2, span2 = _best_place(list(g.places), g.sentence.start, sc)
+        p2, prec2, span2 = _sentence_place(g, sc, memo)
         if p2 is not None and p2.feature not in _VAGUE_FEATURES and (place is None or p2.iso3 == place.iso3):
             found.setdefault(p2.key, []).append((p2, prec2, span2))
             # "di Amman" says where; a bare name may be a person's ("Hasan menolak")
@@ -141,11 +177,12 @@ def _most_named(an: Analysis, sc: _Scene, place: Place | None) -> _Choice | None
     return None
 
 
-def _best_place(mentions: list[Any], anchor: int, sc: _Scene) -> _Choice:
+def _best_place(mentions: list[Any], anchor: int, sc: _Scene, memo: PlaceMemo | None = None) -> _Choice:
     """The best-scored place of some mentions for an event at offset anchor."""
     scored = []
+    known = memo.resolved if memo is not None else None
     for m in mentions:
-        place = _in_address(m, mentions, sc.focus, sc.art_text, sc.context, sc.relation)
+        place = _in_address(m, mentions, sc.focus, sc.art_text, sc.context, sc.relation, known)
         if place is None or not _may_be_scene(m, place, sc):
             continue
         scored.append((_place_score(m, place, anchor, sc), place, m))
@@ -191,11 +228,12 @@ _REGENCY_KM = 80.0  # a regency's centroid can be this far from its towns (Mimik
 
 def _in_address(
     m: Any, mentions: list[Any], focus: tuple[str, ...], text: str, context: tuple[Place, ...] = (),
-    relation: frozenset[str] = frozenset(),
+    relation: frozenset[str] = frozenset(), known: dict[Any, Place | None] | None = None,
 ) -> Place | None:
     """The place a mention means, read with the town or province its address goes on to name: a village
-    of that name far from it is a namesake, and the town is then the most specific place known."""
-    place = resolve(m, focus, context)
+    of that name far from it is a namesake, and the town is then the most specific place known (known: the
+    resolutions against this focus and context so far)."""
+    place = _resolve_in(m, focus, context, known)
     holder = next((
         h for h in mentions
         if h.span.start > m.span.end and _ADDRESS_GAP.fullmatch(text, m.span.end, h.span.start)
@@ -203,7 +241,7 @@ def _in_address(
     ), None)
     if place is None or holder is None or _listed(holder, mentions, text):
         return place  # "di kota Bergen op Zoom, Arnhem, Diemen dan Wageningen": a list of towns, no address
-    up = resolve(holder, focus, context)
+    up = _resolve_in(holder, focus, context, known)
     if up is None or up.feature == "country":
         return place
     near = resolve(m, focus, [up])
@@ -218,6 +256,18 @@ def _in_address(
     if near is not None and distance_km(near, up) <= reach:
         return near
     return up
+
+
+def _resolve_in(m: Any, focus: tuple[str, ...], context: tuple[Place, ...], known: dict[Any, Place | None] | None
+                ) -> Place | None:
+    """resolve(m, focus, context), remembered in known by all that resolve reads of the mention: its
+    candidates, its cue and its words."""
+    if known is None:
+        return resolve(m, focus, context)
+    key = (m.candidates, m.cue, m.span.text)
+    if key not in known:
+        known[key] = resolve(m, focus, context)
+    return known[key]
 
 
 # What joins the items of a list of places: a comma, "dan", "serta", or both.

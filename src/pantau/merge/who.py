@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -215,8 +216,14 @@ def claimed_by(an: Analysis, g: Group, res: Resources) -> ActorMatch | None:
     """The armed group that claims the incident in a sentence of its own right after it ("Bom meledak di
     pasar. ISIS-K mengaku bertanggung jawab."); a claim naming its own attack is that attack's."""
     told = {c.facts.sentence.index for c in g.members}
-    for f in an.facts:
-        if f.triggers or not any(f.sentence.index - k in told for k in range(1, _CLAIM_REACH + 1)):
+    # the sentences right after the incident's, in order (facts are in sentence order: no scan of them all)
+    after = sorted({i + k for i in told for k in range(1, _CLAIM_REACH + 1)})
+    for index in after:
+        j = bisect_left(an.facts, index, key=lambda h: h.sentence.index)
+        if j == len(an.facts) or an.facts[j].sentence.index != index:
+            continue
+        f = an.facts[j]
+        if f.triggers:
             continue
         for i in range(len(f.tokens)):
             if match_at(f.tokens, i, res.roles.responsibility):
