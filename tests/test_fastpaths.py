@@ -456,8 +456,8 @@ def _earlier_in_paragraph_plain(c, an, sc, place, memo):
 
 def _claimed_by_plain(an, g, res):
     """The claim of responsibility as it was found: a scan of every fact of the article."""
-    from pantau.extract.tokens import match_at
     from pantau.merge.who import _CLAIM_REACH, ARMED_NON_STATE
+    from pantau.text.tokens import match_at
 
     told = {c.facts.sentence.index for c in g.members}
     for f in an.facts:

@@ -34,9 +34,9 @@ from pantau.extract.actors import CROWD_KINDS, STATE_KINDS
 from pantau.extract.events import Candidate
 from pantau.extract.relevance import RelevanceLexicon
 from pantau.extract.roles import Index, has_phrase
-from pantau.extract.tokens import Token, match_at
 from pantau.merge.group import Group
 from pantau.model import Event, EventType, Sentence, SubEventType
+from pantau.text.tokens import Token, match_at
 
 # An incident whose own sentences name only years this many years before the reference is history ...
 HISTORY_YEARS = 2

@@ -9,9 +9,9 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from pantau.extract.events import Candidate, SentenceFacts
-from pantau.extract.tokens import Token, match_at
 from pantau.model import DEMONSTRATIONS, Span, TimeMention
 from pantau.text.timex import elapsed_days
+from pantau.text.tokens import Token, match_at
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Resources
