@@ -39,6 +39,10 @@ NOT_EVENTS = {
     "boats of fish thieves": "Pemerintah meledakkan dan menenggelamkan 20 kapal pencuri ikan di perairan Ambon, "
                              "Maluku, Selasa (12/3), sebagai barang bukti kejahatan perikanan.",
     # ordinary crime and the arrests of its suspects
+    "child pornography arrest": "Polda Jawa Timur menangkap seorang pria di Sidoarjo, Selasa (12/3), karena "
+                                "menyebarkan konten pornografi anak lewat aplikasi pesan.",
+    "street bandits' hostage": "Dua bandit jalanan menyandera seorang ibu dan anaknya di dalam angkot di Cakung, "
+                               "Jakarta Timur, Minggu (10/3), sebelum warga menolong mereka.",
     "drug arrest": "Polisi menangkap seorang penyanyi di sebuah apartemen di Jakarta Selatan, Rabu (13/3), "
                    "karena memiliki sabu seberat dua gram.",
     "robbery gang": "Seorang mahasiswi disekap kawanan perampok di rumahnya di Tebet, Jakarta Selatan, Senin "
