@@ -66,6 +66,9 @@ NOT_EVENTS = [
     "Puluhan buruh pabrik di Karawang menyewa bus untuk berunjuk rasa di kantor gubernur, Selasa (12/3).",
     "Sembilan pelajar berkumpul di sebuah warung di Depok, Senin (11/3) malam, membawa celurit untuk tawuran.",
     "Milisi itu mengumpulkan ratusan pejuang di Idlib untuk menyerang pos tentara Suriah, kata pengamat.",
+    # a petition signed online gathers nobody
+    "Lebih dari 20.000 orang telah menandatangani petisi daring di laman change.org yang menuntut pembebasan aktivis.",
+    "Ribuan warga menandatangani petisi online agar pemerintah menurunkan harga BBM, Senin (11/3).",
     # a characterisation, not a report: "Ini adalah pembantaian", "merupakan serangan terhadap demokrasi"
     "\"Kematian puluhan pasien karena kehabisan oksigen ini adalah pembantaian,\" kata seorang aktivis di Lucknow.",
     "Ketua DPR menilai pembubaran diskusi di kampus itu merupakan serangan terhadap kebebasan akademik.",
@@ -157,6 +160,11 @@ TYPES = [
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Seorang pelaku bom bunuh diri meledakkan diri di depan pos polisi di Kampung Melayu, Jakarta Timur, "
      "Rabu (13/3) malam.", ("Explosions/Remote violence", "Suicide bomb")),
+    # a petition signed by a group in a public place is a demonstration
+    ("Puluhan mahasiswa menggelar penandatanganan petisi menolak revisi UU KPK di depan kampus Universitas "
+     "Hasanuddin, Makassar, Senin (11/3).", ("Protests", "Peaceful protest")),
+    ("Ratusan warga Wadas menandatangani petisi menolak tambang di balai desa, Purworejo, Selasa (12/3).",
+     ("Protests", "Peaceful protest")),
     # an aircraft named before the country that flies it strikes from the air, whoever it hits (armed or not)
     ("Sebuah drone Turki menyerang kendaraan milik Pasukan Demokratik Suriah (SDF) di dekat Kobani, Senin (11/3).",
      ("Explosions/Remote violence", "Air/drone strike")),
