@@ -8,11 +8,23 @@ from pantau.extract.actors import CROWD_KINDS, STATE_KINDS, ActorMatch
 from pantau.extract.roles import RoleLexicon, assign_roles, has_phrase, modality
 from pantau.extract.triggers import TriggerHit
 from pantau.geo.places import PlaceMention
-from pantau.model import DEMONSTRATIONS, Claim, EventType, Modality, Sentence, Span, SubEventType, TimeMention
+from pantau.model import (
+    DEMONSTRATIONS,
+    ActorKind,
+    Claim,
+    EventType,
+    Modality,
+    Sentence,
+    Span,
+    SubEventType,
+    TimeMention,
+)
 from pantau.text.tokens import Token, match_at
 
-REMOTE = "Explosions/Remote violence"
-PEOPLE_KINDS = frozenset({"civilians", "suspects", "people", "protesters", "rioters"})
+REMOTE = EventType.EXPLOSIONS
+PEOPLE_KINDS = frozenset(
+    {ActorKind.CIVILIANS, ActorKind.SUSPECTS, ActorKind.PEOPLE, ActorKind.PROTESTERS, ActorKind.RIOTERS}
+)
 
 
 @dataclass(frozen=True)
@@ -60,12 +72,12 @@ def _needs_met(hit: TriggerHit, f: SentenceFacts, lex: RoleLexicon) -> bool:
     if "aircraft" in needs and not any(match_at(f.tokens, a.first, lex.aircraft) for a in f.actors):
         return False
     # a bare country name is no armed actor here: "Jerman menaklukkan Cile" is football
-    if "armed" in needs and not any(a.armed and a.kind != "country" for a in f.actors) \
+    if "armed" in needs and not any(a.armed and a.kind != ActorKind.COUNTRY for a in f.actors) \
             and not _country_acts(hit, f):
         return False
     if "casualty" in needs and not (f.claims or f.has_casualty_word):
         return False
-    if "people" in needs and not any(a.kind in CROWD_KINDS or a.kind == "civilians" for a in f.actors):
+    if ActorKind.PEOPLE in needs and not any(a.kind in CROWD_KINDS or a.kind == ActorKind.CIVILIANS for a in f.actors):
         return False
     return not ("place" in needs and not f.places)
 
@@ -76,7 +88,7 @@ def _country_acts(hit: TriggerHit, f: SentenceFacts) -> bool:
     if not (f.claims or f.has_casualty_word or f.places):
         return False
     return any(
-        a.kind == "country"
+        a.kind == ActorKind.COUNTRY
         # "serangan Israel", not "program rudal Korea Utara": a weapon is no attack
         and ((hit.trigger.voice == "noun" and a.first == hit.last and hit.trigger.event_type != REMOTE)
              or (hit.trigger.voice == "active" and a.last == hit.first))
@@ -89,14 +101,15 @@ def _country_strike(f: SentenceFacts, lex: RoleLexicon, agent: ActorMatch) -> tu
     with no weapon named, a strike across a border is still remote ("serangan Iran" on Israel), one at home
     an attack on the people it hit."""
     if has_phrase(f.tokens, lex.ground_forces):
-        return "Violence against civilians", "Attack"  # "pasukan darat Israel menyerbu Lebanon selatan"
+        # "pasukan darat Israel menyerbu Lebanon selatan"
+        return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK
     if has_phrase(f.tokens, lex.air_weapons):
-        return REMOTE, "Air/drone strike"
+        return REMOTE, SubEventType.AIR_DRONE_STRIKE
     if has_phrase(f.tokens, lex.ground_weapons):
-        return REMOTE, "Shelling/artillery/missile attack"
+        return REMOTE, SubEventType.SHELLING
     if _abroad(agent, f):
-        return REMOTE, "Air/drone strike"
-    return "Violence against civilians", "Attack"
+        return REMOTE, SubEventType.AIR_DRONE_STRIKE
+    return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK
 
 
 def _abroad(agent: ActorMatch, f: SentenceFacts) -> bool:
@@ -118,7 +131,7 @@ _DEMONSTRATORS = frozenset({"protesters", "rioters"})  # not "warga": residents 
 def _crowd_clash(hit: TriggerHit, f: SentenceFacts) -> bool:
     """True for a clash in a sentence about a crowd and no armed group: "pengunjuk rasa tewas terkena peluru
     karet dalam bentrokan" is a riot with the police, not a battle."""
-    if (hit.trigger.event_type, hit.trigger.sub_event_type) != ("Battles", "Armed clash"):
+    if (hit.trigger.event_type, hit.trigger.sub_event_type) != (EventType.BATTLES, SubEventType.ARMED_CLASH):
         return False
     if hit.trigger.voice not in ("noun", "intrans") or "casualty" in hit.trigger.needs:
         return False  # "menyerang" says who does what; "tewas" says what befell whom
@@ -127,50 +140,59 @@ def _crowd_clash(hit: TriggerHit, f: SentenceFacts) -> bool:
     )
 
 
+# Actor kinds of the state (and a country named as the doer), and of unarmed targets.
+_STATE = frozenset({ActorKind.MILITARY, ActorKind.POLICE, ActorKind.STATE_OTHER, ActorKind.COALITION})
+_STATE_OR_COUNTRY = _STATE | {ActorKind.COUNTRY}
+_UNARMED_TARGETS = frozenset({ActorKind.CIVILIANS, ActorKind.SUSPECTS, ActorKind.PEOPLE})
+
+
 def refine_type(hit: TriggerHit, agent: ActorMatch | None, target: ActorMatch | None) -> tuple[str, str]:
     """Settle the sub-event type by who acts on whom (territory gains, attacks on civilians, clashes)."""
     et, sub = hit.trigger.event_type, hit.trigger.sub_event_type
     agent_kind = agent.kind if agent else None
     target_kind = target.kind if target else None
-    if sub in ("Government regains territory", "Non-state actor overtakes territory") and agent is not None:
-        state = agent_kind in {"military", "police", "state_other", "coalition", "country"}
-        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
-    elif sub in ("Government regains territory", "Non-state actor overtakes territory") and (
+    territory = (SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_OVERTAKES_TERRITORY)
+    if sub in territory and agent is not None:
+        state = agent_kind in _STATE_OR_COUNTRY
+        sub = SubEventType.GOVERNMENT_REGAINS_TERRITORY if state else SubEventType.NON_STATE_OVERTAKES_TERRITORY
+    elif sub in (SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_OVERTAKES_TERRITORY) and (
         hit.trigger.voice == "passive" and target is not None and target.armed
     ):
         # "pasukan pemerintah kehilangan beberapa desa", "markas kelompok itu direbut": the loser named, the
         # taker unsaid, is the other side
-        state = target_kind in {"military", "police", "state_other", "coalition"}
-        sub = "Non-state actor overtakes territory" if state else "Government regains territory"
+        state = target_kind in _STATE
+        sub = SubEventType.NON_STATE_OVERTAKES_TERRITORY if state else SubEventType.GOVERNMENT_REGAINS_TERRITORY
     elif (
-        et == "Battles" and sub == "Armed clash" and hit.trigger.voice in ("active", "passive")
+        et == EventType.BATTLES and sub == SubEventType.ARMED_CLASH and hit.trigger.voice in ("active", "passive")
         and agent is not None and agent.armed and agent.kind not in STATE_KINDS and target_kind in CROWD_KINDS
     ):
         # "guru itu diserang orang tak dikenal": armed men attacking people are no riot
-        et, sub = "Violence against civilians", "Attack"
+        et, sub = EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK
     elif (
-        et == "Battles" and sub == "Armed clash" and hit.trigger.voice in ("active", "passive")
+        et == EventType.BATTLES and sub == SubEventType.ARMED_CLASH and hit.trigger.voice in ("active", "passive")
         and agent is None and target_kind in CROWD_KINDS
     ):
         # "para petani diserang": people attacked by someone unnamed
-        et, sub = "Violence against civilians", "Attack"
-    elif et == "Battles" and sub == "Armed clash" and (
-        CROWD_KINDS & {agent_kind, target_kind} or (agent_kind == "civilians" and target is not None and target.armed)
+        et, sub = EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK
+    elif et == EventType.BATTLES and sub == SubEventType.ARMED_CLASH and (
+        CROWD_KINDS & {agent_kind, target_kind}
+        or (agent_kind == ActorKind.CIVILIANS and target is not None and target.armed)
     ):
         # a crowd fighting the police is a riot, not a battle: "bentrok antara penduduk dan aparat"
-        et, sub = "Riots", "Violent demonstration"
-    elif et == "Battles" and sub == "Armed clash" and target_kind in {"civilians", "suspects", "people"}:
-        et, sub = "Violence against civilians", "Attack"
+        et, sub = EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION
+    elif et == EventType.BATTLES and sub == SubEventType.ARMED_CLASH \
+            and target_kind in _UNARMED_TARGETS:
+        et, sub = EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK
     elif (
-        et == "Violence against civilians"
-        and sub == "Attack"
+        et == EventType.VIOLENCE_AGAINST_CIVILIANS
+        and sub == SubEventType.ATTACK
         and target is not None
         and target.armed
-        and target.kind != "country"
-        and (agent.armed if agent is not None else target.kind in ("police", "military"))
+        and target.kind != ActorKind.COUNTRY
+        and (agent.armed if agent is not None else target.kind in (ActorKind.POLICE, ActorKind.MILITARY))
     ):
         # soldiers or police shot at ("prajurit itu ditembak KKB"), by someone armed or unnamed: a clash
-        et, sub = "Battles", "Armed clash"
+        et, sub = EventType.BATTLES, SubEventType.ARMED_CLASH
     return et, sub
 
 
@@ -202,11 +224,12 @@ def candidates(facts: SentenceFacts, lex: RoleLexicon, include_all: bool) -> lis
         if not crowd and not _needs_met(hit, facts, lex):
             continue
         agent, target = assign_roles(facts.tokens, hit, facts.actors, lex, starts)
-        et, sub = ("Riots", "Violent demonstration") if crowd else refine_type(hit, agent, target)
+        et, sub = (EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION) if crowd else refine_type(hit, agent, target)
         if _not_this_event(facts, hit, lex, et, sub, target):
             continue
         if (
-            agent is not None and agent.kind == "police" and hit.trigger.voice == "noun" and agent.last <= hit.first
+            agent is not None and agent.kind == ActorKind.POLICE and hit.trigger.voice == "noun"
+            and agent.last <= hit.first
             and et in (EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS)
             and not (hit.first > 0 and facts.tokens[hit.first - 1].low in lex.light_active)
         ):
@@ -260,7 +283,7 @@ def _not_this_event(
         return True  # "HTS yang menguasai sebagian besar Idlib": who holds a place, not who takes it
     # "hewan laut lain yang mengalami penyiksaan": cruelty to animals
     return et == EventType.VIOLENCE_AGAINST_CIVILIANS and any(t.low in lex.animals for t in facts.tokens) and not any(
-        a.kind in ("civilians", "people") for a in facts.actors
+        a.kind in (ActorKind.CIVILIANS, ActorKind.PEOPLE) for a in facts.actors
     )
 
 
@@ -271,23 +294,24 @@ def _retype(
     """The event and sub-event type once the sides and the sentence's words are known."""
     clash = (et, sub) == (EventType.BATTLES, SubEventType.ARMED_CLASH)
     if clash and agent is not None and _flown(facts.tokens, agent, lex):
-        et, sub = "Explosions/Remote violence", "Air/drone strike"  # "jet tempur Israel menggempur desa"
+        et, sub = EventType.EXPLOSIONS, SubEventType.AIR_DRONE_STRIKE  # "jet tempur Israel menggempur desa"
     elif clash and target is None and agent is not None and agent.armed \
             and agent.kind not in STATE_KINDS and hit.trigger.voice == "active" and hit.last < len(facts.tokens) \
             and match_at(facts.tokens, hit.last, lex.settlements):
-        et, sub = "Violence against civilians", "Attack"  # "pemukim menyerang desa": its people are attacked
+        # "pemukim menyerang desa": its people are attacked
+        et, sub = EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK
     if (et, sub) == (EventType.BATTLES, SubEventType.ARMED_CLASH) and agent is not None \
             and (target is None or not target.armed) \
-            and (_country_acts(hit, facts) if agent.kind == "country" else _abroad(agent, facts)):
+            and (_country_acts(hit, facts) if agent.kind == ActorKind.COUNTRY else _abroad(agent, facts)):
         et, sub = _country_strike(facts, lex, agent)
     if et == EventType.EXPLOSIONS and has_phrase(facts.tokens, lex.weapon_disruption):
         # a bomb assembled, found or defused is a plot foiled, not an explosion
-        et, sub = "Strategic developments", "Disrupted weapons use"
+        et, sub = EventType.STRATEGIC_DEVELOPMENTS, SubEventType.DISRUPTED_WEAPONS_USE
     if et == EventType.PROTESTS:
         if has_phrase(facts.tokens, lex.excessive):
-            sub = "Excessive force against protesters"
+            sub = SubEventType.EXCESSIVE_FORCE
         elif sub == SubEventType.PEACEFUL_PROTEST and has_phrase(facts.tokens, lex.intervention):
-            sub = "Protest with intervention"
+            sub = SubEventType.PROTEST_WITH_INTERVENTION
     return et, sub
 
 
@@ -314,7 +338,7 @@ def _confidence(facts: SentenceFacts, hit: TriggerHit, agent: ActorMatch | None,
     conf += CONF_PLACE if facts.places else 0.0
     conf += CONF_TIME if facts.times else 0.0
     # who did it to whom, both named: "mereka menyalakan petasan ke arah barisan polisi"
-    named = [a for a in (agent, target) if a is not None and a.kind != "country"]  # "kota utama Suriah"
+    named = [a for a in (agent, target) if a is not None and a.kind != ActorKind.COUNTRY]  # "kota utama Suriah"
     conf += CONF_BOTH_SIDES if len(named) == 2 else 0.0
     # rounded: 0.3 + 0.15 + 0.1 is 0.5499... in binary, under a threshold of 0.55 it plainly meets
     return round(min(conf, 1.0), 6)

@@ -10,7 +10,7 @@ from pantau.extract.actors import CROWD_KINDS, ActorMatch
 from pantau.extract.data import casualty_data
 from pantau.extract.triggers import TriggerHit
 from pantau.lang.schema import LangData, Words, load_data
-from pantau.model import ClaimKind, Span
+from pantau.model import ActorKind, ClaimKind, Span
 from pantau.text.data import text_data
 from pantau.text.tokens import Token, match_at, phrase_index, phrase_set
 
@@ -463,9 +463,9 @@ def crowd_pronouns(toks: list[Token], actors: list[ActorMatch], before: list[Act
     crowd = next((a for a in reversed(before) if a.kind in CROWD_KINDS), None)
     if crowd is None:
         # the subject of the sentence before: its first armed actor ("Pasukan rezim dan milisi pendukungnya")
-        armed = [a for a in before if a.armed and a.kind != "country"]
+        armed = [a for a in before if a.armed and a.kind != ActorKind.COUNTRY]
         crowd = next((a for a in armed if a.entry.name), armed[0] if armed else None)  # "kelompok bersenjata TPNPB"
-        if crowd is None or any(a.armed and a.kind != "country" for a in actors):
+        if crowd is None or any(a.armed and a.kind != ActorKind.COUNTRY for a in actors):
             return actors
     elif any(a.kind in CROWD_KINDS for a in actors):
         return actors

@@ -17,22 +17,22 @@ from pantau.merge.relevance import judge, political
 from pantau.merge.when import choose_date, same_time
 from pantau.merge.where import BROAD_FEATURES, PlaceMemo, choose_place
 from pantau.merge.who import ARMED_NON_STATE
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ClaimKind, Event, EventType, Span, SubEventType
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorKind, ClaimKind, Event, EventType, Span, SubEventType
 from pantau.text.tokens import match_at
 
 if TYPE_CHECKING:
     from pantau.analysis import Analysis, Config, Resources
 
 # When candidates of one incident disagree on the sub-event type, the more specific one wins.
-_SUB_RANK = {
-    "Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1,
-    "Violent demonstration": 2, "Mob violence": 1,
+_SUB_RANK: dict[str, int] = {
+    SubEventType.EXCESSIVE_FORCE: 3, SubEventType.PROTEST_WITH_INTERVENTION: 2, SubEventType.PEACEFUL_PROTEST: 1,
+    SubEventType.VIOLENT_DEMONSTRATION: 2, SubEventType.MOB_VIOLENCE: 1,
     # a chemical attack is rare and its mentions are mostly reports and accusations: it does not outrank
-    "Suicide bomb": 5, "Air/drone strike": 4, "Shelling/artillery/missile attack": 3, "Chemical weapon": 2,
-    "Grenade": 3, "Remote explosive/landmine/IED": 2,
-    "Government regains territory": 3, "Non-state actor overtakes territory": 3, "Armed clash": 1,
-    "Abduction/forced disappearance": 3, "Sexual violence": 3, "Attack": 1,
-    "Arrests": 3, "Disrupted weapons use": 2, "Agreement": 2, "Looting/property destruction": 2,
+    SubEventType.SUICIDE_BOMB: 5, SubEventType.AIR_DRONE_STRIKE: 4, SubEventType.SHELLING: 3,
+    SubEventType.CHEMICAL_WEAPON: 2, SubEventType.GRENADE: 3, SubEventType.REMOTE_EXPLOSIVE: 2,
+    SubEventType.GOVERNMENT_REGAINS_TERRITORY: 3, SubEventType.NON_STATE_OVERTAKES_TERRITORY: 3,
+    SubEventType.ARMED_CLASH: 1, SubEventType.ABDUCTION: 3, SubEventType.SEXUAL_VIOLENCE: 3, SubEventType.ATTACK: 1,
+    SubEventType.ARRESTS: 3, SubEventType.DISRUPTED_WEAPONS_USE: 2, SubEventType.AGREEMENT: 2, SubEventType.LOOTING: 2,
 }
 
 
@@ -199,7 +199,7 @@ def _settle_groups(an: Analysis, groups: list[Group], res: Resources) -> list[Gr
     for g in groups:
         g.agent, g.target = _sides(g)
         if g.sub_event_type == SubEventType.VIOLENT_DEMONSTRATION and not demonstration:
-            g.sub_event_type = "Mob violence"
+            g.sub_event_type = SubEventType.MOB_VIOLENCE
     groups.sort(key=lambda g: min(c.hit.span.start for c in g.members))
     # an incident in a country the article is not about is a comparison or background, unless the article
     # names no foreign country of its own and the text says outright that it happened there ("di Albu Kamal")
@@ -281,11 +281,11 @@ def _plausible(g: Group, e: Event) -> bool:
     neighbour: those are crimes, not ACLED events)."""
     if all("casualty" in c.hit.trigger.needs for c in g.members):
         return False  # "tiga polisi tewas" alone is a toll: the incident is the bombing or attack told with it
-    if e.sub_event_type == "Armed clash":
+    if e.sub_event_type == SubEventType.ARMED_CLASH:
         # and by two armed sides: a crowd or civilians facing a force is a riot or an attack, told elsewhere
         return e.actor1 is not None and e.actor2 is not None and not {e.actor1.inter, e.actor2.inter} & _UNARMED
-    if e.sub_event_type == "Sexual violence":
-        return g.agent is not None and g.agent.armed and g.agent.kind != "unidentified"
+    if e.sub_event_type == SubEventType.SEXUAL_VIOLENCE:
+        return g.agent is not None and g.agent.armed and g.agent.kind != ActorKind.UNIDENTIFIED
     return True
 
 
@@ -293,16 +293,16 @@ def _plausible(g: Group, e: Event) -> bool:
 
 # Sub-events that a larger event of another type at the same place and day already codes: arrests and arson
 # at a demonstration are its intervention and its violence; the killing done by a strike is the strike.
-_PART_OF = {
-    "Arrests": DEMONSTRATIONS,
-    "Looting/property destruction": DEMONSTRATIONS | POLITICAL_VIOLENCE,  # the houses burnt in an attack
+_PART_OF: dict[str, frozenset[str]] = {
+    SubEventType.ARRESTS: DEMONSTRATIONS,
+    SubEventType.LOOTING: DEMONSTRATIONS | POLITICAL_VIOLENCE,  # the houses burnt in an attack
     # ... and a brawl's dead are its toll ("tawuran ... seorang remaja tewas dibacok"), unless the state killed
-    "Attack": frozenset({"Explosions/Remote violence", "Riots"}),
+    SubEventType.ATTACK: frozenset({EventType.EXPLOSIONS, EventType.RIOTS}),
     # "menembak jatuh" told again of the airliner a strike of the article downed: the same shot
-    "Disrupted weapons use": frozenset({"Explosions/Remote violence"}),
+    SubEventType.DISRUPTED_WEAPONS_USE: frozenset({EventType.EXPLOSIONS}),
 }
 # Absorbed only when the host has the same sides: an interception by the other side is its own event.
-_SAME_ACTORS = frozenset({"Disrupted weapons use"})
+_SAME_ACTORS = frozenset({SubEventType.DISRUPTED_WEAPONS_USE})
 
 
 def _absorb(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
@@ -313,9 +313,9 @@ def _absorb(built: list[tuple[Group, Event]]) -> list[tuple[Group, Event]]:
         if not any(
             d is not g and d.event_type in hosts
             and compatible(d, g.place, g.precision, g.date, g.date_strength, d.event_type, g.time_precision)
-            and (e.event_type == "Strategic developments" or _told_together(d, g))
+            and (e.event_type == EventType.STRATEGIC_DEVELOPMENTS or _told_together(d, g))
             and (e.sub_event_type not in _SAME_ACTORS or _same_sides(e, h))
-            and not (e.sub_event_type == "Attack" and d.event_type == "Riots"
+            and not (e.sub_event_type == SubEventType.ATTACK and d.event_type == EventType.RIOTS
                      and e.actor1 is not None and e.actor1.inter in (1, 8))
             for d, h in built
         ):
@@ -377,16 +377,16 @@ def _in_context(
 
     An arrest of a singer for drugs or a shop "dirusak" in a match report is not political; the arrest of
     rioters after a riot, or of a terror suspect, a bomb defused, or soldiers making arrests, are."""
-    violent = any(e.event_type != "Strategic developments" for _, e in built)
+    violent = any(e.event_type != EventType.STRATEGIC_DEVELOPMENTS for _, e in built)
     return [
         (g, e) for g, e in built
-        if e.event_type != "Strategic developments" or violent
+        if e.event_type != EventType.STRATEGIC_DEVELOPMENTS or violent
         # a bomb defused, or soldiers (not police) arresting: security forces at work in a conflict
-        or e.sub_event_type == "Disrupted weapons use"
+        or e.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE
         # terror suspects, activists, rioters: arrests that count, told so in their sentences or the lead
-        or (e.sub_event_type == "Arrests" and political(an, g, lex))
-        or (g.agent is not None and g.agent.kind == "military" and e.sub_event_type == "Arrests")
+        or (e.sub_event_type == SubEventType.ARRESTS and political(an, g, lex))
+        or (g.agent is not None and g.agent.kind == ActorKind.MILITARY and e.sub_event_type == SubEventType.ARRESTS)
         or any(a is not None and a.inter in ARMED_NON_STATE for a in (e.actor1, e.actor2))
-        or any(m.kind == "suspects" or (m.entry.name and m.entry.inter in ARMED_NON_STATE)
+        or any(m.kind == ActorKind.SUSPECTS or (m.entry.name and m.entry.inter in ARMED_NON_STATE)
                for c in g.members for m in c.facts.actors)
     ]

@@ -24,6 +24,7 @@ from pantau.merge.who import (
 from pantau.model import (
     DEMONSTRATIONS,
     POLITICAL_VIOLENCE,
+    ActorKind,
     ActorRef,
     Claim,
     ClaimKind,
@@ -111,7 +112,7 @@ def _agent(an: Analysis, g: Group, res: Resources) -> tuple[ActorMatch | None, A
         found = launcher(g, res)
         if found is not None:
             displaced, agent = agent, found
-    unnamed = agent is None or (agent.kind == "unidentified" and not agent.entry.name)
+    unnamed = agent is None or (agent.kind == ActorKind.UNIDENTIFIED and not agent.entry.name)
     if unnamed and g.event_type in POLITICAL_VIOLENCE:
         # an unattributed bombing ("pengebom bunuh diri", or nobody) that a group claims right after
         agent = claimed_by(an, g, res) or agent
@@ -123,7 +124,7 @@ def _second_actor(
 ) -> ActorRef | None:
     """Actor 2: the target, a suspect's named group, the other side of a strike or a territory change."""
     a2 = actor_ref(target, res, country, g.event_type)
-    if g.target is not None and g.target.kind == "suspects":
+    if g.target is not None and g.target.kind == ActorKind.SUSPECTS:
         # "terduga teroris" arrested: ACLED names their group when the article does (CODING.md)
         group = named_group(an)
         a2 = actor_ref(group, res, country, g.event_type) if group is not None else a2
@@ -157,7 +158,7 @@ def _unidentified_attackers(
     # police or soldiers killed by attackers nobody names: ACLED's unidentified armed group against them
     fallen = fallen_force(g, res)
     # else the soldiers or police the attack names ("prajurit TNI ditembak"), not a bare country's name
-    named = g.target is not None and g.target.kind in ("police", "military")
+    named = g.target is not None and g.target.kind in (ActorKind.POLICE, ActorKind.MILITARY)
     side = actor_ref(fallen, res, country, g.event_type) if fallen is not None else a2 if named else None
     if side is None:
         return a1, a2
@@ -190,7 +191,7 @@ def _named_instead(m: ActorMatch | None, others: list[ActorMatch | None]) -> Act
     if m is None or m.entry.name or m.entry.template is None or not m.armed:
         return m
     named = [o for o in others if o is not None and o.entry.name and o.armed and o.entry.inter == m.entry.inter
-             and o.kind != "country"]
+             and o.kind != ActorKind.COUNTRY]
     return named[0] if len({o.entry.name for o in named}) == 1 else m
 
 
@@ -209,7 +210,7 @@ def launcher(g: Group, res: Resources) -> ActorMatch | None:
             continue
         # the nearest actor before the verb is its subject ("pemerintah Irak memerintahkan ... setelah AS
         # meluncurkan dua serangan udara")
-        before = [m for m in c.facts.actors if (m.armed or m.kind == "country") and m.last <= verb]
+        before = [m for m in c.facts.actors if (m.armed or m.kind == ActorKind.COUNTRY) and m.last <= verb]
         k = len(before) - 1
         while k > 0 and [t.low for t in toks[before[k - 1].last : before[k].first]] in _JOINED:
             k -= 1  # "Amerika Serikat dan Inggris melancarkan ...": the allies named together
@@ -234,7 +235,7 @@ def _launched_by(c: Candidate, res: Resources) -> list[ActorMatch]:
     verb = next((k for k in range(c.hit.last, stop) if toks[k].low in res.roles.passive_launch), None)
     if verb is None:
         return []
-    armed = sorted((m for m in c.facts.actors if m.armed or m.kind == "country"), key=lambda m: m.first)
+    armed = sorted((m for m in c.facts.actors if m.armed or m.kind == ActorKind.COUNTRY), key=lambda m: m.first)
     first = next((i for i, m in enumerate(armed) if verb < m.first <= verb + _LAUNCH_GAP), None)
     if first is None:
         return []

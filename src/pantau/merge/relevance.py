@@ -35,7 +35,7 @@ from pantau.extract.events import Candidate
 from pantau.extract.relevance import RelevanceLexicon
 from pantau.extract.roles import Index, has_phrase
 from pantau.merge.group import Group
-from pantau.model import Event, EventType, Sentence, SubEventType
+from pantau.model import ActorKind, Event, EventType, Sentence, SubEventType
 from pantau.text.tokens import Token, match_at
 
 # An incident whose own sentences name only years this many years before the reference is history ...
@@ -130,7 +130,7 @@ def _tally_dated(g: Group, lex: RelevanceLexicon) -> bool:
 
 def _accident(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) -> bool:
     """An explosion, chaos or death among accident or drill words, with nobody armed to have done it."""
-    if e.event_type not in _ACCIDENT_TYPES and e.sub_event_type != "Disrupted weapons use":
+    if e.event_type not in _ACCIDENT_TYPES and e.sub_event_type != SubEventType.DISRUPTED_WEAPONS_USE:
         return False
     if any(a is not None and a.armed and a.kind not in STATE_KINDS for c in g.members for a in (c.agent,)):
         return False  # "KKB menembak ... saat latihan": an attacker is named
@@ -269,7 +269,7 @@ def _mob_without_crowd(an: Analysis, g: Group, e: Event, lex: RelevanceLexicon) 
         return False
     if any(t.low.startswith("antar") for c in g.members for t in c.facts.tokens):
         return False  # "bentrokan antarpemuda", "tawuran antarwarga": two crowds, named by the prefix
-    return not any(a.kind in CROWD_KINDS or a.kind in ("civilians", "people")
+    return not any(a.kind in CROWD_KINDS or a.kind in (ActorKind.CIVILIANS, ActorKind.PEOPLE)
                    for c in g.members for a in c.facts.actors)
 
 
@@ -277,7 +277,7 @@ def _unknown_attacker(g: Group, lex: RelevanceLexicon) -> bool:
     """True when the incident's agent is an unknown armed attacker ("OTK", "orang bersenjata"), not a thief
     or a gang named as such ("kawanan perampok", "geng kriminal")."""
     a = g.agent
-    if a is None or a.kind != "unidentified":
+    if a is None or a.kind != ActorKind.UNIDENTIFIED:
         return False
     toks = next(c.facts.tokens for c in g.members if c.agent is a)
     return has_phrase(toks, lex.unknown_attackers, a.first, a.first + 1)

@@ -319,7 +319,7 @@ def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | No
     """The town or regency a local police or army unit of the article is named after ("Polres Jayawijaya")."""
     for f in an.facts:
         for m in f.actors:
-            if m.name_from < 0 or m.kind not in ("police", "military"):
+            if m.name_from < 0 or m.kind not in (ActorKind.POLICE, ActorKind.MILITARY):
                 continue
             name = an.article.text[f.tokens[m.name_from].start : f.tokens[m.last - 1].end]
             found = [

@@ -10,7 +10,7 @@ from pantau.extract.actors import ActorEntry, ActorMatch, resolve_actor
 from pantau.extract.claims import victim_kind
 from pantau.extract.events import PEOPLE_KINDS
 from pantau.merge.group import Group
-from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorRef, Claim, EventType, SubEventType
+from pantau.model import DEMONSTRATIONS, POLITICAL_VIOLENCE, ActorKind, ActorRef, Claim, EventType, SubEventType
 from pantau.text.tokens import match_at
 
 if TYPE_CHECKING:
@@ -18,10 +18,12 @@ if TYPE_CHECKING:
 
 # Armed non-state groups: arresting or disarming them is political whatever else the article says.
 ARMED_NON_STATE = frozenset({2, 3, 4})
-TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-REMOTE = "Explosions/Remote violence"
+TERRITORY = frozenset({SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_OVERTAKES_TERRITORY})
+# The kinds of a state's armed forces that a toll may count.
+_FORCES = (ActorKind.POLICE, ActorKind.MILITARY)
+REMOTE = EventType.EXPLOSIONS
 # What only a state does: its other side is the armed group the article names.
-_STATE_ACTS = frozenset({"Air/drone strike", "Government regains territory"})
+_STATE_ACTS = frozenset({SubEventType.AIR_DRONE_STRIKE, SubEventType.GOVERNMENT_REGAINS_TERRITORY})
 
 
 def actor_ref(m: ActorMatch | None, res: Resources, country: str | None, et: str) -> ActorRef | None:
@@ -30,15 +32,17 @@ def actor_ref(m: ActorMatch | None, res: Resources, country: str | None, et: str
         return None
     entry = m.entry
     if entry.kind in PEOPLE_KINDS and entry.template:
-        template = {
-            "Protests": "Protesters ({country})",
-            "Riots": "Rioters ({country})",
-        }.get(et, "Civilians ({country})") if entry.kind in ("people", "civilians") else entry.template
+        templates: dict[str, str] = {
+            EventType.PROTESTS: "Protesters ({country})",
+            EventType.RIOTS: "Rioters ({country})",
+        }
+        people = entry.kind in (ActorKind.PEOPLE, ActorKind.CIVILIANS)
+        template = templates.get(et, "Civilians ({country})") if people else entry.template
         where = m.country or country
         return ActorRef(res.actors.acled_name(template, where), _inter_of(template), where)
     if entry.template and (
-        (entry.kind == "country" and et in DEMONSTRATIONS)  # "Kenya kerahkan aparat" against a riot
-        or (entry.kind == "state_other" and et in POLITICAL_VIOLENCE)  # "markas pemerintah" under fire
+        (entry.kind == ActorKind.COUNTRY and et in DEMONSTRATIONS)  # "Kenya kerahkan aparat" against a riot
+        or (entry.kind == ActorKind.STATE_OTHER and et in POLITICAL_VIOLENCE)  # "markas pemerintah" under fire
     ):
         where = m.country or country
         template = "Police Forces of {country}" if et in DEMONSTRATIONS else "Military Forces of {country}"
@@ -161,7 +165,7 @@ def other_side(
     counts: dict[str, list[ActorRef]] = {}
     for f in an.facts:
         for m in f.actors:
-            if not m.armed or m.kind == "country":
+            if not m.armed or m.kind == ActorKind.COUNTRY:
                 continue
             ref = actor_ref(m, res, country, g.event_type)
             if ref is None or ref.name == a1.name or (ref.inter in (1, 8)) == state:
@@ -182,14 +186,13 @@ def fallen_force(g: Group, res: Resources) -> ActorMatch | None:
         for cl in c.facts.claims:
             if forces(cl) and cl.evidence:
                 at = cl.evidence[0].start
-                after = [m for m in c.facts.actors if m.kind in ("police", "military") and 0 <= m.span.start - at
-                         <= _VICTIM_REACH]
+                after = [m for m in c.facts.actors if m.kind in _FORCES and 0 <= m.span.start - at <= _VICTIM_REACH]
                 if after:
                     return after[0]
     if any(forces(cl) for cl in g.claims):
         for c in g.members:
-            aimed = [m for m in c.facts.actors if m.kind in ("police", "military") and m.span.start >= c.hit.span.end
-                     and m is not c.agent]
+            aimed = [m for m in c.facts.actors
+                     if m.kind in _FORCES and m.span.start >= c.hit.span.end and m is not c.agent]
             if aimed:
                 return aimed[0]
     return None
@@ -204,10 +207,10 @@ def intervener(g: Group) -> ActorMatch | None:
     menembakkan gas air mata"), else a target of its violent mentions. What a protest is against
     ("memprotes keteledoran militer") is its object, not its other side."""
     for c in g.members:
-        if c.agent is not None and c.agent.kind in ("police", "military"):
+        if c.agent is not None and c.agent.kind in (ActorKind.POLICE, ActorKind.MILITARY):
             return c.agent
     for c in g.members:
-        if c.target is not None and c.hit.trigger.sub_event_type != "Peaceful protest":
+        if c.target is not None and c.hit.trigger.sub_event_type != SubEventType.PEACEFUL_PROTEST:
             return c.target
     return None
 
@@ -253,6 +256,6 @@ def standing_rebels(res: Resources, country: str | None) -> ActorRef | None:
     name = res.actors.acled_name("Opposition Rebels ({country})", country)
     for entries in res.actors.aliases.values():
         for _, e in entries:
-            if isinstance(e, ActorEntry) and e.name == name and e.kind == "rebel":
+            if isinstance(e, ActorEntry) and e.name == name and e.kind == ActorKind.REBEL:
                 return ActorRef(name, e.inter, country)
     return None

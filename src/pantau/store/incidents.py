@@ -38,7 +38,7 @@ from typing import Any
 import regex
 
 from pantau.extract.claims import CasualtyLexicon, fatality_figures, victim_kind
-from pantau.model import DISORDER, Claim, Claimant
+from pantau.model import DISORDER, Claim, Claimant, ClaimKind, EventType
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class MergeRules:
     max_km: float = 5.0
     # a week-precise date (time_precision 2) stands for the days this far either side of it
     week_days: int = 3
-    symmetric_types: frozenset[str] = frozenset({"Battles", "Riots"})
+    symmetric_types: frozenset[str] = frozenset({EventType.BATTLES, EventType.RIOTS})
     # words that name an administrative level rather than a place ("Kabupaten Intan Jaya" is "Intan Jaya")
     admin_words: frozenset[str] = frozenset({
         "kabupaten", "kab", "kota", "provinsi", "regency", "city", "province", "governorate", "district",
@@ -222,7 +222,7 @@ def claims_of(record: Mapping[str, Any], outlet: str) -> list[Claim]:
 
 def incident_fatalities(claims: list[Claim], lex: CasualtyLexicon) -> tuple[int, int, int]:
     """Rule 4 over the claims of all reports: (conservative figure, lowest, highest)."""
-    kinds = {victim_kind(c, lex) for c in claims if c.kind == "killed"} - {None, "people"}
+    kinds = {victim_kind(c, lex) for c in claims if c.kind == ClaimKind.KILLED} - {None, "people"}
     if len(kinds) <= 1:
         # one outlet's "dua orang" and another's "tiga warga" count the same dead: one group, lowest claimant
         claims = [replace(c, victims=None) for c in claims]
