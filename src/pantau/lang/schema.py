@@ -46,11 +46,19 @@ class LangData(BaseModel):
 M = TypeVar("M", bound=LangData)
 
 
+# libyaml's loader when PyYAML was built with it (the wheels are): parsing the language files is most of start-up.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=64)
-def parsed(lang: str, name: str) -> tuple[Any, yaml.Node | None]:
-    """The parsed YAML of a language file and its node tree (which knows each key's line), read once per process."""
-    text = read_text(lang, name)
-    return yaml.safe_load(text), yaml.compose(text)
+def parsed(lang: str, name: str) -> Any:
+    """The parsed YAML of a language file, read once per process."""
+    return yaml.load(read_text(lang, name), Loader=_LOADER)  # a safe loader, C or Python
+
+
+def _tree(lang: str, name: str) -> yaml.Node | None:
+    """The file's node tree, which knows each key's line: composed only to word an error."""
+    return yaml.compose(read_text(lang, name), Loader=_LOADER)
 
 
 def line_of(node: yaml.Node | None, path: list[str]) -> int:
@@ -73,7 +81,7 @@ def line_of(node: yaml.Node | None, path: list[str]) -> int:
 
 def load_data(lang: str, name: str, model: type[M], section: str | None = None) -> M:
     """Validate a language file (or one top-level section of it) against its schema."""
-    data, tree = parsed(lang, name)
+    data = parsed(lang, name)
     if not isinstance(data, dict):
         raise LangDataError(f"lang/{lang}/{name}:1: expected a mapping at the top level")
     if section is not None:
@@ -83,7 +91,7 @@ def load_data(lang: str, name: str, model: type[M], section: str | None = None) 
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        raise LangDataError(_message(lang, name, err, tree, section)) from None
+        raise LangDataError(_message(lang, name, err, _tree(lang, name), section)) from None
 
 
 def load_table(lang: str, name: str, model: type[M]) -> list[tuple[int, M]]:
