@@ -515,9 +515,9 @@ PEOPLE_AND_TRIPS = [
     ("Gelombang pengungsi ke Bangladesh bermula setelah milisi menyerang pos polisi, Jumat (8/3). Tentara membalas "
      "dengan membakar desa-desa. PBB mencatat ribuan warga di Negara Bagian Rakhine kehilangan rumah.", "Rakhine"),
     # "keturunan Indonesia" is where a protester's family comes from, not where the protest was
-    ("Wapres memberi kuliah umum tentang Islam di Indonesia, Kamis (7/3). Ia menyebut aksi protes di Jakarta "
-     "berlangsung damai. Namun sesaat sebelum kuliah dimulai, sempat terjadi aksi protes dari satu warga keturunan "
-     "Indonesia di Inggris.", "Jakarta|United Kingdom"),
+    ("Menteri Agama berceramah tentang toleransi beragama di Indonesia, Kamis (7/3). Ia menyebut unjuk rasa di "
+     "Jakarta pekan lalu berjalan tertib. Di luar gedung, seorang mahasiswi keturunan Indonesia di Inggris "
+     "menggelar aksi protes seorang diri.", "Jakarta|United Kingdom"),
     ("Ribuan warga mengungsi ke Chad sejak pasukan RSF menyerang kamp pengungsi, Kamis (7/3). Badan PBB "
      "menyebut warga di El Fasher masih terkepung.", "El Fasher"),
 ]
