@@ -516,8 +516,8 @@ PEOPLE_AND_TRIPS = [
      "dengan membakar desa-desa. PBB mencatat ribuan warga di Negara Bagian Rakhine kehilangan rumah.", "Rakhine"),
     # "keturunan Indonesia" is where a protester's family comes from, not where the protest was
     ("Menteri Agama berceramah tentang toleransi beragama di Indonesia, Kamis (7/3). Ia menyebut unjuk rasa di "
-     "Jakarta pekan lalu berjalan tertib. Di luar gedung, seorang mahasiswi keturunan Indonesia di Inggris "
-     "menggelar aksi protes seorang diri.", "Jakarta|United Kingdom"),
+     "Jakarta pekan lalu berjalan tertib. Di luar gedung, sempat digelar aksi protes oleh seorang mahasiswi "
+     "keturunan Indonesia di Inggris.", "Jakarta|United Kingdom"),
     ("Ribuan warga mengungsi ke Chad sejak pasukan RSF menyerang kamp pengungsi, Kamis (7/3). Badan PBB "
      "menyebut warga di El Fasher masih terkepung.", "El Fasher"),
 ]
