@@ -479,6 +479,12 @@ def _named_victim(toks: list[Token], ks: int, ke: int, lex: CasualtyLexicon) -> 
     return tok
 
 
+def points_at_incident(toks: list[Token], nouns: frozenset[str], pointers: frozenset[str]) -> bool:
+    """True for a sentence that points back at an incident told before: an incident noun (casualties.yaml's
+    incident_nouns) right before a pointer ("dalam insiden itu", "peristiwa tersebut")."""
+    return any(t.low in nouns and k + 1 < len(toks) and toks[k + 1].low in pointers for k, t in enumerate(toks))
+
+
 def natural_death(toks: list[Token], lex: CasualtyLexicon) -> bool:
     """True when the sentence says someone died of illness or exhaustion ("meninggal karena sakit asma")."""
     idx = lex.natural

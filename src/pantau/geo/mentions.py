@@ -63,8 +63,7 @@ def places_apart_from_actors(
 
 def _after_title(text: str, pos: int, titles: frozenset[str]) -> bool:
     """True when the word right before pos is an office's ("presiden", "menteri")."""
-    before = text[max(0, pos - 16) : pos].lower().split()
-    return bool(before) and before[-1] in titles
+    return _word_before(text, pos, _TITLE_REACH) in titles
 
 
 def not_homes(
@@ -102,8 +101,18 @@ def apposition(text: str, pos: int, place_ends: set[int]) -> bool:
 
 def after_locative(text: str, pos: int, locative: frozenset[str]) -> bool:
     """True when the word before pos is a locative preposition ("di", "ke", "dari": lang roles.yaml)."""
-    before = text[max(0, pos - 10) : pos].lower().split()
-    return bool(before) and before[-1] in locative
+    return _word_before(text, pos, _LOCATIVE_REACH) in locative
+
+
+def _word_before(text: str, pos: int, reach: int) -> str:
+    """The lower-cased word ending before pos within reach characters ("" for none)."""
+    before = text[max(0, pos - reach) : pos].lower().split()
+    return before[-1] if before else ""
+
+
+# How far back the word before a place is looked for: a locative preposition, an office's word.
+_LOCATIVE_REACH = 10
+_TITLE_REACH = 16
 
 
 def context_places(

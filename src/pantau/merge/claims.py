@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from pantau.extract.claims import CasualtyLexicon, claimant, natural_death
+from pantau.extract.claims import CasualtyLexicon, claimant, natural_death, points_at_incident
 from pantau.extract.events import SentenceFacts
 from pantau.extract.sources import describe, window
 from pantau.merge.group import Group
@@ -92,9 +92,7 @@ def _pointed_at(cl: Claim, f: SentenceFacts, hits: dict[int, list[tuple[int, Gro
                 lex: CasualtyLexicon) -> Group | None:
     """The incident told last before a sentence that points back at it ("... juga tewas dalam insiden itu"),
     across a paragraph break (a quote set apart)."""
-    toks = f.tokens
-    if not any(t.low in lex.incident_nouns and k + 1 < len(toks) and toks[k + 1].low in _POINTERS
-               for k, t in enumerate(toks)):
+    if not points_at_incident(f.tokens, lex.incident_nouns, _POINTERS):
         return None
     for back in range(f.sentence.index - 1, max(-1, f.sentence.index - 1 - _POINTED_BACK), -1):
         near = [g for _, g in hits.get(back, []) if not (cl.kind == ClaimKind.KILLED and g.event_type in _NO_DEATHS)]

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from pantau.extract.claims import points_at_incident
 from pantau.extract.events import Candidate, SentenceFacts
 from pantau.model import DEMONSTRATIONS, Span, TimeMention
 from pantau.text.timex import elapsed_days
@@ -154,17 +155,9 @@ def _told_before(c: Candidate, an: Analysis, res: Resources) -> tuple[date | Non
     toks = c.facts.tokens
     if c.hit.last >= len(toks) or toks[c.hit.last].low not in res.roles.anaphors:
         return None
-    f = c.facts
-    lo = f.sentence.index - _ANAPHOR_REACH
-    for g in _earlier(an.facts, f.sentence.index):
-        if g.sentence.index < lo:
-            break
-        if not any(h.trigger.event_type == c.hit.trigger.event_type for h in g.triggers):
-            continue
-        ts = [t for t in g.times if t.date is not None and not _speech_time(g, t, res)]
-        if ts:
-            return ts[0].date, ts[0].precision, ts[0].span, 2
-        return None  # the incident pointed back to is undated: the usual rules date it
+    for g in _looking_back(c, an, same_paragraph=False):
+        if any(h.trigger.event_type == c.hit.trigger.event_type for h in g.triggers):
+            return _first_stated(g, res)  # None when undated: the usual rules date it
     return None
 
 
@@ -176,21 +169,32 @@ def _incident_before(
     vague its date ("Juli tahun lalu")."""
     if not _points_back(c.facts.tokens, res):
         return None
+    for g in _looking_back(c, an, same_paragraph=True):
+        found = _first_stated(g, res)
+        if found is not None:
+            return found
+    return None
+
+
+def _looking_back(c: Candidate, an: Analysis, same_paragraph: bool) -> Iterator[SentenceFacts]:
+    """The facts of the sentences an anaphoric mention may point back to, nearest first."""
     f = c.facts
     lo = f.sentence.index - _ANAPHOR_REACH
     for g in _earlier(an.facts, f.sentence.index):
-        if g.sentence.index < lo or g.sentence.paragraph != f.sentence.paragraph:
-            break
-        ts = [t for t in g.times if t.date is not None and not _speech_time(g, t, res)]
-        if ts:
-            return ts[0].date, ts[0].precision, ts[0].span, 2
-    return None
+        if g.sentence.index < lo or (same_paragraph and g.sentence.paragraph != f.sentence.paragraph):
+            return
+        yield g
+
+
+def _first_stated(g: SentenceFacts, res: Resources) -> tuple[date | None, int, Span | None, int] | None:
+    """A sentence's first date that is not when somebody spoke, as a stated date of the incident it tells."""
+    ts = [t for t in g.times if t.date is not None and not _speech_time(g, t, res)]
+    return (ts[0].date, ts[0].precision, ts[0].span, 2) if ts else None
 
 
 def _points_back(toks: list[Token], res: Resources) -> bool:
     """True for a sentence with "insiden itu" (an incident noun and a pointer) or "saat itu" in it."""
-    nouns, pointers = res.casualties.incident_nouns, res.roles.anaphors
-    if any(t.low in nouns and k + 1 < len(toks) and toks[k + 1].low in pointers for k, t in enumerate(toks)):
+    if points_at_incident(toks, res.casualties.incident_nouns, res.roles.anaphors):
         return True
     lows = [t.low for t in toks]
     return any(lows[k:k + len(p)] == list(p) for p in res.time.then for k in range(len(lows) - len(p) + 1))

@@ -304,14 +304,10 @@ def _part_of(text: str, span: Span, res: Resources) -> bool:
 def _target_unit(c: Candidate, an: Analysis, res: Resources) -> Place | None:
     """The town or province of the police or army post an incident struck ("menyerang Polres Puncak Jaya")."""
     t = c.target
-    if t is None or t.name_from < 0 or t.kind not in (ActorKind.POLICE, ActorKind.MILITARY):
+    name = _unit_name(t, c.facts.tokens, an.article.text) if t is not None else None
+    if name is None:
         return None
-    toks = c.facts.tokens
-    name = an.article.text[toks[t.name_from].start : toks[t.last - 1].end]
-    found = [
-        p for p in unit_places(name, res.gazetteer)
-        if p.feature != "country" and (not an.focus or p.iso3 == an.focus[0])
-    ]
+    found = [p for p in _unit_places(name, an, res) if p.feature != "country"]
     return max(found, key=lambda p: p.population) if found else None
 
 
@@ -319,16 +315,27 @@ def _unit_place(an: Analysis, res: Resources, broad: Place | None) -> Place | No
     """The town or regency a local police or army unit of the article is named after ("Polres Jayawijaya")."""
     for f in an.facts:
         for m in f.actors:
-            if m.name_from < 0 or m.kind not in (ActorKind.POLICE, ActorKind.MILITARY):
+            name = _unit_name(m, f.tokens, an.article.text)
+            if name is None:
                 continue
-            name = an.article.text[f.tokens[m.name_from].start : f.tokens[m.last - 1].end]
             found = [
-                p for p in unit_places(name, res.gazetteer)
+                p for p in _unit_places(name, an, res)
                 if p.feature not in BROAD_FEATURES and (broad is None or p.iso3 == broad.iso3)
-                and (not an.focus or p.iso3 == an.focus[0])
             ]
             # "Polsek Sumbersari" in a story on Jember: Jember's kecamatan, not a village of that name elsewhere
             near = in_context(name, found, an.context, res.gazetteer)
             if near or found:
                 return max(near or found, key=lambda p: p.population)
     return None
+
+
+def _unit_name(m: Any, toks: list[Any], text: str) -> str | None:
+    """The proper name after a police or army unit's word ("Sinak" of "Polsek Sinak"), or None."""
+    if m.name_from < 0 or m.kind not in (ActorKind.POLICE, ActorKind.MILITARY):
+        return None
+    return text[toks[m.name_from].start : toks[m.last - 1].end]
+
+
+def _unit_places(name: str, an: Analysis, res: Resources) -> list[Place]:
+    """The places a unit's name may mean, in the article's main country."""
+    return [p for p in unit_places(name, res.gazetteer) if not an.focus or p.iso3 == an.focus[0]]
